@@ -1,0 +1,62 @@
+// gk validate [path…]: every problem in every catalog below the paths, in one run.
+import { Option, type Command } from 'commander';
+import { sortDiagnostics, summarize } from '../diagnostic.js';
+import { usageError } from '../errors.js';
+import { formatters, isFormatName } from '../format/index.js';
+import { findGovernmentRoots, loadGovernment } from '../project.js';
+import { partialNotice } from '../standard/edition.js';
+import { checkGovernment } from '../validate.js';
+import type { Diagnostic, Edition } from '../types.js';
+import type { CommandSpec } from './command.js';
+
+export const validateCommand: CommandSpec = {
+  name: 'validate',
+  configure(command: Command) {
+    command
+      .description('检查目录：YAML、结构（JSON Schema）和规则 · check catalogs against the schema and the lint rules')
+      .argument('[paths...]', '政府目录文件夹（含 gk.yaml）或工作区 · catalog folders or a workspace', [])
+      .addOption(new Option('-f, --format <format>', '输出格式 output format').choices(Object.keys(formatters)).default('stylish'))
+      .option('--max-warnings <n>', '警告超过 N 个时以 1 退出 · exit 1 when warnings exceed N')
+      .option('--quiet', '只报告错误 · report errors only');
+  },
+  action(args, options, io, global) {
+    const paths = (args[0] as string[] | undefined) ?? [];
+    const format = String(options.format ?? 'stylish');
+    if (!isFormatName(format)) throw usageError(`unknown format: ${format}`);
+    let maxWarnings = -1;
+    if (options.maxWarnings !== undefined) {
+      maxWarnings = Number(options.maxWarnings);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usageError(`--max-warnings needs a whole number, got ${String(options.maxWarnings)}`);
+    }
+    const roots = findGovernmentRoots(paths, io.cwd);
+    let diagnostics: Diagnostic[] = [];
+    const sources = new Map<string, string>();
+    const files: string[] = [];
+    const editions = new Map<string, Edition>();
+    for (const root of roots) {
+      const government = loadGovernment(root, io.cwd, global.lang);
+      const check = checkGovernment(government, global.lang);
+      diagnostics.push(...check.diagnostics);
+      if (check.edition) editions.set(check.edition.id, check.edition);
+      for (const src of [government.manifestSource, ...government.catalogs]) {
+        files.push(src.display);
+        sources.set(src.display, src.text);
+      }
+    }
+    if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+    diagnostics = sortDiagnostics(diagnostics);
+    const summary = summarize(diagnostics, files.length);
+    const output = formatters[format](diagnostics, summary, { lang: global.lang, color: global.color, cwd: io.cwd, sources, files, tool: { name: 'gk', version: '0.1.0' } });
+    io.stdout(output);
+    if (format === 'stylish') {
+      for (const edition of editions.values()) {
+        const notice = partialNotice(edition, global.lang);
+        if (notice) io.stderr(`${notice}\n`);
+      }
+      if (diagnostics.length === 0) io.stderr(global.lang === 'zh' ? `✔ ${files.length} 个文件检查通过\n` : `✔ ${files.length} files checked, no problems\n`);
+    }
+    if (summary.errors > 0) return 1;
+    if (maxWarnings >= 0 && summary.warnings > maxWarnings) return 1;
+    return 0;
+  },
+};

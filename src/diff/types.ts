@@ -1,0 +1,79 @@
+// The result shapes of comparing a catalog with the standard, and two versions of a catalog with each other.
+import type { DataPath, ItemField, ResolvedItem, StandardItem } from '../types.js';
+
+export type StandardStatus = 'adopted' | 'adapted' | 'excluded' | 'missing';
+
+/** A change of one element; `weakens` names why it reduces disclosure, when it does. */
+export interface FieldChange {
+  field: ItemField;
+  before: unknown;
+  after: unknown;
+  weakens?: WeakeningKind;
+  /** Declared in `deviations:` with this reason. */
+  declared?: string;
+}
+
+export type WeakeningKind = 'longer-deadline' | 'mode-on-request' | 'audience-narrowed' | 'channel-removed' | 'content-dropped';
+
+export interface StandardEntry {
+  status: StandardStatus;
+  standard: StandardItem;
+  /** The local items carrying it (usually one). */
+  items: ResolvedItem[];
+  changes: FieldChange[];
+  /** For excluded items. */
+  reason?: string;
+  /** file and data path of the local item or exclusion, for diagnostics */
+  file?: string;
+  path?: DataPath;
+}
+
+export interface DomainCoverage {
+  domain: string;
+  name: string;
+  applicable: number;
+  adopted: number;
+  adapted: number;
+  excluded: number;
+  missing: number;
+  local: number;
+  unknown: number;
+  /** (adopted + adapted + excluded) / applicable; 1 when nothing applies. */
+  coverage: number;
+  /** Undeclared weakening changes: errors. */
+  weakening: number;
+}
+
+export interface StandardDiff {
+  government: { name: string; code: string; level: string };
+  edition: { id: string; partial: boolean; items: number; officialRows?: number };
+  entries: StandardEntry[];
+  /** Items with no `standard:` (local additions). */
+  local: ResolvedItem[];
+  /** Items whose `standard:` names no item of the edition. */
+  unknown: ResolvedItem[];
+  domains: DomainCoverage[];
+  total: DomainCoverage;
+}
+
+export type ChangeClass = 'breaking' | 'notable' | 'info';
+
+export interface ItemChange {
+  kind: 'added' | 'removed' | 'changed' | 'moved';
+  id: string;
+  /** Previous id when matched through `renamed_from`. */
+  previousId?: string;
+  domain: string;
+  previousDomain?: string;
+  class: ChangeClass;
+  changes: Array<FieldChange & { class: ChangeClass }>;
+  before?: ResolvedItem;
+  after?: ResolvedItem;
+}
+
+export interface VersionDiff {
+  from: string;
+  to: string;
+  changes: ItemChange[];
+  counts: Record<ChangeClass, number> & { added: number; removed: number; changed: number; moved: number };
+}

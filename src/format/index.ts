@@ -1,0 +1,23 @@
+// The registry of output formats, keyed by the name `--format` takes.
+import type { Formatter } from './types.js';
+import { formatStylish } from './stylish.js';
+import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatGithub } from './github.js';
+import { formatJunit } from './junit.js';
+
+export const formatters = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  junit: formatJunit,
+} satisfies Record<string, Formatter>;
+
+export type FormatName = keyof typeof formatters;
+
+export function isFormatName(s: string): s is FormatName {
+  return Object.hasOwn(formatters, s);
+}
+
+export type { FormatOptions, Formatter } from './types.js';

@@ -1,0 +1,94 @@
+// The file system edge: reading, globbing and atomic writing. Nothing else in the core touches fs.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { GkError } from '../errors.js';
+
+export const packageRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+export const bundledStandardDir = path.join(packageRoot, 'catalogs', 'standard');
+
+export function exists(p: string): boolean {
+  return fs.existsSync(p);
+}
+
+export function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function fileSize(p: string): number {
+  return fs.statSync(p).size;
+}
+
+export function readBytes(p: string): Uint8Array {
+  try {
+    return fs.readFileSync(p);
+  } catch (err) {
+    throw new GkError('io', `cannot read ${p}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+export async function readBytesAsync(p: string): Promise<Uint8Array> {
+  try {
+    return await fsp.readFile(p);
+  } catch (err) {
+    throw new GkError('io', `cannot read ${p}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+export function readText(p: string): string {
+  return new TextDecoder().decode(readBytes(p));
+}
+
+/** Sorted, so every run sees files in the same order. */
+export function globFiles(patterns: string[], cwd: string, ignore: string[] = []): string[] {
+  return fg
+    .sync(patterns, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**', ...ignore] })
+    .sort();
+}
+
+/** Write a file via a temporary sibling and a rename, so readers never see half a file. */
+export function writeFileAtomic(p: string, data: string | Uint8Array): void {
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, p);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw new GkError('io', `cannot write ${p}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/**
+ * Write a whole folder at once: files go to a temporary sibling folder that replaces `dir` only when complete.
+ * A failure leaves the previous `dir` untouched.
+ */
+export function writeDirAtomic(dir: string, files: Map<string, string | Uint8Array>): void {
+  const parent = path.dirname(path.resolve(dir));
+  fs.mkdirSync(parent, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.tmp-`));
+  try {
+    for (const [rel, data] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const target = path.join(tmp, rel);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, data);
+    }
+    const old = `${tmp}-old`;
+    if (fs.existsSync(dir)) fs.renameSync(dir, old);
+    fs.renameSync(tmp, dir);
+    fs.rmSync(old, { recursive: true, force: true });
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw new GkError('io', `cannot write ${dir}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+export function relativeTo(cwd: string, p: string): string {
+  const rel = path.relative(cwd, p);
+  return (rel === '' ? '.' : rel).split(path.sep).join('/');
+}

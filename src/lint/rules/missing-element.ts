@@ -1,0 +1,59 @@
+// missing-element: an item that inherits from a national item must supply the elements the national item lacks.
+import type { Rule } from '../rule.js';
+import type { ItemField, ItemSpec } from '../../types.js';
+
+/** Elements every published item must have (五公开 class and 一级事项 are optional). */
+export const REQUIRED_ELEMENTS: readonly ItemField[] = ['name', 'content', 'basis', 'deadline', 'subject', 'channels', 'audience', 'mode', 'levels'];
+
+export const ELEMENT_NAMES: Record<ItemField, { zh: string; en: string }> = {
+  category: { zh: '一级事项', en: 'category (一级事项)' },
+  name: { zh: '二级事项', en: 'name (二级事项)' },
+  content: { zh: '公开内容（要素）', en: 'content (公开内容)' },
+  basis: { zh: '公开依据', en: 'basis (公开依据)' },
+  deadline: { zh: '公开时限', en: 'deadline (公开时限)' },
+  subject: { zh: '公开主体', en: 'subject (公开主体)' },
+  channels: { zh: '公开渠道和载体', en: 'channels (公开渠道和载体)' },
+  audience: { zh: '公开对象', en: 'audience (公开对象)' },
+  mode: { zh: '公开方式', en: 'mode (公开方式)' },
+  levels: { zh: '公开层级', en: 'levels (公开层级)' },
+  publics: { zh: '五公开分类', en: 'publics (五公开)' },
+};
+
+function present(value: ItemSpec[ItemField]): boolean {
+  if (value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return value.trim() !== '';
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'missing-element',
+    severity: 'error',
+    description: { zh: '继承国家标准的事项须补齐标准中缺失的要素', en: 'items inheriting from the standard must supply the elements it lacks' },
+  },
+  messages: {
+    missing: {
+      zh: '事项“{id}”缺少{element}：国家标准事项 {ref} 未提供该要素（转录表不全或须本地填写），请在本地补充',
+      en: 'item "{id}" lacks {element}: national item {ref} does not provide it (incomplete transcription or a local element); supply it here',
+    },
+    subject: { zh: '事项“{id}”缺少公开主体：公开主体须写明本地单位', en: 'item "{id}" lacks a subject (公开主体): name the local body' },
+  },
+  check(context) {
+    if (!context.edition) return;
+    for (const file of context.government.catalogs) {
+      file.catalog.items.forEach((item, i) => {
+        if (item.standard === undefined) return;
+        const national = context.edition!.items.get(item.standard);
+        if (!national) return;
+        for (const field of REQUIRED_ELEMENTS) {
+          if (present(item[field])) continue;
+          if (field === 'subject') {
+            context.report({ file, path: ['items', i], messageId: 'subject', params: { id: item.id } });
+          } else if (!present(national[field])) {
+            context.report({ file, path: ['items', i, 'standard'], messageId: 'missing', params: { id: item.id, ref: item.standard, element: ELEMENT_NAMES[field][context.lang] } });
+          }
+        }
+      });
+    }
+  },
+};

@@ -1,0 +1,223 @@
+// YAML text → data, fast: js-yaml on the hot path; `yaml` (with positions) only for files that need locating or failed.
+import jsYaml from 'js-yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { makeDiagnostic, pointRange, FILE_START } from '../diagnostic.js';
+import { say, type Message } from '../i18n.js';
+import type { DataPath, Diagnostic, Lang, Range } from '../types.js';
+
+export const MAX_ALIAS_COUNT = 100;
+/** Above this size `yaml`'s positional parse is too slow to run just for locating; a line scan stands in. */
+const LOCATE_WITH_YAML_LIMIT = 8 * 1024 * 1024;
+
+export interface ParsedYaml {
+  /** undefined when the text could not be parsed into data. */
+  data: unknown;
+  diagnostics: Diagnostic[];
+  locator: Locator;
+}
+
+const M: Record<string, Message> = {
+  empty: { zh: '文件为空', en: 'file is empty' },
+  duplicateKey: { zh: '键“{key}”重复出现，后一个值会覆盖前一个', en: 'key "{key}" appears more than once; the later value overrides the earlier' },
+  aliasLimit: {
+    zh: 'YAML 别名展开过多（超过 {max} 个），疑似“别名炸弹”，已拒绝解析',
+    en: 'too many YAML alias expansions (over {max}); looks like an alias bomb, parsing refused',
+  },
+  tab: { zh: 'YAML 缩进不能使用制表符（Tab）', en: 'tabs are not allowed for YAML indentation' },
+  tabHint: { zh: '请把行首的 Tab 换成空格', en: 'replace leading tabs with spaces' },
+  multiDoc: { zh: '一个文件只能包含一个 YAML 文档（发现多个 ---）', en: 'a file must hold a single YAML document (found several ---)' },
+  indent: { zh: 'YAML 缩进不正确', en: 'bad YAML indentation' },
+  syntax: { zh: 'YAML 语法错误：{detail}', en: 'YAML syntax error: {detail}' },
+  colon: { zh: '键“{key}”后使用了全角冒号“：”，YAML 只认半角冒号“:”', en: 'full-width colon "：" after key "{key}"; YAML needs a half-width ":"' },
+  colonHint: { zh: '改为“{key}: ”', en: 'write "{key}: "' },
+};
+
+function yamlMessage(code: string, detail: string, lang: Lang): { message: string; hint?: string } {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return { message: say(M.tab!, lang), hint: say(M.tabHint!, lang) };
+    case 'MULTIPLE_DOCS':
+      return { message: say(M.multiDoc!, lang) };
+    case 'BAD_INDENT':
+      return { message: say(M.indent!, lang) };
+    default:
+      return { message: say(M.syntax!, lang, { detail: detail.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }) };
+  }
+}
+
+const ANCHOR_OR_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
+const FULLWIDTH_COLON_KEY = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)\s*：/gm;
+
+/** Keys written with a full-width colon parse as plain strings; say so where they are. */
+function findFullwidthColons(text: string, file: string, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lc = lineStarts(text);
+  for (const m of text.matchAll(FULLWIDTH_COLON_KEY)) {
+    const key = m[2]!;
+    const offset = m.index! + m[1]!.length + key.length;
+    const colon = text.indexOf('：', offset);
+    const pos = offsetToPos(lc, colon);
+    out.push(
+      makeDiagnostic({
+        code: 'fullwidth-colon',
+        severity: 'error',
+        message: say(M.colon!, lang, { key }),
+        hint: say(M.colonHint!, lang, { key }),
+        file,
+        range: pointRange(pos.line, pos.column),
+        fixable: true,
+      }),
+    );
+  }
+  return out;
+}
+
+export function parseYaml(text: string, file: string, lang: Lang): ParsedYaml {
+  const locator = new Locator(text);
+  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+    return { data: undefined, diagnostics: [makeDiagnostic({ code: 'empty-file', severity: 'error', message: say(M.empty!, lang), file })], locator };
+  }
+  const colonDiagnostics = text.includes('：') ? findFullwidthColons(text, file, lang) : [];
+  if (!ANCHOR_OR_ALIAS.test(text)) {
+    try {
+      const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: file });
+      return { data, diagnostics: colonDiagnostics, locator };
+    } catch {
+      // fall through to the positional parser, which reports every error, not just the first
+    }
+  }
+  const slow = parseWithPositions(text, file, lang, locator);
+  return { data: slow.data, diagnostics: [...colonDiagnostics, ...slow.diagnostics], locator };
+}
+
+function parseWithPositions(text: string, file: string, lang: Lang, locator: Locator): { data: unknown; diagnostics: Diagnostic[] } {
+  const { doc, lineCounter } = locator.document();
+  const diagnostics: Diagnostic[] = [];
+  let fatal = false;
+  for (const err of doc.errors) {
+    const start = lineCounter.linePos(err.pos[0]);
+    const end = lineCounter.linePos(Math.max(err.pos[1], err.pos[0] + 1));
+    const range: Range = { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
+    if (err.code === 'DUPLICATE_KEY') {
+      const key = text.slice(err.pos[0], err.pos[1]).split(':')[0]!.trim();
+      diagnostics.push(makeDiagnostic({ code: 'duplicate-key', severity: 'error', message: say(M.duplicateKey!, lang, { key }), file, range }));
+    } else {
+      fatal = true;
+      const { message, hint } = yamlMessage(err.code, err.message, lang);
+      diagnostics.push(makeDiagnostic({ code: 'yaml-syntax', severity: 'error', message, hint, file, range }));
+    }
+  }
+  if (fatal) return { data: undefined, diagnostics };
+  try {
+    const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { data, diagnostics };
+  } catch {
+    diagnostics.push(makeDiagnostic({ code: 'yaml-alias', severity: 'error', message: say(M.aliasLimit!, lang, { max: MAX_ALIAS_COUNT }), file }));
+    return { data: undefined, diagnostics };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function offsetToPos(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+/** Turns data paths into source ranges; builds the positional parse lazily, once per file. */
+export class Locator {
+  private readonly text: string;
+  private parsed?: { doc: Document.Parsed; lineCounter: LineCounter };
+  private starts?: number[];
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  document(): { doc: Document.Parsed; lineCounter: LineCounter } {
+    if (!this.parsed) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(this.text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+      this.parsed = { doc, lineCounter };
+    }
+    return this.parsed;
+  }
+
+  private range(from: number, to: number): Range {
+    this.starts ??= lineStarts(this.text);
+    const start = offsetToPos(this.starts, from);
+    // A multi-line node is shown from its start to the end of its first line.
+    const lineEnd = this.text.indexOf('\n', from);
+    const stop = lineEnd !== -1 && lineEnd < to ? lineEnd : to;
+    const end = offsetToPos(this.starts, Math.max(stop, from + 1));
+    return { start, end };
+  }
+
+  /** The source range of the value at `path` (or of its key with `key: true`); the nearest ancestor when absent. */
+  locate(path: DataPath, options: { key?: boolean } = {}): Range {
+    if (this.text.length > LOCATE_WITH_YAML_LIMIT) return this.scan(path);
+    const { doc } = this.document();
+    let node: unknown = doc.contents;
+    let best: [number, number] | undefined = rangeOf(node);
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        const keyRange = rangeOf(pair.key);
+        if ((last && options.key) || pair.value === null || pair.value === undefined) {
+          best = keyRange ?? best;
+          if (last && options.key) break;
+          if (pair.value === null || pair.value === undefined) break;
+        }
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg];
+        if (item === undefined) break;
+        node = item;
+      } else {
+        break;
+      }
+      best = rangeOf(node) ?? best;
+    }
+    return best ? this.range(best[0], best[1]) : FILE_START;
+  }
+
+  /** Line-scan fallback for very large files: finds the item by its id line. */
+  private scan(path: DataPath): Range {
+    this.starts ??= lineStarts(this.text);
+    if (path[0] !== 'items' || typeof path[1] !== 'number') return FILE_START;
+    let count = -1;
+    const re = /^(\s*)-\s/gm;
+    let itemsIndent = -1;
+    const itemsAt = this.text.search(/^items:/m);
+    if (itemsAt === -1) return FILE_START;
+    re.lastIndex = itemsAt;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      const indent = m[1]!.length;
+      if (itemsIndent === -1) itemsIndent = indent;
+      if (indent !== itemsIndent) continue;
+      if (m.index > 0 && this.text[m.index - 1] !== '\n') continue;
+      count++;
+      if (count === path[1]) return this.range(m.index + indent, m.index + indent + 1);
+      if (/^\S/m.test(this.text.slice(m.index, m.index + 1))) break;
+    }
+    return FILE_START;
+  }
+}
+
+function rangeOf(node: unknown): [number, number] | undefined {
+  const r = (node as Node | undefined)?.range;
+  return r ? [r[0], r[1]] : undefined;
+}

@@ -1,0 +1,186 @@
+// ajv against the generated schemas, with every error turned into a translated, located Diagnostic.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { makeDiagnostic } from '../diagnostic.js';
+import { say, type Message } from '../i18n.js';
+import type { SourceFile } from '../project.js';
+import type { DataPath, Diagnostic, Lang } from '../types.js';
+
+export type SchemaKind = 'catalog' | 'manifest';
+
+export function compileSchemas(schemas: Record<SchemaKind, object>): Record<SchemaKind, ValidateFunction> {
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  return { catalog: ajv.compile(schemas.catalog), manifest: ajv.compile(schemas.manifest) };
+}
+
+const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
+  id: { zh: '事项编号', en: 'id' },
+  standard: { zh: '对应国家标准事项', en: 'standard' },
+  category: { zh: '一级事项', en: 'category (一级事项)' },
+  name: { zh: '二级事项（或名称）', en: 'name' },
+  content: { zh: '公开内容（要素）', en: 'content (公开内容)' },
+  basis: { zh: '公开依据', en: 'basis (公开依据)' },
+  deadline: { zh: '公开时限', en: 'deadline (公开时限)' },
+  subject: { zh: '公开主体', en: 'subject (公开主体)' },
+  channels: { zh: '公开渠道和载体', en: 'channels (公开渠道和载体)' },
+  audience: { zh: '公开对象', en: 'audience (公开对象)' },
+  mode: { zh: '公开方式', en: 'mode (公开方式)' },
+  levels: { zh: '公开层级', en: 'levels (公开层级)' },
+  publics: { zh: '五公开分类', en: 'publics (五公开)' },
+  domain: { zh: '领域', en: 'domain' },
+  items: { zh: '公开事项列表', en: 'items' },
+  exclusions: { zh: '不适用事项列表', en: 'exclusions' },
+  reason: { zh: '理由', en: 'reason' },
+  code: { zh: '行政区划代码', en: 'code' },
+  level: { zh: '层级', en: 'level' },
+  field: { zh: '要素', en: 'field' },
+};
+
+const M: Record<string, Message> = {
+  required: { zh: '缺少必填项“{field}”（{name}）', en: 'missing required property "{field}" ({name})' },
+  additional: { zh: '不认识的键“{key}”', en: 'unknown key "{key}"' },
+  additionalHint: { zh: '允许的键：{allowed}', en: 'allowed keys: {allowed}' },
+  typeString: { zh: '{name}应为文字', en: '{name} must be text' },
+  typeArray: { zh: '{name}应为列表', en: '{name} must be a list' },
+  typeObject: { zh: '{name}应为键值映射（key: value）', en: '{name} must be a mapping (key: value)' },
+  typeRoot: { zh: '文件内容应为键值映射（如 domain: …、items: …），而不是{actual}', en: 'the file must be a mapping (domain: …, items: …), not {actual}' },
+  typeOther: { zh: '{name}的类型应为 {type}', en: '{name} must be of type {type}' },
+  codeQuote: { zh: '行政区划代码请加引号，如 code: "410000"', en: 'quote the code, e.g. code: "410000"' },
+  enum: { zh: '{name}的值“{value}”不在允许范围内：{allowed}', en: '{name} value "{value}" is not one of: {allowed}' },
+  oneOrMany: { zh: '{name}应为以下之一（或其列表）：{allowed}', en: '{name} must be one of (or a list of): {allowed}' },
+  pattern: { zh: '{name}“{value}”格式不正确', en: '{name} "{value}" has the wrong form' },
+  idPattern: { zh: '只能用字母、数字、点、下划线和连字符，且以字母或数字开头', en: 'use letters, digits, dots, underscores and hyphens, starting with a letter or digit' },
+  codePattern: { zh: '应为 6 位（县）、9 位（乡镇）或 12 位（村）数字', en: 'must be 6 (county), 9 (township) or 12 (village) digits' },
+  empty: { zh: '{name}不能为空', en: '{name} must not be empty' },
+  minItems: { zh: '{name}列表不能为空', en: '{name} must not be an empty list' },
+  unique: { zh: '{name}中有重复的值', en: '{name} has duplicate values' },
+  generic: { zh: '{name}的值不符合格式要求', en: '{name} does not match the format' },
+};
+
+function nameOf(path: DataPath, lang: Lang): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const seg = path[i];
+    if (typeof seg === 'string') return FIELD_NAMES[seg]?.[lang] ?? seg;
+  }
+  return lang === 'zh' ? '文件' : 'file';
+}
+
+function toPath(instancePath: string): DataPath {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let v = data;
+  for (const seg of path) v = v === null || typeof v !== 'object' ? undefined : (v as Record<string | number, unknown>)[seg];
+  return v;
+}
+
+function describe(v: unknown, lang: Lang): string {
+  if (Array.isArray(v)) return lang === 'zh' ? '列表' : 'a list';
+  if (v === null || v === undefined) return lang === 'zh' ? '空值' : 'null';
+  if (typeof v === 'object') return lang === 'zh' ? '映射' : 'a mapping';
+  return lang === 'zh' ? `“${String(v)}”` : `"${String(v)}"`;
+}
+
+/**
+ * ajv reports every failed branch of an anyOf; keep the anyOf itself (with the allowed values gathered from
+ * its branches) and drop the branch noise, so one mistake gives one diagnostic.
+ */
+function collapse(errors: ErrorObject[]): Array<ErrorObject & { allowed?: string[] }> {
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
+  const out: Array<ErrorObject & { allowed?: string[] }> = [];
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    const owner = anyOfPaths.find((p) => e.schemaPath.startsWith(p.replace(/\/anyOf$/, '/anyOf/')));
+    if (owner) continue;
+    if (e.keyword === 'anyOf') {
+      const branches = errors.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+      const allowed = branches.flatMap((b) => (b.keyword === 'enum' ? (b.params as { allowedValues: string[] }).allowedValues : []));
+      const onlyInner = branches.filter((b) => b.instancePath !== e.instancePath && b.keyword !== 'type');
+      if (allowed.length === 0 && onlyInner.length > 0) {
+        // the list branch matched in shape but an element failed: report the element instead
+        out.push(...collapse(onlyInner));
+        continue;
+      }
+      out.push({ ...e, allowed: [...new Set(allowed)] });
+      continue;
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+export function schemaDiagnostics(validate: ValidateFunction, source: SourceFile, lang: Lang): Diagnostic[] {
+  if (source.data === undefined) return [];
+  if (validate(source.data)) return [];
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of collapse(validate.errors ?? [])) {
+    let path = toPath(e.instancePath);
+    const value = valueAt(source.data, path);
+    const name = nameOf(path, lang);
+    let message: string;
+    let hint: string | undefined;
+    let key = false;
+    switch (e.keyword) {
+      case 'required': {
+        const field = (e.params as { missingProperty: string }).missingProperty;
+        message = say(M.required!, lang, { field, name: FIELD_NAMES[field]?.[lang] ?? field });
+        break;
+      }
+      case 'additionalProperties': {
+        const extra = (e.params as { additionalProperty: string }).additionalProperty;
+        path = [...path, extra];
+        key = true;
+        message = say(M.additional!, lang, { key: extra });
+        const props = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+        if (props.length > 0) hint = say(M.additionalHint!, lang, { allowed: props.join(', ') });
+        break;
+      }
+      case 'type': {
+        const type = (e.params as { type: string }).type;
+        if (path.length === 0) message = say(M.typeRoot!, lang, { actual: describe(value, lang) });
+        else if (type === 'string') message = say(M.typeString!, lang, { name });
+        else if (type === 'array') message = say(M.typeArray!, lang, { name });
+        else if (type === 'object') message = say(M.typeObject!, lang, { name });
+        else message = say(M.typeOther!, lang, { name, type });
+        if (path.length === 1 && path[0] === 'code' && typeof value === 'number') hint = say(M.codeQuote!, lang);
+        break;
+      }
+      case 'enum':
+        message = say(M.enum!, lang, { name, value: String(value), allowed: (e.params as { allowedValues: string[] }).allowedValues.join('、') });
+        break;
+      case 'anyOf':
+        message = say(M.oneOrMany!, lang, { name, allowed: ((e as { allowed?: string[] }).allowed ?? []).join('、') });
+        break;
+      case 'pattern': {
+        message = say(M.pattern!, lang, { name, value: String(value) });
+        const last = path[path.length - 1];
+        hint = last === 'code' || last === 'parent' ? say(M.codePattern!, lang) : say(M.idPattern!, lang);
+        break;
+      }
+      case 'minLength':
+        message = say(M.empty!, lang, { name });
+        break;
+      case 'minItems':
+        message = say(M.minItems!, lang, { name });
+        break;
+      case 'uniqueItems':
+        message = say(M.unique!, lang, { name });
+        break;
+      default:
+        message = say(M.generic!, lang, { name });
+    }
+    const dedupe = `${path.join('/')}|${message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    out.push(
+      makeDiagnostic({ code: 'schema', severity: 'error', message, hint, file: source.display, path, range: source.locator.locate(path, { key }) }),
+    );
+  }
+  return out;
+}

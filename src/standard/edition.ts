@@ -1,0 +1,91 @@
+// Standard editions: a folder with edition.yaml and one file per domain, bundled or at a path a catalog names.
+import path from 'node:path';
+import jsYaml from 'js-yaml';
+import { readCatalogFile } from '../catalog.js';
+import { GkError } from '../errors.js';
+import { bundledStandardDir, exists, globFiles, isDirectory, readText } from '../io/files.js';
+import { decodeBytes } from '../load/decode.js';
+import type { Edition, EditionDomain, StandardItem } from '../types.js';
+
+const cache = new Map<string, Edition>();
+
+export function bundledEditionIds(): string[] {
+  return globFiles(['*/edition.yaml'], bundledStandardDir).map((f) => path.basename(path.dirname(f)));
+}
+
+/** Where `standard:` in gk.yaml points: a bundled edition id, or a folder relative to the manifest. */
+export function editionDir(ref: string, manifestDir: string): string | undefined {
+  if (/^[a-z0-9][a-z0-9.-]*$/i.test(ref) && isDirectory(path.join(bundledStandardDir, ref))) return path.join(bundledStandardDir, ref);
+  const local = path.resolve(manifestDir, ref);
+  if (isDirectory(local) && exists(path.join(local, 'edition.yaml'))) return local;
+  return undefined;
+}
+
+function load(file: string): unknown {
+  const text = decodeBytes(new TextEncoder().encode(readText(file))).text;
+  try {
+    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+  } catch (err) {
+    throw new GkError('usage', `standard edition file ${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+export function loadEdition(dir: string): Edition {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const meta = load(path.join(dir, 'edition.yaml')) as Record<string, unknown> | null;
+  if (!meta || typeof meta !== 'object') throw new GkError('usage', `${dir}/edition.yaml is not a mapping`);
+  const domains: EditionDomain[] = [];
+  const rawDomains = (meta.domains ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [id, d] of Object.entries(rawDomains)) {
+    const ed: EditionDomain = {
+      id,
+      name: String(d?.name ?? id),
+      documents: Array.isArray(d?.documents) ? d.documents.map(String) : [],
+      rows: num(d?.rows) ?? 0,
+      partial: d?.partial !== false,
+      sources: Array.isArray(d?.sources) ? d.sources.map(String) : [],
+    };
+    if (typeof d?.issuer === 'string') ed.issuer = d.issuer;
+    const official = num(d?.officialRows);
+    if (official !== undefined) ed.officialRows = official;
+    if (typeof d?.gaps === 'string') ed.gaps = d.gaps;
+    domains.push(ed);
+  }
+  const items = new Map<string, StandardItem>();
+  for (const file of globFiles(['*.yaml'], dir, ['edition.yaml'])) {
+    if (path.basename(file) === 'edition.yaml') continue;
+    const catalog = readCatalogFile(load(file), file);
+    catalog.items.forEach((item, index) => {
+      items.set(item.id, { ...item, domain: catalog.domain, file, index });
+    });
+  }
+  const edition: Edition = {
+    id: String(meta.id ?? path.basename(dir)),
+    title: String(meta.title ?? meta.id ?? path.basename(dir)),
+    dir,
+    partial: meta.partial !== false,
+    rows: num(meta.rows) ?? items.size,
+    domains,
+    items,
+  };
+  if (typeof meta.note === 'string') edition.note = meta.note;
+  const official = num(meta.officialRows);
+  if (official !== undefined) edition.officialRows = official;
+  cache.set(dir, edition);
+  return edition;
+}
+
+/** The one line every command prints when it relies on a partial edition. */
+export function partialNotice(edition: Edition, lang: 'zh' | 'en'): string | undefined {
+  if (!edition.partial) return undefined;
+  const total = edition.officialRows;
+  if (lang === 'en') {
+    return `standard edition ${edition.id} is an excerpt: ${edition.items.size}${total ? `/about ${total}` : ''} items`;
+  }
+  return `标准目录 ${edition.id} 为节选：${edition.items.size}${total ? `/约${total}` : ''} 项`;
+}

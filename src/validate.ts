@@ -1,0 +1,84 @@
+// The validate stage for one government: load diagnostics, schema, edition lookup, then the lint rules.
+import path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { makeDiagnostic, sortDiagnostics } from './diagnostic.js';
+import { say, type Message } from './i18n.js';
+import { bundledStandardDir } from './io/files.js';
+import { runRules } from './lint/run.js';
+import type { Government } from './project.js';
+import { buildCatalogSchema, buildManifestSchema } from './schema/generate.js';
+import { compileSchemas, schemaDiagnostics, type SchemaKind } from './schema/validate.js';
+import { loadChannelVocabulary, type ChannelVocabulary } from './standard/channels.js';
+import { bundledEditionIds, editionDir, loadEdition } from './standard/edition.js';
+import { DOMAIN_IDS, DOMAIN_NAMES, type Diagnostic, type Edition, type Lang } from './types.js';
+
+const M: Record<string, Message> = {
+  unknownEdition: { zh: '找不到标准目录版本“{ref}”', en: 'standard edition "{ref}" not found' },
+  unknownEditionHint: {
+    zh: '可用的内置版本：{ids}；或写出标准目录文件夹（含 edition.yaml）的相对路径',
+    en: 'bundled editions: {ids}; or give a relative path to an edition folder (with edition.yaml)',
+  },
+};
+
+let compiled: Record<SchemaKind, ValidateFunction> | undefined;
+
+export function defaultEdition(): Edition {
+  return loadEdition(path.join(bundledStandardDir, 'national-2020'));
+}
+
+/** The schemas, generated from the bundled standard, compiled once per process. */
+export function schemaValidators(): Record<SchemaKind, ValidateFunction> {
+  compiled ??= compileSchemas({
+    catalog: buildCatalogSchema(defaultEdition(), loadChannelVocabulary()),
+    manifest: buildManifestSchema(bundledEditionIds()),
+  });
+  return compiled;
+}
+
+export function domainsOf(government: Government): Map<string, string> {
+  const map = new Map<string, string>(DOMAIN_IDS.map((id) => [id, DOMAIN_NAMES[id]]));
+  for (const [id, name] of Object.entries(government.manifest.domains)) map.set(id, name);
+  return map;
+}
+
+export interface GovernmentCheck {
+  government: Government;
+  edition: Edition | undefined;
+  diagnostics: Diagnostic[];
+}
+
+export function resolveEdition(government: Government, lang: Lang): { edition: Edition | undefined; diagnostics: Diagnostic[] } {
+  const ref = government.manifest.standard;
+  const dir = editionDir(ref, government.root);
+  if (dir) return { edition: loadEdition(dir), diagnostics: [] };
+  const src = government.manifestSource;
+  return {
+    edition: undefined,
+    diagnostics: [
+      makeDiagnostic({
+        code: 'unknown-edition',
+        severity: 'error',
+        message: say(M.unknownEdition!, lang, { ref }),
+        hint: say(M.unknownEditionHint!, lang, { ids: bundledEditionIds().join('、') }),
+        file: src.display,
+        path: ['standard'],
+        range: src.locator.locate(['standard']),
+      }),
+    ],
+  };
+}
+
+export function checkGovernment(government: Government, lang: Lang, channels: ChannelVocabulary = loadChannelVocabulary()): GovernmentCheck {
+  const validators = schemaValidators();
+  const diagnostics: Diagnostic[] = [...government.manifestSource.diagnostics];
+  diagnostics.push(...schemaDiagnostics(validators.manifest, government.manifestSource, lang));
+  if (government.manifest.workspace) return { government, edition: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  const { edition, diagnostics: editionDiagnostics } = resolveEdition(government, lang);
+  diagnostics.push(...editionDiagnostics);
+  for (const file of government.catalogs) {
+    diagnostics.push(...file.diagnostics);
+    diagnostics.push(...schemaDiagnostics(validators.catalog, file, lang));
+  }
+  diagnostics.push(...runRules({ government, edition, channels, domains: domainsOf(government), lang }));
+  return { government, edition, diagnostics: sortDiagnostics(diagnostics) };
+}
