@@ -5,7 +5,7 @@ import { makeDiagnostic, sortDiagnostics } from './diagnostic.js';
 import { say, type Message } from './i18n.js';
 import { bundledStandardDir } from './io/files.js';
 import { runRules } from './lint/run.js';
-import type { Government } from './project.js';
+import { loadGovernment, type Government } from './project.js';
 import { buildCatalogSchema, buildManifestSchema } from './schema/generate.js';
 import { compileSchemas, schemaDiagnostics, type SchemaKind } from './schema/validate.js';
 import { loadChannelVocabulary, type ChannelVocabulary } from './standard/channels.js';
@@ -81,4 +81,30 @@ export function checkGovernment(government: Government, lang: Lang, channels: Ch
   }
   diagnostics.push(...runRules({ government, edition, channels, domains: domainsOf(government), lang }));
   return { government, edition, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+export interface RootsResult {
+  diagnostics: Diagnostic[];
+  /** every file checked, as displayed */
+  files: string[];
+  /** source text of the files that have diagnostics (for excerpts) */
+  sources: Map<string, string>;
+  editions: Map<string, Edition>;
+}
+
+/** Load and check governments one at a time, keeping only what the report needs, so memory stays flat. */
+export function checkRoots(roots: readonly string[], cwd: string, lang: Lang): RootsResult {
+  const result: RootsResult = { diagnostics: [], files: [], sources: new Map(), editions: new Map() };
+  for (const root of roots) {
+    const government = loadGovernment(root, cwd, lang);
+    const check = checkGovernment(government, lang);
+    if (check.edition) result.editions.set(check.edition.id, check.edition);
+    const withDiagnostics = new Set(check.diagnostics.map((d) => d.file));
+    for (const src of [government.manifestSource, ...government.catalogs]) {
+      result.files.push(src.display);
+      if (withDiagnostics.has(src.display)) result.sources.set(src.display, src.text);
+    }
+    result.diagnostics.push(...check.diagnostics);
+  }
+  return result;
 }

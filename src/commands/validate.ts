@@ -3,10 +3,9 @@ import { Option, type Command } from 'commander';
 import { sortDiagnostics, summarize } from '../diagnostic.js';
 import { usageError } from '../errors.js';
 import { formatters, isFormatName } from '../format/index.js';
-import { findGovernmentRoots, loadGovernment } from '../project.js';
+import { findGovernmentRoots } from '../project.js';
 import { partialNotice } from '../standard/edition.js';
-import { checkGovernment } from '../validate.js';
-import type { Diagnostic, Edition } from '../types.js';
+import { checkRoots } from '../validate.js';
 import type { CommandSpec } from './command.js';
 
 export const validateCommand: CommandSpec = {
@@ -29,20 +28,8 @@ export const validateCommand: CommandSpec = {
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usageError(`--max-warnings needs a whole number, got ${String(options.maxWarnings)}`);
     }
     const roots = findGovernmentRoots(paths, io.cwd);
-    let diagnostics: Diagnostic[] = [];
-    const sources = new Map<string, string>();
-    const files: string[] = [];
-    const editions = new Map<string, Edition>();
-    for (const root of roots) {
-      const government = loadGovernment(root, io.cwd, global.lang);
-      const check = checkGovernment(government, global.lang);
-      diagnostics.push(...check.diagnostics);
-      if (check.edition) editions.set(check.edition.id, check.edition);
-      for (const src of [government.manifestSource, ...government.catalogs]) {
-        files.push(src.display);
-        sources.set(src.display, src.text);
-      }
-    }
+    const { diagnostics: found, files, sources, editions } = checkRoots(roots, io.cwd, global.lang);
+    let diagnostics = found;
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     diagnostics = sortDiagnostics(diagnostics);
     const summary = summarize(diagnostics, files.length);

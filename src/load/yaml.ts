@@ -73,11 +73,15 @@ function findFullwidthColons(text: string, file: string, lang: Lang): Diagnostic
 }
 
 export function parseYaml(text: string, file: string, lang: Lang): ParsedYaml {
-  const locator = new Locator(text);
   if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
-    return { data: undefined, diagnostics: [makeDiagnostic({ code: 'empty-file', severity: 'error', message: say(M.empty!, lang), file })], locator };
+    return { data: undefined, diagnostics: [makeDiagnostic({ code: 'empty-file', severity: 'error', message: say(M.empty!, lang), file })], locator: new Locator(text) };
   }
   const colonDiagnostics = text.includes('：') ? findFullwidthColons(text, file, lang) : [];
+  if (colonDiagnostics.length > 0) {
+    // The full-width colon is one UTF-16 unit like ':', so the repaired text keeps every offset.
+    text = text.replace(FULLWIDTH_COLON_KEY, (_m, lead: string, key: string) => `${lead}${key}:`);
+  }
+  const locator = new Locator(text);
   if (!ANCHOR_OR_ALIAS.test(text)) {
     try {
       const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: file });

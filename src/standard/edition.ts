@@ -83,9 +83,13 @@ export function loadEdition(dir: string): Edition {
 /** The one line every command prints when it relies on a partial edition. */
 export function partialNotice(edition: Edition, lang: 'zh' | 'en'): string | undefined {
   if (!edition.partial) return undefined;
-  const total = edition.officialRows;
+  const held = edition.items.size;
+  const partial = edition.domains.filter((d) => d.partial).length;
+  const total = edition.domains.length;
+  // A total is only stated when every domain's official row count is known; a sum over some would mislead.
+  const official = edition.officialRows ?? (edition.domains.length > 0 && edition.domains.every((d) => d.officialRows !== undefined) ? edition.domains.reduce((n, d) => n + d.officialRows!, 0) : undefined);
   if (lang === 'en') {
-    return `standard edition ${edition.id} is an excerpt: ${edition.items.size}${total ? `/about ${total}` : ''} items`;
+    return `standard edition ${edition.id} is an excerpt: ${held}${official ? `/about ${official}` : ''} items; ${partial} of ${total} domains are incomplete, so coverage is measured against the excerpt`;
   }
-  return `标准目录 ${edition.id} 为节选：${edition.items.size}${total ? `/约${total}` : ''} 项`;
+  return `标准目录 ${edition.id} 为节选：${held}${official ? `/约${official}` : ''} 项，${total} 个领域中 ${partial} 个不完整，覆盖率只相对于节选计算`;
 }

@@ -45,7 +45,7 @@ describe('stylish', () => {
       return [...before].reduce((w, ch) => w + charWidth(ch), 0);
     });
     expect(new Set(ends).size).toBe(1);
-    expect(rows[0]).toMatch(/^ {3}5:16 {2}error {4}公开渠道/);
+    expect(rows[0]).toMatch(/^ {3}5:22 {2}error {4}公开渠道/);
   });
 
   it('uses English singular and plural', () => {
@@ -62,7 +62,7 @@ describe('stylish', () => {
   });
 
   it('windows a long line around the range and keeps the caret aligned', () => {
-    const text = `note: ${'一'.repeat(80)}错字${'二'.repeat(20)}`;
+    const text = `note: ${'一'.repeat(80)}错字${'二'.repeat(60)}`;
     const column = text.indexOf('错字') + 1;
     const d = makeDiagnostic({
       code: 'typo',

@@ -1,0 +1,73 @@
+// npm run bench: synthetic county, city and province catalogs; gk validate beside ajv-cli on the same files.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jsYaml from 'js-yaml';
+import { parseDocument } from 'yaml';
+import { Ajv } from 'ajv';
+import fg from 'fast-glob';
+import { packageRoot } from '../io/files.js';
+import { generateScenario } from './generate.js';
+
+interface Scenario {
+  name: string;
+  governments: number;
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'county', governments: 1 },
+  { name: 'city', governments: 100 },
+  { name: 'province', governments: 2000 },
+];
+
+const RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\n@maxrss "+process.resourceUsage().maxRSS+"\\n"))`;
+
+function timed(cmd: string[], cwd: string): { seconds: number; rssMb: number; code: number | null } {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...cmd], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const m = /@maxrss (\d+)/.exec(r.stderr ?? '');
+  return { seconds, rssMb: m ? Number(m[1]) / 1024 : NaN, code: r.status };
+}
+
+function phase<T>(label: string, fn: () => T): T {
+  const start = process.hrtime.bigint();
+  const out = fn();
+  console.log(`    ${label.padEnd(34)} ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s`);
+  return out;
+}
+
+/** Where the hot path's time goes, for one scenario, in this process. */
+function phases(dir: string, schemaFile: string): void {
+  const files = fg.sync(['**/catalog/*.yaml'], { cwd: dir, absolute: true }).sort();
+  const texts = phase('read all files', () => files.map((f) => fs.readFileSync(f, 'utf8')));
+  const data = phase('js-yaml 4 parse', () => texts.map((t) => jsYaml.load(t, { schema: jsYaml.CORE_SCHEMA })));
+  phase('yaml parseDocument (for contrast)', () => texts.map((t) => parseDocument(t)));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+  phase('ajv validate every file', () => data.forEach((d) => validate(d)));
+}
+
+function main(argv: string[]): void {
+  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+  const withPhases = argv.includes('--phases');
+  const root = path.join(os.tmpdir(), 'gk-bench');
+  const gk = path.join(packageRoot, 'bin', 'gk.js');
+  const ajvCli = path.join(packageRoot, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+  const schema = path.join(packageRoot, 'schemas', 'catalog.schema.json');
+  console.log(`gk bench · node ${process.version} · ${os.cpus().length} cores · data in ${root}`);
+  console.log('scenario   governments   files      items   gk validate (s, MB)   ajv-cli (s, MB)');
+  for (const s of SCENARIOS) {
+    if (only && only !== s.name) continue;
+    const dir = path.join(root, s.name);
+    const { files, items } = generateScenario(dir, s.governments);
+    const ours = timed([gk, 'validate', '--format', 'json', '--quiet', dir], packageRoot);
+    const theirs = timed([ajvCli, 'validate', '-s', schema, '-d', `${dir}/**/catalog/*.yaml`, '--strict=false', '--all-errors'], packageRoot);
+    console.log(
+      `${s.name.padEnd(10)} ${String(s.governments).padStart(11)} ${String(files).padStart(7)} ${String(items).padStart(10)}   ${ours.seconds.toFixed(2).padStart(8)} s ${ours.rssMb.toFixed(0).padStart(5)} MB   ${theirs.seconds.toFixed(2).padStart(8)} s ${theirs.rssMb.toFixed(0).padStart(5)} MB${ours.code !== 0 ? `  (gk exit ${ours.code})` : ''}`,
+    );
+    if (withPhases || s.name === 'city') phases(dir, schema);
+  }
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,128 @@
+// The version edge: a catalog as it stood in a git revision or a folder, read without a checkout, as Governments.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { readCatalogFile, readManifest } from '../catalog.js';
+import { GkError } from '../errors.js';
+import { exists, globFiles, isDirectory, readBytes, relativeTo } from '../io/files.js';
+import { parseSource, type Government } from '../project.js';
+import type { Lang } from '../types.js';
+
+/** One version of a tree of files: a git revision, or a folder on disk (the working tree is one). */
+export interface Snapshot {
+  /** What the user called this version: the revision or folder as given. */
+  label: string;
+  /** Absolute folder the snapshot's relative paths start from (the repository top for a revision). */
+  base: string;
+  /** Files below `prefix` ('' for all), relative to `base`, forward slashes, sorted. */
+  list(prefix: string): string[];
+  read(rel: string): Uint8Array | undefined;
+  /** How a file is named in messages. */
+  display(rel: string): string;
+}
+
+function git(cwd: string, args: string[]): Buffer {
+  try {
+    return execFileSync('git', args, { cwd, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new GkError('usage', `git ${args.join(' ')}: ${stderr || (err as Error).message}`, { cause: err });
+  }
+}
+
+/** The top folder of the git repository holding `dir`. */
+export function repositoryTop(dir: string): string {
+  let top: string;
+  try {
+    top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    throw new GkError('usage', `${dir} is not inside a git repository; --from names a git revision or a folder`);
+  }
+  return path.resolve(top);
+}
+
+function joinRel(...parts: string[]): string {
+  return parts.filter((p) => p !== '' && p !== '.').join('/');
+}
+
+export function gitSnapshot(top: string, rev: string): Snapshot {
+  try {
+    execFileSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: top, stdio: 'ignore' });
+  } catch {
+    throw new GkError('usage', `unknown git revision: ${rev}`);
+  }
+  let files: string[] | undefined;
+  const all = () =>
+    (files ??= git(top, ['ls-tree', '-r', '-z', '--name-only', rev])
+      .toString('utf8')
+      .split('\0')
+      .filter((f) => f !== '')
+      .sort());
+  return {
+    label: rev,
+    base: top,
+    list: (prefix) => all().filter((f) => prefix === '' || f === prefix || f.startsWith(`${prefix}/`)),
+    read: (rel) => (all().includes(rel) ? new Uint8Array(git(top, ['show', `${rev}:${rel}`])) : undefined),
+    display: (rel) => `${rev}:${rel}`,
+  };
+}
+
+export function folderSnapshot(dir: string, cwd: string, label = relativeTo(cwd, dir)): Snapshot {
+  return {
+    label,
+    base: dir,
+    list: (prefix) => {
+      const start = path.join(dir, prefix);
+      if (!isDirectory(start)) return exists(start) ? [prefix] : [];
+      return globFiles(['**/*'], start).map((f) => relativeTo(dir, f));
+    },
+    read: (rel) => (exists(path.join(dir, rel)) && !isDirectory(path.join(dir, rel)) ? readBytes(path.join(dir, rel)) : undefined),
+    display: (rel) => relativeTo(cwd, path.join(dir, rel)),
+  };
+}
+
+function dirOf(rel: string): string {
+  const d = path.posix.dirname(rel);
+  return d === '.' ? '' : d;
+}
+
+/** Folders (relative to the snapshot's base) holding a gk.yaml at or below `prefix`, or the nearest one above it. */
+export function governmentRootsIn(snapshot: Snapshot, prefix: string): string[] {
+  const below = snapshot
+    .list(prefix)
+    .filter((f) => path.posix.basename(f) === 'gk.yaml')
+    .map(dirOf);
+  if (below.length > 0) return [...new Set(below)].sort();
+  for (let d = prefix; ; d = dirOf(d)) {
+    if (snapshot.read(joinRel(d, 'gk.yaml')) !== undefined) return [d];
+    if (d === '') return [];
+  }
+}
+
+/** A government as it stands in the snapshot; undefined when the snapshot has no gk.yaml there. */
+export function loadSnapshotGovernment(snapshot: Snapshot, rootRel: string, lang: Lang): Government | undefined {
+  const manifestRel = joinRel(rootRel, 'gk.yaml');
+  const bytes = snapshot.read(manifestRel);
+  if (bytes === undefined) return undefined;
+  const abs = (rel: string) => path.join(snapshot.base, rel);
+  const manifestSource = parseSource(abs(manifestRel), snapshot.display(manifestRel), bytes, lang);
+  const all = snapshot.list(rootRel);
+  const nested = new Set(all.filter((f) => path.posix.basename(f) === 'gk.yaml' && f !== manifestRel).map(dirOf));
+  const catalogDir = joinRel(rootRel, 'catalog');
+  const catalogs = all
+    .filter((f) => f.startsWith(`${catalogDir}/`) && /\.ya?ml$/.test(f))
+    .filter((f) => {
+      for (let d = dirOf(f); d.length > rootRel.length; d = dirOf(d)) if (nested.has(d)) return false;
+      return true;
+    })
+    .map((f) => {
+      const src = parseSource(abs(f), snapshot.display(f), snapshot.read(f)!, lang);
+      return { ...src, catalog: readCatalogFile(src.data, src.display) };
+    });
+  return {
+    root: abs(rootRel),
+    display: snapshot.display(rootRel),
+    manifestSource,
+    manifest: readManifest(manifestSource.data, manifestSource.display),
+    catalogs,
+  };
+}

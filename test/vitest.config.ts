@@ -1,0 +1,13 @@
+// Vitest settings; kept under test/ so the top level stays as the project layout says.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
