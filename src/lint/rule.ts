@@ -26,6 +26,12 @@ export interface Report {
   fixable?: boolean;
 }
 
+/** The governments around the one being checked, when it is checked as part of a workspace. */
+export interface WorkspaceView {
+  /** The government named by `parent:`, when the workspace holds it. */
+  parentOf(government: Government): Government | undefined;
+}
+
 export interface RuleContext {
   lang: Lang;
   government: Government;
@@ -34,6 +40,8 @@ export interface RuleContext {
   channels: ChannelVocabulary;
   /** Domain ids this government may use: the standard's and those declared in gk.yaml. */
   domains: Map<string, string>;
+  /** Present when the government is checked within a workspace (parent-mismatch needs the level above). */
+  workspace?: WorkspaceView;
   report(report: Report): void;
 }
 

@@ -5,7 +5,7 @@ import type { Government, SourceFile } from '../project.js';
 import type { ChannelVocabulary } from '../standard/channels.js';
 import type { Diagnostic, Edition, Lang, Severity } from '../types.js';
 import { rules } from './registry.js';
-import type { Rule, RuleContext } from './rule.js';
+import type { Rule, RuleContext, WorkspaceView } from './rule.js';
 
 const DISABLE = /#\s*gk-disable-next-line\s+([\w,\s-]+?)(?:\s+--\s*(.*))?\s*$/;
 
@@ -36,6 +36,7 @@ export interface LintInput {
   channels: ChannelVocabulary;
   domains: Map<string, string>;
   lang: Lang;
+  workspace?: WorkspaceView;
   /** Only these rule ids (all when undefined). */
   only?: ReadonlySet<string>;
 }
@@ -53,6 +54,7 @@ export function runRules(input: LintInput, ruleList: readonly Rule[] = rules): D
       edition: input.edition,
       channels: input.channels,
       domains: input.domains,
+      workspace: input.workspace,
       report(r) {
         const template = rule.messages[r.messageId];
         if (!template) throw new Error(`rule ${rule.meta.id} has no message ${r.messageId}`);

@@ -1,0 +1,253 @@
+// The static site: view models of the index, domain, 五公开 and search pages, rendered with escaped handlebars templates.
+import Handlebars from 'handlebars';
+import { GkError } from '../errors.js';
+import { matchChannel, type ChannelVocabulary } from '../standard/channels.js';
+import { partialNotice } from '../standard/edition.js';
+import type { DomainCoverage, StandardDiff } from '../diff/types.js';
+import type { LevelMark, PublicsClass, ResolvedCatalog } from '../types.js';
+import { categorySpans, type DomainRows, type ItemRow } from './rows.js';
+import { PAGE_TEMPLATES, type PageTemplate, type TemplateSet } from './templates.js';
+
+export const PUBLICS_CLASSES: ReadonlyArray<{ name: PublicsClass | '未分类'; slug: string }> = [
+  { name: '决策公开', slug: 'decision' },
+  { name: '执行公开', slug: 'execution' },
+  { name: '管理公开', slug: 'management' },
+  { name: '服务公开', slug: 'service' },
+  { name: '结果公开', slug: 'result' },
+  { name: '未分类', slug: 'unclassified' },
+];
+
+const LEVEL_NAMES = { county: '县级', township: '乡级', village: '村级' } as const;
+
+export interface Download {
+  href: string;
+  label: string;
+  size: string;
+}
+
+export interface SiteInput {
+  catalog: ResolvedCatalog;
+  domains: readonly DomainRows[];
+  diff: StandardDiff;
+  channels: ChannelVocabulary;
+  levelColumns: readonly LevelMark[];
+  date?: string;
+  /** '' for relative links (works from file://), or an absolute path such as /gk/ */
+  root: string;
+  downloads: readonly Download[];
+  templates: TemplateSet;
+}
+
+/** Only http(s) links become hrefs; anything else (javascript:, data:, relative paths) is shown as text. */
+export function safeHttpUrl(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!/^https?:\/\//i.test(trimmed) || /[\s<>"'`\\]/.test(trimmed)) return undefined;
+  try {
+    const url = new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function domainPageFile(domain: string): string {
+  return `${domain}.html`;
+}
+
+export function itemAnchor(id: string): string {
+  return `item-${id}`;
+}
+
+function percent(ratio: number): string {
+  return `${Math.round(ratio * 1000) / 10}%`;
+}
+
+/** The standard channels as the official tables print them (■/□ boxes), in vocabulary order. */
+export function standardChannelNames(channels: ChannelVocabulary): string[] {
+  return channels.entries.filter((e) => e.kind === 'standard').map((e) => e.name);
+}
+
+interface Mark {
+  name: string;
+  on: boolean;
+}
+
+function channelMarks(row: ItemRow, standard: readonly string[], channels: ChannelVocabulary): { marks: Mark[]; others: string[] } {
+  const chosen = new Set<string>();
+  const others: string[] = [];
+  for (const written of row.channels) {
+    const m = matchChannel(channels, written);
+    if (m.kind !== 'unknown' && standard.includes(m.name)) chosen.add(m.name);
+    else if (!others.includes(written)) others.push(written);
+  }
+  return { marks: standard.map((name) => ({ name, on: chosen.has(name) })), others };
+}
+
+function marks<T extends string>(columns: readonly T[], values: readonly T[]): Mark[] {
+  return columns.map((name) => ({ name, on: values.includes(name) }));
+}
+
+function coverageView(c: DomainCoverage | undefined) {
+  if (!c || c.applicable === 0) return undefined;
+  return { applicable: c.applicable, carried: c.adopted + c.adapted, excluded: c.excluded, missing: c.missing, percent: percent(c.coverage) };
+}
+
+function classesOf(domains: readonly DomainRows[], root: string) {
+  return PUBLICS_CLASSES.map(({ name, slug }) => {
+    const items = domains.flatMap((d) =>
+      d.rows
+        .filter((r) => (name === '未分类' ? r.publics.length === 0 : r.publics.includes(name)))
+        .map((r) => ({ id: r.id, name: r.name || r.id, category: r.category, domainName: d.name, href: `${root}${domainPageFile(d.id)}#${itemAnchor(r.id)}` })),
+    );
+    return { name, slug, anchor: `class-${slug}`, href: `${root}publics.html#class-${slug}`, count: items.length, items };
+  });
+}
+
+function commonView(input: SiteInput, title: string, current: PageTemplate) {
+  const { catalog } = input;
+  return {
+    root: input.root,
+    title,
+    current,
+    isIndex: current === 'index',
+    isPublics: current === 'publics',
+    isSearch: current === 'search',
+    government: { name: catalog.manifest.name, code: catalog.manifest.code, level: LEVEL_NAMES[catalog.manifest.level] },
+    edition: { id: catalog.edition.id, title: catalog.edition.title, partial: catalog.edition.partial, notice: partialNotice(catalog.edition, 'zh') ?? '' },
+    date: input.date ?? '',
+  };
+}
+
+function domainLinks(input: SiteInput, current?: string) {
+  const coverage = new Map(input.diff.domains.map((c) => [c.domain, c]));
+  return input.domains.map((d) => ({
+    id: d.id,
+    name: d.name,
+    count: d.rows.length,
+    href: d.rows.length > 0 || hasExclusions(input, d.id) ? `${input.root}${domainPageFile(d.id)}` : '',
+    current: d.id === current,
+    local: !d.standard,
+    coverage: coverageView(coverage.get(d.id)),
+  }));
+}
+
+function hasExclusions(input: SiteInput, domain: string): boolean {
+  return input.catalog.exclusions.some((e) => e.domain === domain);
+}
+
+/** Domains that get a page of their own: those with items or exclusions. */
+export function publishedDomains(input: Pick<SiteInput, 'catalog' | 'domains'>): DomainRows[] {
+  return input.domains.filter((d) => d.rows.length > 0 || input.catalog.exclusions.some((e) => e.domain === d.id));
+}
+
+export function indexView(input: SiteInput) {
+  const total = input.diff.total;
+  return {
+    ...commonView(input, input.catalog.manifest.name, 'index'),
+    totals: {
+      items: input.catalog.items.length,
+      domains: publishedDomains(input).length,
+      coverage: coverageView(total),
+    },
+    domains: domainLinks(input),
+    classes: classesOf(input.domains, input.root).map(({ items: _items, ...c }) => c),
+    downloads: input.downloads,
+  };
+}
+
+export function domainView(input: SiteInput, domain: DomainRows) {
+  const standard = standardChannelNames(input.channels);
+  const spans = categorySpans(domain.rows);
+  const pages = publishedDomains(input);
+  const at = pages.findIndex((d) => d.id === domain.id);
+  const link = (d: DomainRows | undefined) => (d ? { name: d.name, href: `${input.root}${domainPageFile(d.id)}` } : undefined);
+  const editionDomain = input.catalog.edition.domains.find((d) => d.id === domain.id);
+  const rows = domain.rows.map((row, i) => {
+    const ch = channelMarks(row, standard, input.channels);
+    return {
+      seq: row.seq,
+      id: row.id,
+      anchor: itemAnchor(row.id),
+      categorySpan: spans[i] ?? 0,
+      category: row.category,
+      name: row.name,
+      content: row.content,
+      basis: row.basis,
+      deadline: row.deadline,
+      subject: row.subject,
+      channels: ch.marks,
+      otherChannels: ch.others,
+      audience: marks(['全社会', '特定群体'] as const, row.audience),
+      mode: marks(['主动', '依申请'] as const, row.mode),
+      levels: marks(input.levelColumns, row.levels),
+    };
+  });
+  const exclusions = input.catalog.exclusions
+    .filter((e) => e.domain === domain.id)
+    .map((e) => ({ standard: e.standard, name: input.catalog.edition.items.get(e.standard)?.name ?? '', reason: e.reason ?? '' }));
+  return {
+    ...commonView(input, `${domain.name} · ${input.catalog.manifest.name}`, 'domain'),
+    domain: {
+      id: domain.id,
+      name: domain.name,
+      count: domain.rows.length,
+      local: !domain.standard,
+      coverage: coverageView(input.diff.domains.find((c) => c.domain === domain.id)),
+    },
+    levelColumns: input.levelColumns,
+    levelColumnCount: input.levelColumns.length,
+    rows,
+    exclusions,
+    sources: (editionDomain?.sources ?? []).map((text) => ({ text, href: safeHttpUrl(text) ?? '' })),
+    gaps: editionDomain?.gaps ?? '',
+    prev: link(pages[at - 1]),
+    next: link(pages[at + 1]),
+    domains: domainLinks(input, domain.id),
+  };
+}
+
+export function publicsView(input: SiteInput) {
+  return { ...commonView(input, `按五公开分类 · ${input.catalog.manifest.name}`, 'publics'), classes: classesOf(input.domains, input.root) };
+}
+
+export function searchView(input: SiteInput) {
+  return { ...commonView(input, `搜索 · ${input.catalog.manifest.name}`, 'search'), domains: domainLinks(input) };
+}
+
+export type SiteRenderer = (page: PageTemplate, view: object) => string;
+
+/** Compiles the templates in an isolated handlebars environment; a broken user template is a usage error naming its file. */
+export function compileTemplates(templates: TemplateSet): SiteRenderer {
+  const hb = Handlebars.create();
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  const compile = (name: string) => {
+    const text = templates.files.get(name) ?? '';
+    try {
+      hb.precompile(text, { strict: false });
+      return hb.compile(text, { strict: false, preventIndent: true });
+    } catch (err) {
+      throw new GkError('usage', `template ${templates.origins.get(name) ?? name}: ${(err as Error).message.split('\n')[0]}`);
+    }
+  };
+  const pageNames = new Set<string>(PAGE_TEMPLATES.map((p) => `${p}.hbs`));
+  for (const name of [...templates.files.keys()].sort()) {
+    if (name.endsWith('.hbs') && !pageNames.has(name)) hb.registerPartial(name.slice(0, -4), compile(name));
+  }
+  const pages = new Map(PAGE_TEMPLATES.map((p) => [p, compile(`${p}.hbs`)]));
+  return (page, view) => {
+    try {
+      return normalizeHtml(pages.get(page)!(view));
+    } catch (err) {
+      throw new GkError('usage', `template ${templates.origins.get(`${page}.hbs`) ?? page}: ${(err as Error).message.split('\n')[0]}`);
+    }
+  };
+}
+
+/** Blank lines left by block helpers are dropped and the file ends with one newline, so diffs of the output stay readable. */
+function normalizeHtml(html: string): string {
+  return `${html
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l !== '')
+    .join('\n')}\n`;
+}

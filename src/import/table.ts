@@ -1,0 +1,71 @@
+// The one shape every input becomes: a grid of cell texts with merged cells expanded, and where each cell came from.
+import type { Encoding } from '../load/decode.js';
+import type { Lang } from '../types.js';
+
+export type TableKind = 'sheet' | 'csv' | 'html';
+
+export interface Table {
+  kind: TableKind;
+  /** sheet name; '' for a CSV; '' for an HTML table (its ordinal is `index`) */
+  name: string;
+  /** 1-based ordinal among the file's tables */
+  index: number;
+  /** rows of cell texts, every row as long as the widest; merged cells hold their master's text */
+  rows: string[][];
+  /** CSV only: the physical line on which each record starts (1-based) */
+  lines?: number[];
+  /** text inputs only: how the bytes were decoded */
+  encoding?: Encoding;
+  /** CSV only: the field separator found */
+  delimiter?: string;
+}
+
+/** Pads ragged rows so every row has the same number of cells. */
+export function squareRows(rows: string[][]): string[][] {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  return rows.map((r) => (r.length === width ? r : [...r, ...Array<string>(width - r.length).fill('')]));
+}
+
+/** 0 → A, 25 → Z, 26 → AA */
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Where a cell is, the way the user finds it: `Sheet1!C12`, `line 14`, `table 1, row 5`. */
+export function cellAt(table: Table, row: number, col: number, lang: Lang): string {
+  switch (table.kind) {
+    case 'sheet':
+      return `${table.name}!${columnLetter(col)}${row + 1}`;
+    case 'csv': {
+      const line = table.lines?.[row] ?? row + 1;
+      return lang === 'zh' ? `第 ${line} 行` : `line ${line}`;
+    }
+    case 'html':
+      return lang === 'zh' ? `表格 ${table.index} 第 ${row + 1} 行 ${columnLetter(col)} 列` : `table ${table.index}, row ${row + 1}, column ${columnLetter(col)}`;
+  }
+}
+
+/** Where a run of rows is (the header): `Sheet1!1:2`, `lines 3–4`, `table 1, rows 1–2`. */
+export function rowsAt(table: Table, first: number, last: number, lang: Lang): string {
+  const span = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);
+  switch (table.kind) {
+    case 'sheet':
+      return `${table.name}!${first + 1}:${last + 1}`;
+    case 'csv': {
+      const a = table.lines?.[first] ?? first + 1;
+      const b = table.lines?.[last] ?? last + 1;
+      return lang === 'zh' ? `第 ${span(a, b)} 行` : `${a === b ? 'line' : 'lines'} ${span(a, b)}`;
+    }
+    case 'html':
+      return lang === 'zh' ? `表格 ${table.index} 第 ${span(first + 1, last + 1)} 行` : `table ${table.index}, ${first === last ? 'row' : 'rows'} ${span(first + 1, last + 1)}`;
+  }
+}
+
+/** The table's own name in the report: `Sheet1`, `table 2`; '' for a CSV (the file is the table). */
+export function tableLabel(table: Table, lang: Lang): string {
+  if (table.kind === 'sheet') return table.name;
+  if (table.kind === 'html') return lang === 'zh' ? `表格 ${table.index}` : `table ${table.index}`;
+  return '';
+}

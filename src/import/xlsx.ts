@@ -1,0 +1,69 @@
+// .xlsx bytes → one table per worksheet: merged ranges expanded, rich text flattened, symbol-font check marks read as the marks they show.
+import ExcelJS from 'exceljs';
+import { squareRows, type Table } from './table.js';
+
+/** What a symbol font draws for the letters Excel stores: Wingdings `t` is ◆, Wingdings 2 `R` is ☑, and so on. */
+const SYMBOL_FONTS: Record<string, Record<string, string>> = {
+  wingdings: { ü: '✓', þ: '☑', ý: '☒', o: '□', q: '□', '¨': '□', n: '■', l: '●', t: '◆', u: '◆', v: '❖', x: '☒' },
+  'wingdings 2': { P: '✓', R: '☑', T: '☒', S: '☒', O: '✗', Q: '☒', '£': '□', '¢': '□', ˜: '●' },
+};
+
+function symbolText(text: string, font: string | undefined): string {
+  const map = font ? SYMBOL_FONTS[font.toLowerCase()] : undefined;
+  if (!map) return text;
+  return [...text].map((ch) => map[ch] ?? ch).join('');
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The text a cell shows. */
+export function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  const font = cell.font?.name;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return symbolText(v, font);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return isoDate(v);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((run) => symbolText(run.text, run.font?.name ?? font)).join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return '';
+      if (result instanceof Date) return isoDate(result);
+      if (typeof result === 'object') return '';
+      return String(result);
+    }
+    if ('hyperlink' in v) {
+      const text = (v as ExcelJS.CellHyperlinkValue).text;
+      return typeof text === 'string' ? text : cell.text;
+    }
+    if ('error' in v) return '';
+  }
+  return cell.text;
+}
+
+export async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's typings want a Node Buffer; the bytes are one
+  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  const tables: Table[] = [];
+  workbook.worksheets.forEach((sheet, i) => {
+    const rows: string[][] = [];
+    const height = sheet.rowCount;
+    const width = sheet.columnCount;
+    for (let r = 1; r <= height; r++) {
+      const row = sheet.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        // a merged cell shows its master's text, so 一级事项 spanning rows reaches every row it spans
+        cells.push(cellText(cell.isMerged ? cell.master : cell));
+      }
+      rows.push(cells);
+    }
+    tables.push({ kind: 'sheet', name: sheet.name, index: i + 1, rows: squareRows(rows) });
+  });
+  return tables;
+}
