@@ -5,12 +5,14 @@ import { makeDiagnostic, sortDiagnostics } from './diagnostic.js';
 import { say, type Message } from './i18n.js';
 import { bundledStandardDir } from './io/files.js';
 import { runRules } from './lint/run.js';
+import type { WorkspaceView } from './lint/rule.js';
 import { loadGovernment, type Government } from './project.js';
 import { buildCatalogSchema, buildManifestSchema } from './schema/generate.js';
 import { compileSchemas, schemaDiagnostics, type SchemaKind } from './schema/validate.js';
 import { loadChannelVocabulary, type ChannelVocabulary } from './standard/channels.js';
 import { bundledEditionIds, editionDir, loadEdition } from './standard/edition.js';
 import { DOMAIN_IDS, DOMAIN_NAMES, type Diagnostic, type Edition, type Lang } from './types.js';
+import { diskFiles, openWorkspace } from './workspace.js';
 
 const M: Record<string, Message> = {
   unknownEdition: { zh: '找不到标准目录版本“{ref}”', en: 'standard edition "{ref}" not found' },
@@ -68,7 +70,7 @@ export function resolveEdition(government: Government, lang: Lang): { edition: E
   };
 }
 
-export function checkGovernment(government: Government, lang: Lang, channels: ChannelVocabulary = loadChannelVocabulary()): GovernmentCheck {
+export function checkGovernment(government: Government, lang: Lang, channels: ChannelVocabulary = loadChannelVocabulary(), workspace?: WorkspaceView): GovernmentCheck {
   const validators = schemaValidators();
   const diagnostics: Diagnostic[] = [...government.manifestSource.diagnostics];
   diagnostics.push(...schemaDiagnostics(validators.manifest, government.manifestSource, lang));
@@ -79,7 +81,7 @@ export function checkGovernment(government: Government, lang: Lang, channels: Ch
     diagnostics.push(...file.diagnostics);
     diagnostics.push(...schemaDiagnostics(validators.catalog, file, lang));
   }
-  diagnostics.push(...runRules({ government, edition, channels, domains: domainsOf(government), lang }));
+  diagnostics.push(...runRules({ government, edition, channels, domains: domainsOf(government), lang, workspace }));
   return { government, edition, diagnostics: sortDiagnostics(diagnostics) };
 }
 
@@ -95,11 +97,16 @@ export interface RootsResult {
 /** Load and check governments one at a time, keeping only what the report needs, so memory stays flat. */
 export function checkRoots(roots: readonly string[], cwd: string, lang: Lang): RootsResult {
   const result: RootsResult = { diagnostics: [], files: [], sources: new Map(), editions: new Map() };
+  // The workspace gives parent-mismatch the level above; governments are still loaded a few at a time.
+  const workspace = openWorkspace(diskFiles(roots, cwd, lang), lang);
+  result.diagnostics.push(...workspace.diagnostics);
+  const workspaceFiles = new Set(workspace.diagnostics.map((d) => d.file));
   for (const root of roots) {
-    const government = loadGovernment(root, cwd, lang);
-    const check = checkGovernment(government, lang);
+    const member = workspace.memberAt(root);
+    const government = member ? workspace.load(member) : loadGovernment(root, cwd, lang);
+    const check = checkGovernment(government, lang, loadChannelVocabulary(), workspace);
     if (check.edition) result.editions.set(check.edition.id, check.edition);
-    const withDiagnostics = new Set(check.diagnostics.map((d) => d.file));
+    const withDiagnostics = new Set([...check.diagnostics.map((d) => d.file), ...workspaceFiles]);
     for (const src of [government.manifestSource, ...government.catalogs]) {
       result.files.push(src.display);
       if (withDiagnostics.has(src.display)) result.sources.set(src.display, src.text);

@@ -8,6 +8,8 @@ const DEADLINES = ['信息形成或变更之日起20个工作日内', '本级人
 const CONTENT = ['申请条件、办理程序、办理时限、申请材料', '审批结果、审批依据', '资金发放对象、标准、金额', '政策文件、解读材料'];
 const BASIS = ['《中华人民共和国政府信息公开条例》', '《中华人民共和国预算法》', '《社会救助暂行办法》', '《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》（国办发〔2019〕54号）'];
 
+const DEPARTMENTS = ['财政局', '民政局', '教育局', '人力资源和社会保障局', '自然资源局', '住房和城乡建设局', '生态环境分局', '卫生健康委员会', '文化和旅游局', '司法局', '农业农村局', '市场监督管理局', '应急管理局', '公安局', '税务局', '城市管理局', '乡村振兴局', '医疗保障局', '发展和改革局', '公共资源交易中心'];
+
 /** A small, fast, seedable generator so every run writes the same files. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -41,7 +43,7 @@ export function catalogText(domain: string, items: number, county: string, seed:
       `    content: ${yamlString(pick(r, CONTENT))}`,
       `    basis: [${yamlString(pick(r, BASIS))}]`,
       `    deadline: ${yamlString(pick(r, DEADLINES))}`,
-      `    subject: ${county}${name}主管局`,
+      `    subject: ${county}${DEPARTMENTS[(i + domain.length) % DEPARTMENTS.length]}`,
       `    channels: [${channels.map(yamlString).join(', ')}]`,
       `    audience: ${r() < 0.8 ? '全社会' : '特定群体'}`,
       `    mode: ${r() < 0.9 ? '主动' : '依申请'}`,
@@ -51,8 +53,19 @@ export function catalogText(domain: string, items: number, county: string, seed:
   return `${lines.join('\n')}\n`;
 }
 
+const FIRST = '安宁平和永清长兴东阳西华南丰北川新昌泰康福宁广德明光';
+const SECOND = '山水河源林溪江湖岭川原田丘坪桥城州阳';
+
+/** Distinct, name-like county names (no digits: vague-subject rightly distrusts those). */
+export function countyName(index: number): string {
+  const a = FIRST[index % FIRST.length]!;
+  const b = SECOND[Math.floor(index / FIRST.length) % SECOND.length]!;
+  const c = FIRST[Math.floor(index / (FIRST.length * SECOND.length)) % FIRST.length]!;
+  return index < FIRST.length * SECOND.length ? `${a}${b}县` : `${c}${a}${b}县`;
+}
+
 export function writeGovernment(dir: string, index: number, itemsPerDomain: number): number {
-  const county = `样本${index}县`;
+  const county = countyName(index);
   fs.mkdirSync(path.join(dir, 'catalog'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'gk.yaml'), `name: ${county}人民政府\ncode: "${String(410100 + index).padStart(6, '0')}"\nlevel: county\nstandard: national-2020\n`);
   DOMAIN_IDS.forEach((domain, d) => {

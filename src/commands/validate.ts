@@ -5,7 +5,7 @@ import { usageError } from '../errors.js';
 import { formatters, isFormatName } from '../format/index.js';
 import { findGovernmentRoots } from '../project.js';
 import { partialNotice } from '../standard/edition.js';
-import { checkRoots } from '../validate.js';
+import { checkRootsParallel, defaultJobs } from '../parallel.js';
 import type { CommandSpec } from './command.js';
 
 export const validateCommand: CommandSpec = {
@@ -16,9 +16,10 @@ export const validateCommand: CommandSpec = {
       .argument('[paths...]', '政府目录文件夹（含 gk.yaml）或工作区 · catalog folders or a workspace', [])
       .addOption(new Option('-f, --format <format>', '输出格式 output format').choices(Object.keys(formatters)).default('stylish'))
       .option('--max-warnings <n>', '警告超过 N 个时以 1 退出 · exit 1 when warnings exceed N')
-      .option('--quiet', '只报告错误 · report errors only');
+      .option('--quiet', '只报告错误 · report errors only')
+      .option('-j, --jobs <n>', '并行线程数（默认为 CPU 核数）· worker threads (default: CPU cores)');
   },
-  action(args, options, io, global) {
+  async action(args, options, io, global) {
     const paths = (args[0] as string[] | undefined) ?? [];
     const format = String(options.format ?? 'stylish');
     if (!isFormatName(format)) throw usageError(`unknown format: ${format}`);
@@ -28,7 +29,9 @@ export const validateCommand: CommandSpec = {
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usageError(`--max-warnings needs a whole number, got ${String(options.maxWarnings)}`);
     }
     const roots = findGovernmentRoots(paths, io.cwd);
-    const { diagnostics: found, files, sources, editions } = checkRoots(roots, io.cwd, global.lang);
+    const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw usageError(`--jobs needs a whole number of at least 1, got ${String(options.jobs)}`);
+    const { diagnostics: found, files, sources, editions } = await checkRootsParallel(roots, io.cwd, global.lang, jobs);
     let diagnostics = found;
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     diagnostics = sortDiagnostics(diagnostics);

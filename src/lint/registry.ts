@@ -5,6 +5,7 @@ import { rule as duplicateId } from './rules/duplicate-id.js';
 import { rule as exclusionReason } from './rules/exclusion-reason.js';
 import { rule as levelMismatch } from './rules/level-mismatch.js';
 import { rule as missingElement } from './rules/missing-element.js';
+import { rule as parentMismatch } from './rules/parent-mismatch.js';
 import { rule as unknownChannel } from './rules/unknown-channel.js';
 import { rule as unknownDomain } from './rules/unknown-domain.js';
 import { rule as unknownStandardRef } from './rules/unknown-standard-ref.js';
@@ -16,6 +17,7 @@ export const rules: readonly Rule[] = [
   exclusionReason,
   levelMismatch,
   missingElement,
+  parentMismatch,
   unknownChannel,
   unknownDomain,
   unknownStandardRef,

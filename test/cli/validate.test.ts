@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, gk, gkProcess, repoRoot } from '../helpers.js';
+import { generateScenario } from '../../src/bench/generate.js';
 
 const example = path.join(repoRoot, 'catalogs', 'examples', 'shiyan-county');
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-validate-'));
@@ -96,6 +97,19 @@ describe('gk validate', () => {
     expect(await codes(asError)).toMatchObject({ code: 1, found: [{ code: 'unknown-channel', line: 9 }] });
     const suppressed = government('suppressed', ITEM.replace('    channels: [政府网站]', '    # gk-disable-next-line unknown-channel -- 本县自建平台\n    channels: [政府网占]'));
     expect((await codes(suppressed)).found).toEqual([]);
+  });
+
+  it('gives the same report with worker threads as in one thread', () => {
+    const dir = path.join(tmpRoot, 'many');
+    generateScenario(dir, 20, 2);
+    const broken = path.join(dir, 'gov-0003', 'catalog', 'employment.yaml');
+    fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace('政府网站', '政府网占'));
+    const one = gkProcess(['validate', '-f', 'json', '-j', '1', dir]);
+    const two = gkProcess(['validate', '-f', 'json', '-j', '2', dir]);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.out).summary).toMatchObject({ files: 20 * 27, warnings: 1 });
+    expect(two.out).toBe(one.out);
+    expect(gkProcess(['validate', '-j', '0', dir]).code).toBe(2);
   });
 
   it('runs the real binary as a subprocess', () => {

@@ -1,3 +1,4 @@
+// parseDeadline, normalizeDeadline and compareDeadlines over the forms the official tables and county portals use.
 import { describe, expect, it } from 'vitest';
 import { compareDeadlines, normalizeDeadline, parseDeadline, parseNumber, type Deadline } from '../../src/deadline.js';
 

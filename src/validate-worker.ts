@@ -1,0 +1,13 @@
+// Worker thread body: checks a share of the governments and posts back what the report needs.
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkRoots } from './validate.js';
+import type { Lang } from './types.js';
+
+const { roots, cwd, lang } = workerData as { roots: string[]; cwd: string; lang: Lang };
+const result = checkRoots(roots, cwd, lang);
+parentPort!.postMessage({
+  diagnostics: result.diagnostics,
+  files: result.files,
+  sources: [...result.sources],
+  editions: [...result.editions.values()].map((e) => e.dir),
+});
