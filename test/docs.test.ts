@@ -1,0 +1,38 @@
+// Repository checks: every rule is documented in README and has a fixture; README's quick start matches .ci/run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../src/lint/registry.js';
+import { commands } from '../src/commands/index.js';
+import { repoRoot } from './helpers.js';
+
+const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+
+describe('documentation', () => {
+  it('README documents every lint rule with its default severity', () => {
+    for (const rule of rules) {
+      expect(readme, rule.meta.id).toMatch(new RegExp(`\\| \`${rule.meta.id}\` \\| ${rule.meta.severity} \\|`));
+    }
+  });
+
+  it('every rule has a fixture catalog and a test of its own', () => {
+    for (const rule of rules) {
+      expect(fs.existsSync(path.join(repoRoot, 'test', 'fixtures', 'rules', rule.meta.id, 'expected.json')), rule.meta.id).toBe(true);
+    }
+  });
+
+  it('README names every command', () => {
+    for (const command of commands) expect(readme).toContain(`gk ${command.name}`);
+  });
+
+  it('.ci/run runs README’s install command and then README’s test command', () => {
+    const ci = fs.readFileSync(path.join(repoRoot, '.ci', 'run'), 'utf8');
+    const block = /```sh\n(.+)\n(.+)\n```/.exec(readme.slice(readme.indexOf('Quick start')))!;
+    const install = block[1]!.split('&&')[0]!.trim();
+    const test = block[2]!.trim();
+    const ciLines = ci.split('\n').map((l) => l.trim());
+    expect(ciLines).toContain(install);
+    expect(ciLines).toContain(test);
+    expect(ciLines.indexOf(install)).toBeLessThan(ciLines.indexOf(test));
+  });
+});
