@@ -18,6 +18,12 @@ const VAGUE_BODY = /^各?(?:相关|有关|相应|对应)的?(?:职能|责任|行
 const GENERIC_MARK = /(?:省|市|州|县|区|旗|乡|镇)\([^)]*[、/][^)]*\)|[省市县区乡镇村]级|各级|地方各级|本级|同级|上级/;
 /** Roles a law assigns per case (each tender has its own 招标人): as specific as the subject can be. */
 const ROLE = /^(?:招标人|招标代理机构|采购人|采购代理机构|项目单位|项目法人|建设单位|出让人|申请人)$/;
+/**
+ * Inside its own county's catalog, 县财政局 or 区应急局 names one office as surely as the full name does, and real
+ * county tables write it that way; 县级…部门 (the standard's wording) does not.
+ */
+const OWN_LEVEL_BODY = /^(?:[县区市旗]|乡(?!镇)|镇)(?!级)[\p{Script=Han}()]{1,20}(?:局|委员会|委|办公室|办|中心|所|站|队|院|馆|人民政府|街道办事处)$/u;
+const BODY_IN_GENERAL = /部门|单位|机构|机关/;
 /** Each township of this county, taken together. */
 const ALL_TOWNSHIPS = /^各(?:乡镇|乡|镇|街道|乡镇\(街道\)|乡镇人民政府|乡镇人民政府\(街道办事处\)|街道办事处)$/;
 
@@ -83,6 +89,7 @@ export function classifySubject(subject: string, nationalSubject?: string): Subj
     let c: SubjectClass;
     if (VAGUE_BODY.test(part)) c = 'placeholder';
     else if (ROLE.test(part) || ALL_TOWNSHIPS.test(part) || namesPlace(part)) c = 'ok';
+    else if (OWN_LEVEL_BODY.test(part) && !BODY_IN_GENERAL.test(part) && !NOT_PLACE_AFTER.some((w) => part.startsWith(w))) c = 'ok';
     else c = 'generic';
     if (RANK[c] > RANK[worst]) worst = c;
   }
