@@ -19,6 +19,8 @@ const EXCERPT_LEAD = 24;
 /** Three dots rather than "…", whose width terminals disagree on (East-Asian ambiguous). */
 const ELLIPSIS = '...';
 const SEVERITY_WIDTH = 'warning'.length;
+/** Both two characters wide, so the columns stay aligned. */
+const SEVERITY_ZH = { error: '错误', warning: '警告' } as const;
 const TAB = '    ';
 
 export function formatStylish(diagnostics: readonly Diagnostic[], summary: Summary, options: FormatOptions): string {
@@ -50,7 +52,8 @@ function renderFile(list: Diagnostic[], source: string | undefined, options: For
   list.forEach((d, i) => {
     const message = messages[i]!;
     const loc = `${String(d.range.start.line).padStart(lineWidth)}:${String(d.range.start.column).padEnd(colWidth)}`;
-    const severity = d.severity === 'error' ? c.red(d.severity.padEnd(SEVERITY_WIDTH)) : c.yellow(d.severity.padEnd(SEVERITY_WIDTH));
+    const label = options.lang === 'zh' ? SEVERITY_ZH[d.severity] : d.severity.padEnd(SEVERITY_WIDTH);
+    const severity = d.severity === 'error' ? c.red(label) : c.yellow(label);
     const gap = ' '.repeat(messageWidth - textWidth(message));
     out += `  ${c.dim(loc)}  ${severity}  ${message}${gap}  ${c.dim(d.code)}\n`;
     const line = lines === undefined || isWholeFile(d) ? undefined : lines[d.range.start.line - 1];

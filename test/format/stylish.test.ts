@@ -45,7 +45,7 @@ describe('stylish', () => {
       return [...before].reduce((w, ch) => w + charWidth(ch), 0);
     });
     expect(new Set(ends).size).toBe(1);
-    expect(rows[0]).toMatch(/^ {3}5:22 {2}error {4}公开渠道/);
+    expect(rows[0]).toMatch(/^ {3}5:22 {2}错误 {2}公开渠道/);
   });
 
   it('uses English singular and plural', () => {
