@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { sortDiagnostics, summarize } from '../diagnostic.js';
 import { usageError } from '../errors.js';
 import { formatters, isFormatName } from '../format/index.js';
+import { fixGovernmentCatalogs } from '../fmt/files.js';
 import { findGovernmentRoots } from '../project.js';
 import { partialNotice } from '../standard/edition.js';
 import { checkRootsParallel, defaultJobs } from '../parallel.js';
@@ -17,6 +18,7 @@ export const validateCommand: CommandSpec = {
       .addOption(new Option('-f, --format <format>', '输出格式 output format').choices(Object.keys(formatters)).default('stylish'))
       .option('--max-warnings <n>', '警告超过 N 个时以 1 退出 · exit 1 when warnings exceed N')
       .option('--quiet', '只报告错误 · report errors only')
+      .option('--fix', '检查前先按 gk fmt 改写目录文件 · first rewrite the catalog files as gk fmt does')
       .option('-j, --jobs <n>', '并行线程数（默认为 CPU 核数）· worker threads (default: CPU cores)');
   },
   async action(args, options, io, global) {
@@ -29,6 +31,7 @@ export const validateCommand: CommandSpec = {
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usageError(`--max-warnings needs a whole number, got ${String(options.maxWarnings)}`);
     }
     const roots = findGovernmentRoots(paths, io.cwd);
+    if (options.fix) for (const file of fixGovernmentCatalogs(roots, io.cwd)) io.stderr(global.lang === 'zh' ? `已修正 ${file}\n` : `fixed ${file}\n`);
     const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw usageError(`--jobs needs a whole number of at least 1, got ${String(options.jobs)}`);
     const { diagnostics: found, files, sources, editions } = await checkRootsParallel(roots, io.cwd, global.lang, jobs);

@@ -18,6 +18,8 @@ export interface Table {
   encoding?: Encoding;
   /** CSV only: the field separator found */
   delimiter?: string;
+  /** HTML only: the table's <caption>, else the page's <title> or first <h1>: where a portal page names its catalog */
+  caption?: string;
 }
 
 /** Pads ragged rows so every row has the same number of cells. */
@@ -27,28 +29,28 @@ export function squareRows(rows: string[][]): string[][] {
 }
 
 /** 0 → A, 25 → Z, 26 → AA */
-export function columnLetter(col: number): string {
+export function spellColumn(col: number): string {
   let s = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
 /** Where a cell is, the way the user finds it: `Sheet1!C12`, `line 14`, `table 1, row 5`. */
-export function cellAt(table: Table, row: number, col: number, lang: Lang): string {
+export function locateCell(table: Table, row: number, col: number, lang: Lang): string {
   switch (table.kind) {
     case 'sheet':
-      return `${table.name}!${columnLetter(col)}${row + 1}`;
+      return `${table.name}!${spellColumn(col)}${row + 1}`;
     case 'csv': {
       const line = table.lines?.[row] ?? row + 1;
       return lang === 'zh' ? `第 ${line} 行` : `line ${line}`;
     }
     case 'html':
-      return lang === 'zh' ? `表格 ${table.index} 第 ${row + 1} 行 ${columnLetter(col)} 列` : `table ${table.index}, row ${row + 1}, column ${columnLetter(col)}`;
+      return lang === 'zh' ? `表格 ${table.index} 第 ${row + 1} 行 ${spellColumn(col)} 列` : `table ${table.index}, row ${row + 1}, column ${spellColumn(col)}`;
   }
 }
 
 /** Where a run of rows is (the header): `Sheet1!1:2`, `lines 3–4`, `table 1, rows 1–2`. */
-export function rowsAt(table: Table, first: number, last: number, lang: Lang): string {
+export function locateRows(table: Table, first: number, last: number, lang: Lang): string {
   const span = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);
   switch (table.kind) {
     case 'sheet':
@@ -64,7 +66,7 @@ export function rowsAt(table: Table, first: number, last: number, lang: Lang): s
 }
 
 /** The table's own name in the report: `Sheet1`, `table 2`; '' for a CSV (the file is the table). */
-export function tableLabel(table: Table, lang: Lang): string {
+export function describeTable(table: Table, lang: Lang): string {
   if (table.kind === 'sheet') return table.name;
   if (table.kind === 'html') return lang === 'zh' ? `表格 ${table.index}` : `table ${table.index}`;
   return '';

@@ -5,7 +5,7 @@ import { squareRows, type Table } from './table.js';
 /** What a symbol font draws for the letters Excel stores: Wingdings `t` is ◆, Wingdings 2 `R` is ☑, and so on. */
 const SYMBOL_FONTS: Record<string, Record<string, string>> = {
   wingdings: { ü: '✓', þ: '☑', ý: '☒', o: '□', q: '□', '¨': '□', n: '■', l: '●', t: '◆', u: '◆', v: '❖', x: '☒' },
-  'wingdings 2': { P: '✓', R: '☑', T: '☒', S: '☒', O: '✗', Q: '☒', '£': '□', '¢': '□', ˜: '●' },
+  'wingdings 2': { P: '✓', R: '☑', T: '☒', S: '☒', O: '✗', Q: '☒', '£': '□', '¢': '□', '˜': '●' },
 };
 
 function symbolText(text: string, font: string | undefined): string {
@@ -19,7 +19,7 @@ function isoDate(d: Date): string {
 }
 
 /** The text a cell shows. */
-export function cellText(cell: ExcelJS.Cell): string {
+export function readCellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   const font = cell.font?.name;
   if (v === null || v === undefined) return '';
@@ -59,7 +59,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         // a merged cell shows its master's text, so 一级事项 spanning rows reaches every row it spans
-        cells.push(cellText(cell.isMerged ? cell.master : cell));
+        cells.push(readCellText(cell.isMerged ? cell.master : cell));
       }
       rows.push(cells);
     }

@@ -1,0 +1,170 @@
+// gk diff [path…] [--from <rev|dir> [--to <rev|dir>]]: a catalog against the national standard, or two versions of it.
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { reaches, pickWorseClass } from '../diff/compare.js';
+import { diffFormatters, isDiffFormatName, type DiffFormatOptions, type StandardResult, type VersionResult } from '../diff/format/index.js';
+import { WORKING_TREE } from '../diff/format/types.js';
+import { folderSnapshot, gitSnapshot, governmentRootsIn, loadSnapshotGovernment, repositoryTop, type Snapshot } from '../diff/git.js';
+import { diffAgainstStandard, classifyStandardDiff } from '../diff/standard.js';
+import type { ChangeClass } from '../diff/types.js';
+import { diffVersions } from '../diff/versions.js';
+import { usageError } from '../errors.js';
+import { say, type Message } from '../i18n.js';
+import { exists, isDirectory, relativeTo } from '../io/files.js';
+import { findGovernmentRoots, loadGovernment, type Government } from '../project.js';
+import { resolveCatalog } from '../resolve.js';
+import { loadChannelVocabulary } from '../standard/channels.js';
+import { partialNotice } from '../standard/edition.js';
+import type { Edition, Lang, ResolvedCatalog } from '../types.js';
+import { domainsOf, resolveEdition } from '../validate.js';
+import type { CommandSpec } from './command.js';
+
+const FAIL_ON = ['breaking', 'notable', 'info'] as const;
+
+const M = {
+  unreadable: {
+    zh: '无法比较：{files} 未能读取或解析，请先运行 gk validate',
+    en: 'cannot compare: {files} could not be read or parsed; run gk validate first',
+  },
+  noEdition: { zh: '{file} 指定的标准目录版本“{ref}”找不到', en: '{file} names a standard edition "{ref}" that cannot be found' },
+  toWithoutFrom: { zh: '--to 须与 --from 一起使用', en: '--to needs --from' },
+  mixed: { zh: '--from 与 --to 须同为 git 版本或同为文件夹', en: '--from and --to must both be git revisions or both be folders' },
+  pathsWithFolders: { zh: '比较两个文件夹时不能再给出路径', en: 'no paths may be given when comparing two folders' },
+  outside: { zh: '{path} 不在 git 仓库 {top} 中', en: '{path} is outside the git repository {top}' },
+  nothing: { zh: '在 {where} 中找不到 gk.yaml', en: 'no gk.yaml found in {where}' },
+} satisfies Record<string, Message>;
+
+function requireReadable(government: Government, lang: Lang): void {
+  const broken = [government.manifestSource, ...government.catalogs].filter((s) => s.data === undefined).map((s) => s.display);
+  if (broken.length > 0) throw usageError(say(M.unreadable, lang, { files: broken.join(', ') }));
+}
+
+function resolveOf(government: Government, lang: Lang): ResolvedCatalog {
+  requireReadable(government, lang);
+  const { edition } = resolveEdition(government, lang);
+  if (!edition) throw usageError(say(M.noEdition, lang, { file: government.manifestSource.display, ref: government.manifest.standard }));
+  return resolveCatalog(government, edition);
+}
+
+function standardResults(paths: string[], cwd: string, lang: Lang, editions: Map<string, Edition>): StandardResult[] {
+  const channels = loadChannelVocabulary();
+  const results: StandardResult[] = [];
+  for (const root of findGovernmentRoots(paths, cwd)) {
+    const government = loadGovernment(root, cwd, lang);
+    if (government.manifest.workspace) continue;
+    const resolved = resolveOf(government, lang);
+    editions.set(resolved.edition.id, resolved.edition);
+    results.push({ government: government.display, diff: diffAgainstStandard(resolved, channels) });
+  }
+  return results;
+}
+
+interface VersionPlan {
+  from: Snapshot;
+  to: Snapshot;
+  /** Government folders relative to each snapshot's base, the same in both. */
+  roots: string[];
+  /** How a government folder is named in the output. */
+  show(rel: string): string;
+}
+
+function planVersions(paths: string[], fromArg: string, toArg: string | undefined, cwd: string, lang: Lang): VersionPlan {
+  const fromDir = path.resolve(cwd, fromArg);
+  const toDir = toArg === undefined ? undefined : path.resolve(cwd, toArg);
+  if (isDirectory(fromDir)) {
+    // Two folders: the same government layout in each, e.g. an unpacked release beside the current catalog.
+    if (toDir !== undefined && paths.length > 0) throw usageError(say(M.pathsWithFolders, lang));
+    const newer = toDir ?? path.resolve(cwd, paths[0] ?? '.');
+    if (toDir !== undefined && !isDirectory(toDir)) throw usageError(say(M.mixed, lang));
+    if (paths.length > 1) throw usageError(say(M.pathsWithFolders, lang));
+    const from = folderSnapshot(fromDir, cwd, fromArg);
+    const to = folderSnapshot(newer, cwd, toArg ?? relativeTo(cwd, newer));
+    const roots = [...new Set([...governmentRootsIn(from, ''), ...governmentRootsIn(to, '')])].sort();
+    if (roots.length === 0) throw usageError(say(M.nothing, lang, { where: `${fromArg}, ${to.label}` }));
+    return { from, to, roots, show: (rel) => (rel === '' ? '.' : rel) };
+  }
+  if (toDir !== undefined && isDirectory(toDir)) throw usageError(say(M.mixed, lang));
+  const targets = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
+  const first = targets[0]!;
+  const top = repositoryTop(isDirectory(first) ? first : path.dirname(first));
+  const from = gitSnapshot(top, fromArg);
+  const to = toArg === undefined ? folderSnapshot(top, cwd, WORKING_TREE) : gitSnapshot(top, toArg);
+  const roots = new Set<string>();
+  for (const target of targets) {
+    let rel = path.relative(top, target).split(path.sep).join('/');
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw usageError(say(M.outside, lang, { path: relativeTo(cwd, target), top }));
+    if (!isDirectory(target) && exists(target)) rel = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+    for (const r of [...governmentRootsIn(from, rel), ...governmentRootsIn(to, rel)]) roots.add(r);
+  }
+  if (roots.size === 0) throw usageError(say(M.nothing, lang, { where: targets.map((t) => relativeTo(cwd, t)).join(', ') }));
+  return { from, to, roots: [...roots].sort(), show: (rel) => relativeTo(cwd, path.join(top, rel)) };
+}
+
+function versionResults(plan: VersionPlan, lang: Lang): VersionResult[] {
+  const channels = loadChannelVocabulary();
+  const results: VersionResult[] = [];
+  for (const rel of plan.roots) {
+    const loadedBefore = loadSnapshotGovernment(plan.from, rel, lang);
+    const loadedAfter = loadSnapshotGovernment(plan.to, rel, lang);
+    const either = loadedAfter ?? loadedBefore;
+    if (!either) continue;
+    // A government that exists on one side only is all added (or all removed).
+    const before = loadedBefore ?? { ...either, catalogs: [] };
+    const after = loadedAfter ?? { ...either, catalogs: [] };
+    if (before.manifest.workspace || after.manifest.workspace) continue;
+    const diff = diffVersions(resolveOf(before, lang), resolveOf(after, lang), { from: plan.from.label, to: plan.to.label }, channels);
+    const domains = Object.fromEntries([...domainsOf(before), ...domainsOf(after)]);
+    results.push({ government: plan.show(rel), name: after.manifest.name || before.manifest.name, domains, diff });
+  }
+  return results;
+}
+
+function parseFailOn(value: unknown): ChangeClass {
+  const v = String(value ?? 'breaking');
+  if (!(FAIL_ON as readonly string[]).includes(v)) throw usageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${v}`);
+  return v as ChangeClass;
+}
+
+function worstOf(classes: Array<ChangeClass | undefined>): ChangeClass | undefined {
+  return classes.reduce<ChangeClass | undefined>((worst, c) => (c === undefined ? worst : worst === undefined ? c : pickWorseClass(worst, c)), undefined);
+}
+
+export const diffCommand: CommandSpec = {
+  name: 'diff',
+  configure(command: Command) {
+    command
+      .description('对照国家标准目录检查覆盖和调整，或比较目录的两个版本 · compare catalogs with the national standard, or two versions of a catalog')
+      .argument('[paths...]', '政府目录文件夹（含 gk.yaml） · catalog folders', [])
+      .option('--from <rev|dir>', '比较版本：起点（git 版本或文件夹） · compare versions: the older git revision or folder')
+      .option('--to <rev|dir>', '比较版本：终点，默认为工作区 · the newer revision or folder (default: the working tree)')
+      .addOption(new Option('-f, --format <format>', '输出格式 output format').choices(Object.keys(diffFormatters)).default('text'))
+      .addOption(new Option('--fail-on <class>', '出现该级别或更严重的差异时以 1 退出 · exit 1 on a difference of this class or worse').choices([...FAIL_ON]));
+  },
+  action(args, options, io, global) {
+    const paths = (args[0] as string[] | undefined) ?? [];
+    const lang = global.lang;
+    const format = String(options.format ?? 'text');
+    if (!isDiffFormatName(format)) throw usageError(`unknown format: ${format}`);
+    const failOn = parseFailOn(options.failOn);
+    if (options.to !== undefined && options.from === undefined) throw usageError(say(M.toWithoutFrom, lang));
+    const formatter = diffFormatters[format];
+    const base: Omit<DiffFormatOptions, 'notices'> = { lang, color: global.color && format === 'text', channels: loadChannelVocabulary() };
+
+    let worst: ChangeClass | undefined;
+    if (options.from === undefined) {
+      const editions = new Map<string, Edition>();
+      const results = standardResults(paths, io.cwd, lang, editions);
+      const notices = [...editions.values()].map((e) => partialNotice(e, lang)).filter((n): n is string => n !== undefined);
+      // CSV has no place for a line above its header that spreadsheets would not read as a row.
+      if (format === 'csv') for (const n of notices) io.stderr(`${n}\n`);
+      io.stdout(formatter.standard(results, { ...base, notices: format === 'csv' ? [] : notices }));
+      worst = worstOf(results.map((r) => classifyStandardDiff(r.diff)));
+    } else {
+      const plan = planVersions(paths, String(options.from), options.to === undefined ? undefined : String(options.to), io.cwd, lang);
+      const results = versionResults(plan, lang);
+      io.stdout(formatter.versions(results, { ...base, notices: [] }));
+      worst = worstOf(results.flatMap((r) => r.diff.changes.map((c) => c.class)));
+    }
+    return worst !== undefined && reaches(worst, failOn) ? 1 : 0;
+  },
+};

@@ -1,0 +1,378 @@
+// gk import's pipeline, pure: input bytes → tables → header → rows → domain → national match → items per domain.
+import path from 'node:path';
+import { usageError } from '../errors.js';
+import { decodeBytes, type Encoding } from '../load/decode.js';
+import { ID_PATTERN } from '../schema/generate.js';
+import type { ChannelVocabulary } from '../standard/channels.js';
+import { DOMAIN_IDS, DOMAIN_NAMES, type Edition, type ItemSpec } from '../types.js';
+import { readDelimited } from './csv.js';
+import { parseDomain, guessDomain, type LocalDomains } from './domain.js';
+import { findHeader, type Header } from './header.js';
+import { readHtmlBytes } from './html.js';
+import { matchRows, type MatchResult } from './match.js';
+import { readRows, type ImportMode, type ReadRows, type Remark, type RowRecord } from './rows.js';
+import type { Table } from './table.js';
+import { readWorkbook } from './xlsx.js';
+
+export interface InputFile {
+  /** path as shown to the user */
+  display: string;
+  bytes: Uint8Array;
+}
+
+export type InputKind = 'xlsx' | 'csv' | 'html';
+
+export interface ImportOptions {
+  mode: ImportMode;
+  /** --domain, already checked */
+  domain?: string;
+  /** --sheet: a sheet name, or the ordinal of a sheet or HTML table */
+  sheet?: string;
+  /** the edition rows are matched against (catalog mode) */
+  edition: Edition;
+  vocab: ChannelVocabulary;
+  /** local domains of the gk.yaml above the output (id → Chinese name) */
+  localDomains?: LocalDomains;
+}
+
+export type DomainHow = 'option' | 'column' | 'title' | 'sheet' | 'file' | 'names';
+
+export interface TablePlan {
+  file: string;
+  kind: InputKind;
+  table: Table;
+  header?: Header;
+  domain?: { id: string; how: DomainHow; from?: string; matched?: number; of?: number };
+  rows?: ReadRows;
+  /** national matches, ids and other per-row guesses made after reading */
+  remarks: Remark[];
+  /** items this table contributed */
+  written: number;
+  /** title rows above the header */
+  title?: string;
+  /** text inputs: how the file was decoded */
+  encoding?: Encoding;
+}
+
+/** An item of an edition file: the catalog fields plus 序号, the as-written levels and the provenance. */
+export interface EditionItem extends ItemSpec {
+  seq?: string;
+  levelsAsWritten?: string;
+  source?: string;
+}
+
+export interface DomainOutput {
+  domain: string;
+  items: EditionItem[];
+  /** inputs that contributed, as displayed */
+  files: string[];
+  /** the first title row seen for this domain */
+  title?: string;
+}
+
+export interface ImportPlan {
+  tables: TablePlan[];
+  outputs: DomainOutput[];
+}
+
+const LEGACY_XLS = [0xd0, 0xcf, 0x11, 0xe0];
+
+export function sniffKind(display: string, bytes: Uint8Array): InputKind {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
+  if (LEGACY_XLS.every((b, i) => bytes[i] === b)) {
+    throw usageError(`${display}: an old Excel .xls (or .et) workbook; open it in Excel or WPS and save it as .xlsx, then import that`);
+  }
+  const head = decodeBytes(bytes.subarray(0, 4096)).text.trimStart().toLowerCase();
+  // portals often serve an HTML table under an .xls name
+  if (/\.html?$/i.test(display) || head.startsWith('<') || /<table[\s>]/.test(head)) return 'html';
+  if (/\.xlsx$/i.test(display)) throw usageError(`${display}: not an .xlsx workbook (it does not start like a zip file)`);
+  return 'csv';
+}
+
+export async function readInput(file: InputFile): Promise<{ kind: InputKind; tables: Table[]; encoding?: Encoding }> {
+  const kind = sniffKind(file.display, file.bytes);
+  if (kind === 'xlsx') {
+    try {
+      return { kind, tables: await readWorkbook(file.bytes) };
+    } catch (err) {
+      throw usageError(`${file.display}: cannot read the workbook: ${(err as Error).message}`);
+    }
+  }
+  if (kind === 'html') {
+    const { tables, encoding } = readHtmlBytes(file.bytes);
+    return { kind, tables, encoding };
+  }
+  const table = readDelimited(file.bytes);
+  if (table.encoding === 'binary') throw usageError(`${file.display}: not a text file, nor an .xlsx workbook or an HTML page`);
+  return { kind, tables: [table], encoding: table.encoding };
+}
+
+function selectTables(tables: Table[], sheet: string | undefined, display: string): Table[] {
+  if (sheet === undefined) return tables;
+  const byName = tables.filter((t) => t.name === sheet);
+  if (byName.length > 0) return byName;
+  const n = Number(sheet);
+  const byIndex = Number.isInteger(n) ? tables.filter((t) => t.index === n) : [];
+  if (byIndex.length > 0) return byIndex;
+  const names = tables.map((t) => t.name || String(t.index)).join(', ');
+  throw usageError(`${display}: no sheet or table "${sheet}" (there are: ${names})`);
+}
+
+function titleOf(table: Table, header: Header): string | undefined {
+  const lines: string[] = [];
+  for (let r = 0; r < header.first; r++) {
+    const distinct = [...new Set(table.rows[r]!.map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== ''))];
+    if (distinct.length > 0) lines.push(distinct.join(' '));
+  }
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+function domainOfValue(value: string | undefined, local: LocalDomains | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return parseDomain(value, local);
+}
+
+/** Tries each standard domain: the one whose national names most rows match, when it is clear. */
+function domainByNames(records: RowRecord[], edition: Edition): { id: string; matched: number } | undefined {
+  const named = records.filter((r) => r.name !== undefined);
+  if (named.length === 0) return undefined;
+  const counts = DOMAIN_IDS.map((id) => ({
+    id,
+    matched: matchRows(
+      named.map((r) => ({ name: r.name!, category: r.category, altName: r.parentName })),
+      edition,
+      id,
+    ).filter((m) => m.kind === 'matched' || m.kind === 'taken').length,
+  })).sort((a, b) => b.matched - a.matched);
+  const [first, second] = counts;
+  if (!first || first.matched === 0 || first.matched * 2 < named.length || (second && second.matched === first.matched)) return undefined;
+  return first;
+}
+
+function decideDomain(plan: TablePlan, records: RowRecord[], options: ImportOptions): void {
+  if (options.domain !== undefined) {
+    plan.domain = { id: options.domain, how: 'option' };
+    return;
+  }
+  const hasColumn = plan.header!.columns.some((c) => c.kind === 'text' && c.field === 'domain');
+  if (hasColumn && records.length > 0 && records.every((r) => domainOfValue(r.domain, options.localDomains) !== undefined)) {
+    plan.domain = { id: domainOfValue(records[0]!.domain, options.localDomains)!, how: 'column' };
+    return;
+  }
+  const base = path.basename(plan.file);
+  const texts: Array<[string, DomainHow]> = [];
+  if (plan.title) for (const line of plan.title.split('\n')) texts.push([line, 'title']);
+  if (plan.table.kind === 'sheet') texts.push([plan.table.name, 'sheet']);
+  texts.push([base, 'file']);
+  const guess = guessDomain(texts.map(([t]) => t), options.localDomains);
+  if (guess && 'domain' in guess) {
+    const how = texts.find(([t]) => t === guess.from)![1];
+    plan.domain = { id: guess.domain, how, from: guess.from };
+    return;
+  }
+  const byNames = domainByNames(records, options.edition);
+  if (byNames) {
+    plan.domain = { id: byNames.id, how: 'names', matched: byNames.matched, of: records.filter((r) => r.name !== undefined).length };
+    return;
+  }
+  const where = plan.table.kind === 'sheet' ? ` (sheet ${plan.table.name})` : plan.table.kind === 'html' ? ` (table ${plan.table.index})` : '';
+  const why = guess && 'ambiguous' in guess ? `"${guess.from}" names several domains (${guess.ambiguous.join(', ')})` : 'neither the title nor the file name names a domain';
+  throw usageError(`${plan.file}${where}: cannot tell which domain this table belongs to: ${why}; pass --domain <id>, e.g. --domain social-assistance`);
+}
+
+function isStandardDomain(id: string): boolean {
+  return (DOMAIN_IDS as readonly string[]).includes(id);
+}
+
+function matchRemark(placed: Placed, m: MatchResult, all: Placed[]): Remark {
+  const { record } = placed;
+  const at = { row: record.row, col: record.col };
+  switch (m.kind) {
+    case 'matched':
+      return { ...at, code: m.exact ? 'matchExact' : 'matchSimilar', params: { id: m.item.id, name: m.item.name ?? '', score: m.score.toFixed(2) } };
+    case 'ambiguous':
+      return { ...at, code: 'matchAmbiguous', params: { ids: m.candidates.map((c) => c.id).join('、') } };
+    case 'taken': {
+      const by = all[m.by]!;
+      return { ...at, code: 'matchTaken', params: { id: m.item.id, name: m.item.name ?? '' }, other: { file: by.plan.file, table: by.plan.table, row: by.record.row, col: by.record.col } };
+    }
+    case 'none':
+      // a nearest name that shares almost nothing is no help
+      return m.nearest && m.score >= 0.5
+        ? { ...at, code: 'matchNone', params: { id: m.nearest.id, name: m.nearest.name ?? '', score: m.score.toFixed(2) } }
+        : { ...at, code: 'matchNoneAtAll', params: {} };
+  }
+}
+
+interface Placed {
+  plan: TablePlan;
+  record: RowRecord;
+  domain: string;
+  standard?: string;
+  /** the national item is to be guessed from the name */
+  guess: boolean;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function catalogItems(domain: string, placed: Placed[]): EditionItem[] {
+  const used = new Set<string>();
+  const ids: Array<string | undefined> = placed.map(({ record, plan }) => {
+    const id = record.id;
+    if (id === undefined) return undefined;
+    if (!new RegExp(ID_PATTERN).test(id)) {
+      plan.remarks.push({ row: record.row, col: record.col, code: 'idInvalid', params: { id } });
+      return undefined;
+    }
+    if (used.has(id)) {
+      plan.remarks.push({ row: record.row, col: record.col, code: 'idDuplicate', params: { id } });
+      return undefined;
+    }
+    used.add(id);
+    return id;
+  });
+  let next = 1;
+  return placed.map(({ record, standard }, i) => {
+    let id = ids[i];
+    if (id === undefined) {
+      while (used.has(`${domain}-${pad(next)}`)) next++;
+      id = `${domain}-${pad(next)}`;
+      used.add(id);
+    }
+    const item: EditionItem = { id };
+    if (standard !== undefined) item.standard = standard;
+    copyFields(record, item);
+    if (record.notes.length > 0) item.note = record.notes.join('；');
+    return item;
+  });
+}
+
+function copyFields(record: RowRecord, item: EditionItem): void {
+  if (record.category !== undefined) item.category = record.category;
+  if (record.name !== undefined) item.name = record.name;
+  if (record.content !== undefined) item.content = record.content;
+  if (record.basis !== undefined) item.basis = record.basis;
+  if (record.deadline !== undefined) item.deadline = record.deadline;
+  if (record.subject !== undefined) item.subject = record.subject;
+  if (record.channels !== undefined) item.channels = record.channels;
+  if (record.audience !== undefined) item.audience = record.audience;
+  if (record.mode !== undefined) item.mode = record.mode;
+  if (record.levels !== undefined) item.levels = record.levels;
+  if (record.publics !== undefined) item.publics = record.publics;
+}
+
+/** Ids as the national edition makes them: <domain>/<序号>, -2 for a repeated 序号, x<row> when there is none. */
+function editionItems(domain: string, placed: Placed[], where: (p: Placed) => string): EditionItem[] {
+  const count = new Map<string, number>();
+  for (const { record } of placed) if (record.seq !== undefined) count.set(record.seq, (count.get(record.seq) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return placed.map((p, i) => {
+    const { record } = p;
+    const notes: string[] = [];
+    let id: string;
+    if (record.seq === undefined) {
+      id = `${domain}/x${i + 1}`;
+      notes.push('序号未知，编号为本表自拟');
+    } else {
+      const k = (seen.get(record.seq) ?? 0) + 1;
+      seen.set(record.seq, k);
+      id = k === 1 ? `${domain}/${record.seq}` : `${domain}/${record.seq}-${k}`;
+      const n = count.get(record.seq)!;
+      if (n > 1) notes.push(k === 1 ? `序号“${record.seq}”在本表中出现${n}次，本行为第1次` : `序号“${record.seq}”在本表中重复，本行为第${k}次，编号加后缀“-${k}”`);
+    }
+    notes.push(...record.notes);
+    const item: EditionItem = { id };
+    if (record.seq !== undefined) item.seq = record.seq;
+    copyFields(record, item);
+    if (record.levelsAsWritten !== undefined) item.levelsAsWritten = record.levelsAsWritten;
+    item.source = where(p);
+    if (notes.length > 0) item.note = notes.join('；');
+    return item;
+  });
+}
+
+/** Everything gk import will write and say, from the inputs' bytes; nothing is written here. */
+export async function planImport(files: readonly InputFile[], options: ImportOptions): Promise<ImportPlan> {
+  const tables: TablePlan[] = [];
+  const placed: Placed[] = [];
+  for (const file of files) {
+    const input = await readInput(file);
+    const chosen = selectTables(input.tables, options.sheet, file.display);
+    const before = tables.length;
+    for (const table of chosen) {
+      const plan: TablePlan = { file: file.display, kind: input.kind, table, remarks: [], written: 0 };
+      if (input.encoding !== undefined) plan.encoding = input.encoding;
+      tables.push(plan);
+      const header = findHeader(table.rows);
+      if (!header) continue;
+      plan.header = header;
+      const title = titleOf(table, header) ?? table.caption;
+      if (title !== undefined) plan.title = title;
+      plan.rows = readRows(table, header, { mode: options.mode, vocab: options.vocab });
+      const records = plan.rows.records;
+      const local = options.localDomains;
+      const needsTableDomain = options.domain !== undefined || records.some((r) => domainOfValue(r.domain, local) === undefined);
+      if (needsTableDomain || records.length === 0) decideDomain(plan, records, options);
+      else plan.domain = { id: domainOfValue(records[0]!.domain, local)!, how: 'column' };
+      const domainOf = (r: RowRecord) => options.domain ?? domainOfValue(r.domain, local) ?? plan.domain!.id;
+      const hasStandardColumn = header.columns.some((c) => c.kind === 'text' && c.field === 'standard');
+      for (const r of records) {
+        const p: Placed = { plan, record: r, domain: domainOf(r), guess: false };
+        if (options.mode === 'catalog' && hasStandardColumn) {
+          if (r.standard !== undefined) {
+            p.standard = r.standard;
+            if (!options.edition.items.has(r.standard)) plan.remarks.push({ row: r.row, col: r.col, code: 'standardUnknown', params: { id: r.standard } });
+          }
+        } else if (options.mode === 'catalog' && isStandardDomain(p.domain)) p.guess = true;
+        placed.push(p);
+      }
+    }
+    if (tables.length === before || tables.slice(before).every((t) => !t.header)) {
+      throw usageError(`${file.display}: no catalog table found (no row with headers such as 二级事项/事项名称, 公开内容, 公开依据)`);
+    }
+  }
+  // input order within each domain, domains sorted
+  const domains = [...new Set(placed.map((p) => p.domain))].sort();
+  // one match per domain over every file, so two tables cannot both claim a national item
+  for (const domain of domains) {
+    const guessing = placed.filter((p) => p.domain === domain && p.guess);
+    if (guessing.length === 0) continue;
+    const results = matchRows(
+      guessing.map(({ record: r }) => ({ name: r.name!, category: r.category, content: r.content, altName: r.parentName })),
+      options.edition,
+      domain,
+    );
+    results.forEach((m, i) => {
+      const p = guessing[i]!;
+      p.plan.remarks.push(matchRemark(p, m, guessing));
+      if (m.kind === 'matched') p.standard = m.item.id;
+    });
+  }
+  const outputs = domains.map((domain): DomainOutput => {
+    const mine = placed.filter((p) => p.domain === domain);
+    const items =
+      options.mode === 'catalog'
+        ? catalogItems(domain, mine)
+        : editionItems(domain, mine, (p) => `${path.basename(p.plan.file)} ${sourceAt(p.plan.table, p.record.row)}`);
+    for (const p of mine) p.plan.written++;
+    const files = [...new Set(mine.map((p) => p.plan.file))];
+    const out: DomainOutput = { domain, items, files };
+    const title = mine.map((p) => p.plan.title).find((t) => t !== undefined);
+    if (title !== undefined) out.title = title.split('\n')[0]!;
+    return out;
+  });
+  return { tables, outputs };
+}
+
+/** Row provenance in an edition file: a location that reads the same in both languages. */
+function sourceAt(table: Table, row: number): string {
+  if (table.kind === 'sheet') return `${table.name}!${row + 1}:${row + 1}`;
+  if (table.kind === 'csv') return `line ${table.lines?.[row] ?? row + 1}`;
+  return `table ${table.index} row ${row + 1}`;
+}
+
+export function describeDomain(id: string): string {
+  return (DOMAIN_NAMES as Record<string, string>)[id] ?? id;
+}

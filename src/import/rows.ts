@@ -1,0 +1,270 @@
+// A table's data rows → the values of each row, read per column kind; rows that are not items are set aside with a reason.
+import { restoreCsvCell } from '../build/csv.js';
+import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from '../fmt/values.js';
+import { matchChannel, type ChannelVocabulary } from '../standard/channels.js';
+import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../catalog.js';
+import type { Audience, LevelMark, Mode, PublicsClass } from '../types.js';
+import { cleanText, dropBasisTail, readMark, splitBasis, splitChannels, splitOutside, splitValues } from './cells.js';
+import { countHeaderLabels, type Header, type TextField } from './header.js';
+import type { Table } from './table.js';
+
+export type ImportMode = 'catalog' | 'edition';
+
+/** What the report says about one cell or row; `params` fill a bilingual message chosen by `code`. */
+export interface Remark {
+  row: number;
+  col: number;
+  code: string;
+  params: Record<string, string>;
+  /** another row the remark points at (the row that took a national item), possibly in another file */
+  other?: { file: string; table: Table; row: number; col: number };
+}
+
+export interface RowRecord {
+  row: number;
+  /** the column that names the item, for pointing at the row */
+  col: number;
+  seq?: string;
+  id?: string;
+  standard?: string;
+  domain?: string;
+  category?: string;
+  name?: string;
+  /** 二级事项 when 三级事项 became the name */
+  parentName?: string;
+  content?: string;
+  basis?: string[];
+  deadline?: string;
+  subject?: string;
+  channels?: string[];
+  audience?: Audience[];
+  mode?: Mode[];
+  levels?: LevelMark[];
+  levelsAsWritten?: string;
+  publics?: PublicsClass[];
+  notes: string[];
+}
+
+export interface ReadRows {
+  records: RowRecord[];
+  /** non-blank rows below the header */
+  read: number;
+  skipped: Remark[];
+  ignored: Remark[];
+  guesses: Remark[];
+}
+
+const MULTILINE: ReadonlySet<TextField> = new Set<TextField>(['content', 'basis', 'deadline', 'note', 'channels', 'audience', 'mode', 'levels', 'publics']);
+
+const NAMES: ReadonlySet<TextField> = new Set<TextField>(['category', 'name', 'subname']);
+
+function hasWords(mark: ReturnType<typeof readMark>): boolean {
+  return mark.checked && mark.text !== undefined;
+}
+
+function ordered<T extends string>(values: Iterable<T>, order: readonly T[]): T[] {
+  const set = new Set(values);
+  return order.filter((v) => set.has(v));
+}
+
+function short(text: string, max = 24): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return [...flat].length > max ? `${[...flat].slice(0, max).join('')}…` : flat;
+}
+
+export interface ReadOptions {
+  mode: ImportMode;
+  vocab: ChannelVocabulary;
+}
+
+/** Reads every row below the header. Nothing here decides ids, domains or national items. */
+export function readRows(table: Table, header: Header, options: ReadOptions): ReadRows {
+  const { columns, fromBuild } = header;
+  const verbatim = fromBuild || options.mode === 'edition';
+  const result: ReadRows = { records: [], read: 0, skipped: [], ignored: [], guesses: [] };
+  const firstOf = (field: TextField) => columns.findIndex((c) => c.kind === 'text' && c.field === field);
+  const nameCol = [firstOf('subname'), firstOf('name')].find((c) => c >= 0) ?? 0;
+  const seqCol = firstOf('seq');
+  const categoryCol = firstOf('category');
+  const aliasSeen = new Set<string>();
+  let previousCategory: string | undefined;
+
+  const cellValue = (raw: string, field: TextField): string => {
+    const text = table.kind === 'csv' && fromBuild ? restoreCsvCell(raw) : raw;
+    if (fromBuild) return text.replace(/\r\n?/g, '\n').trim();
+    const clean = cleanText(text, MULTILINE.has(field));
+    // a space between two characters of a name is layout (“重大决策&nbsp;草案”, “公共 服务”)
+    return NAMES.has(field) ? clean.replace(/(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '') : clean;
+  };
+
+  for (let r = header.last + 1; r < table.rows.length; r++) {
+    const cells = table.rows[r]!;
+    const filled = cells.map((c, i) => [i, c.trim()] as const).filter(([, c]) => c !== '');
+    if (filled.length === 0) continue;
+    result.read++;
+    if (countHeaderLabels(cells) >= 3) {
+      result.ignored.push({ row: r, col: filled[0]![0], code: 'repeatedHeader', params: {} });
+      continue;
+    }
+    const distinct = new Set(filled.map(([, c]) => c));
+    const only = filled[0]!;
+    if (distinct.size === 1 && filled.length === 1 && only[0] === categoryCol && options.mode === 'catalog' && !fromBuild) {
+      // a 一级事项 heading on a row of its own: the rows below carry it
+      previousCategory = cellValue(only[1], 'category');
+      result.ignored.push({ row: r, col: only[0], code: 'categoryRow', params: { text: short(previousCategory) } });
+      continue;
+    }
+    const onlySeq = filled.every(([i]) => i === seqCol);
+    if (distinct.size === 1 && !onlySeq && (filled.length >= 3 || cells[nameCol]?.trim() === '')) {
+      result.ignored.push({ row: r, col: only[0], code: 'noteRow', params: { text: short(only[1]) } });
+      continue;
+    }
+
+    const texts = new Map<TextField, string[]>();
+    const marks = { audience: [] as Audience[], mode: [] as Mode[], levels: [] as LevelMark[] };
+    const levelWords: string[] = [];
+    const notes: string[] = [];
+    columns.forEach((column, c) => {
+      const raw = cells[c] ?? '';
+      if (column.kind === 'ignored') return;
+      if (column.kind === 'text') {
+        const value = cellValue(raw, column.field);
+        if (value === '') return;
+        const list = texts.get(column.field) ?? [];
+        if (!list.includes(value)) list.push(value);
+        texts.set(column.field, list);
+        return;
+      }
+      const mark = readMark(raw);
+      if (!mark.checked) return;
+      const words = mark.text !== undefined ? cleanText(mark.text, false) : undefined;
+      if (column.field === 'audience') {
+        marks.audience.push(column.value);
+        // 申请人, 项目单位: the 特定群体 cell names the group
+        if (words && normalizeAudience(words) === undefined) notes.push(`公开对象：${words}`);
+      } else if (column.field === 'mode') marks.mode.push(column.value);
+      else {
+        marks.levels.push(column.value);
+        levelWords.push(words && normalizeLevel(words) !== undefined ? words : column.label.split('/').pop()!);
+      }
+    });
+    const text = (field: TextField) => {
+      const list = texts.get(field);
+      return list === undefined ? undefined : list.join('\n');
+    };
+
+    const record: RowRecord = { row: r, col: nameCol, notes };
+    let tailNote: string | undefined;
+    const set = <K extends keyof RowRecord>(key: K, value: RowRecord[K] | undefined) => {
+      if (value !== undefined && !(Array.isArray(value) && value.length === 0)) record[key] = value;
+    };
+    set('seq', text('seq'));
+    set('id', text('id'));
+    set('standard', text('standard'));
+    set('domain', text('domain'));
+    set('category', text('category'));
+    const name = text('name');
+    const subname = text('subname');
+    if (subname !== undefined) {
+      set('name', subname);
+      if (name !== undefined && name !== subname) {
+        record.parentName = name;
+        notes.push(`二级事项：${name}`);
+      }
+    } else set('name', name);
+    set('content', text('content'));
+    set('deadline', text('deadline'));
+    set('subject', text('subject'));
+    const note = text('note');
+    if (note !== undefined) notes.unshift(note);
+
+    const basis = texts.get('basis');
+    if (basis) {
+      let entries = basis.flatMap((b) => (fromBuild ? b.split(/[；\n]/).map((x) => x.trim()).filter((x) => x !== '') : splitBasis(b)));
+      if (options.mode === 'edition') {
+        const dropped = dropBasisTail(entries);
+        entries = dropped.entries;
+        if (dropped.tail !== undefined) tailNote = `公开依据原文末尾另有“${dropped.tail}”，未列为文件`;
+      }
+      set('basis', entries);
+    }
+
+    const channelCells = texts.get('channels');
+    if (channelCells) {
+      const channels: string[] = [];
+      for (const cell of channelCells) {
+        const written = fromBuild ? splitOutside(cell, /[；\n]/) : splitChannels(cell, options.vocab).channels;
+        for (const w of written) {
+          let name = w;
+          if (!verbatim) {
+            const match = matchChannel(options.vocab, w);
+            if (match.kind === 'alias') {
+              name = match.name;
+              if (!aliasSeen.has(w)) {
+                aliasSeen.add(w);
+                result.guesses.push({ row: r, col: columns.findIndex((c) => c.kind === 'text' && c.field === 'channels'), code: 'channelAlias', params: { written: w, name } });
+              }
+            }
+          }
+          if (!channels.includes(name)) channels.push(name);
+        }
+      }
+      set('channels', channels);
+    }
+
+    const listed = (field: 'audience' | 'mode' | 'levels' | 'publics'): string[] => (texts.get(field) ?? []).flatMap((cell) => (fromBuild ? cell.split(/[；\n]/).map((x) => x.trim()).filter((x) => x !== '') : splitValues(cell)));
+    const dropped = (field: string, value: string, c: number) => result.guesses.push({ row: r, col: c, code: 'droppedValue', params: { field, value } });
+
+    const audience = [...marks.audience];
+    for (const v of listed('audience')) {
+      const a = normalizeAudience(v);
+      if (a) audience.push(a);
+      else if (hasWords(readMark(v))) {
+        // a named group in the 公开对象 column
+        audience.push('特定群体');
+        notes.push(`公开对象：${v}`);
+      }
+    }
+    const mode = [...marks.mode];
+    for (const v of listed('mode')) {
+      const m = normalizeMode(v);
+      if (m) mode.push(m);
+      else dropped('公开方式', v, firstOf('mode'));
+    }
+    const levels = [...marks.levels];
+    for (const v of listed('levels')) {
+      const l = normalizeLevel(v);
+      if (l) levels.push(l);
+      levelWords.push(v);
+    }
+    const publics: PublicsClass[] = [];
+    for (const v of listed('publics')) {
+      const p = normalizePublics(v);
+      if (p) publics.push(p);
+      else dropped('五公开分类', v, firstOf('publics'));
+    }
+    set('audience', fromBuild ? [...new Set(audience)] : ordered(audience, AUDIENCES));
+    set('mode', fromBuild ? [...new Set(mode)] : ordered(mode, MODES));
+    set('levels', fromBuild ? [...new Set(levels)] : ordered(levels, LEVEL_MARKS));
+    set('publics', fromBuild ? [...new Set(publics)] : ordered(publics, PUBLICS));
+    const written = levelWords.join('；');
+    if (options.mode === 'edition' && written !== '' && written !== (record.levels ?? []).join('；')) record.levelsAsWritten = written;
+    if (tailNote !== undefined) notes.push(tailNote);
+
+    if (options.mode === 'catalog' && !fromBuild && categoryCol >= 0) {
+      if (record.category === undefined && previousCategory !== undefined && record.name !== undefined) {
+        record.category = previousCategory;
+        result.guesses.push({ row: r, col: categoryCol, code: 'filledDown', params: { value: short(previousCategory) } });
+      }
+      if (record.category !== undefined) previousCategory = record.category;
+    }
+
+    if (options.mode === 'catalog' && record.name === undefined) {
+      result.skipped.push({ row: r, col: nameCol, code: onlySeq ? 'onlySeq' : 'noName', params: { text: short(filled.map(([, c]) => c).join(' ')) } });
+      continue;
+    }
+    result.records.push(record);
+  }
+  return result;
+}
+

@@ -1,0 +1,69 @@
+// formatCatalogText: canonical values, key order and list styles; comments kept; fmt twice = fmt once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { formatCatalog, formatCatalogText, fixFullwidthColons } from '../../src/fmt/format.js';
+import { fixtures, repoRoot } from '../helpers.js';
+
+const messy = fs.readFileSync(path.join(fixtures, 'fmt', 'messy.yaml'), 'utf8');
+
+describe('formatCatalogText', () => {
+  it('rewrites the messy catalog into canonical form', async () => {
+    await expect(formatCatalogText(messy)).toMatchFileSnapshot('./__golden__/messy.formatted.yaml');
+  });
+
+  it('is idempotent: formatting the formatted text changes nothing', () => {
+    const once = formatCatalogText(messy);
+    expect(formatCatalogText(once)).toBe(once);
+  });
+
+  it('keeps every comment, the modeline first', () => {
+    const out = formatCatalogText(messy);
+    expect(out.startsWith('# yaml-language-server: $schema=')).toBe(true);
+    expect(out.endsWith('\n')).toBe(true);
+    for (const comment of messy.match(/#[^\n]*/g)!) expect(out).toContain(comment.trim());
+  });
+
+  it('normalises the values', () => {
+    const data = parse(formatCatalogText(messy)) as { items: Array<Record<string, unknown>> };
+    const [first, second] = data.items;
+    expect(Object.keys(first!)).toEqual(['id', 'standard', 'name', 'deadline', 'subject', 'channels', 'audience', 'mode', 'levels', 'publics']);
+    expect(first).toMatchObject({ subject: '示例县民政局', mode: '依申请', audience: ['全社会', '特定群体'], levels: ['乡级'], channels: ['政府网站'], publics: '结果公开' });
+    expect(first!.deadline).toBe('信息形成或变更之日起20个工作日内');
+    // a deadline carrying a proviso is not in the family normalizeDeadline rewrites: it stays
+    expect(second!.deadline).toBe('信息形成或变更之日起20个工作日内，法律法规另有规定的从其规定');
+    // 政务服务中 is a typo with one suggestion
+    expect(second!.channels).toEqual(['政府网站', '政务服务中心', '便民服务站']);
+    expect(second).toMatchObject({ mode: '主动', levels: ['县级', '乡级'], basis: ['《国务院关于全面建立临时救助制度的通知》'], basis2: '未知的键，原样保留' });
+  });
+
+  it('leaves a channel gk.yaml declares as local alone', () => {
+    const text = 'domain: x\nitems:\n  - id: a\n    channels: [政务服务中, 政府门户网站]\n';
+    expect(parse(formatCatalogText(text, { localChannels: ['政务服务中'] })).items[0].channels).toEqual(['政务服务中', '政府网站']);
+  });
+
+  it('leaves an unknown channel with several suggestions alone', () => {
+    const text = 'domain: x\nitems:\n  - id: a\n    channels: [公示]\n';
+    expect(parse(formatCatalogText(text)).items[0].channels).toEqual(['公示']);
+  });
+
+  it('fixes full-width colons after keys, and nothing else', () => {
+    expect(fixFullwidthColons('  - id：a\n    name：说明：见附件\n')).toBe('  - id: a\n    name: 说明：见附件\n');
+  });
+
+  it('leaves text it cannot parse as it was', () => {
+    const broken = 'domain: x\nitems:\n  - id: [a\n';
+    const result = formatCatalog(broken);
+    expect(result.ok).toBe(false);
+    expect(formatCatalogText(broken)).toBe(broken);
+  });
+
+  it('leaves the example county catalogs that are already canonical unchanged', () => {
+    const dir = path.join(repoRoot, 'catalogs', 'examples', 'shiyan-county', 'catalog');
+    const text = fs.readFileSync(path.join(dir, 'fiscal-budget.yaml'), 'utf8');
+    const once = formatCatalogText(text);
+    expect(formatCatalogText(once)).toBe(once);
+    expect(parse(once)).toEqual(parse(text));
+  });
+});
