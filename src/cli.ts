@@ -4,9 +4,9 @@ import { GkError } from './errors.js';
 import { parseLang } from './i18n.js';
 import type { Io } from './io/io.js';
 import { commands } from './commands/index.js';
+import { VERSION } from './version.js';
 import type { GlobalOptions } from './commands/command.js';
 
-export const VERSION = '0.1.0';
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../src/lint/registry.js';
 import { commands } from '../src/commands/index.js';
 import { repoRoot } from './helpers.js';
+import { VERSION } from '../src/version.js';
 
 const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 
@@ -19,6 +20,10 @@ describe('documentation', () => {
     for (const rule of rules) {
       expect(fs.existsSync(path.join(repoRoot, 'test', 'fixtures', 'rules', rule.meta.id, 'expected.json')), rule.meta.id).toBe(true);
     }
+  });
+
+  it('the version gk reports is package.json\'s', () => {
+    expect(VERSION).toBe(JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
   });
 
   it('README names every command', () => {

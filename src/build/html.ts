@@ -1,11 +1,12 @@
 // The static site: view models of the index, domain, 五公开 and search pages, rendered with escaped handlebars templates.
 import Handlebars from 'handlebars';
 import { GkError } from '../errors.js';
-import { matchChannel, type ChannelVocabulary } from '../standard/channels.js';
+import type { ChannelVocabulary } from '../standard/channels.js';
 import { partialNotice } from '../standard/edition.js';
+import { formatPercent } from '../diff/format/types.js';
 import type { DomainCoverage, StandardDiff } from '../diff/types.js';
 import type { LevelMark, PublicsClass, ResolvedCatalog } from '../types.js';
-import { categorySpans, type DomainRows, type ItemRow } from './rows.js';
+import { categorySpans, markChannels, type DomainRows } from './rows.js';
 import { PAGE_TEMPLATES, type PageTemplate, type TemplateSet } from './templates.js';
 
 export const PUBLICS_CLASSES: ReadonlyArray<{ name: PublicsClass | '未分类'; slug: string }> = [
@@ -35,7 +36,6 @@ export interface SiteInput {
   /** '' for relative links (works from file://), or an absolute path such as /gk/ */
   root: string;
   downloads: readonly Download[];
-  templates: TemplateSet;
 }
 
 /** Only http(s) links become hrefs; anything else (javascript:, data:, relative paths) is shown as text. */
@@ -50,37 +50,20 @@ export function safeHttpUrl(value: string): string | undefined {
   }
 }
 
+/** File names the site uses for itself; a local domain with one of these ids gets a prefixed page. */
+const RESERVED_PAGES: ReadonlySet<string> = new Set(['index', 'publics', 'search', 'search-index', 'style', 'catalog']);
+
 export function domainPageFile(domain: string): string {
-  return `${domain}.html`;
+  return RESERVED_PAGES.has(domain) ? `domain-${domain}.html` : `${domain}.html`;
 }
 
 export function itemAnchor(id: string): string {
   return `item-${id}`;
 }
 
-function percent(ratio: number): string {
-  return `${Math.round(ratio * 1000) / 10}%`;
-}
-
-/** The standard channels as the official tables print them (■/□ boxes), in vocabulary order. */
-export function standardChannelNames(channels: ChannelVocabulary): string[] {
-  return channels.entries.filter((e) => e.kind === 'standard').map((e) => e.name);
-}
-
 interface Mark {
   name: string;
   on: boolean;
-}
-
-function channelMarks(row: ItemRow, standard: readonly string[], channels: ChannelVocabulary): { marks: Mark[]; others: string[] } {
-  const chosen = new Set<string>();
-  const others: string[] = [];
-  for (const written of row.channels) {
-    const m = matchChannel(channels, written);
-    if (m.kind !== 'unknown' && standard.includes(m.name)) chosen.add(m.name);
-    else if (!others.includes(written)) others.push(written);
-  }
-  return { marks: standard.map((name) => ({ name, on: chosen.has(name) })), others };
 }
 
 function marks<T extends string>(columns: readonly T[], values: readonly T[]): Mark[] {
@@ -89,7 +72,7 @@ function marks<T extends string>(columns: readonly T[], values: readonly T[]): M
 
 function coverageView(c: DomainCoverage | undefined) {
   if (!c || c.applicable === 0) return undefined;
-  return { applicable: c.applicable, carried: c.adopted + c.adapted, excluded: c.excluded, missing: c.missing, percent: percent(c.coverage) };
+  return { applicable: c.applicable, carried: c.adopted + c.adapted, excluded: c.excluded, missing: c.missing, percent: formatPercent(c.coverage) };
 }
 
 function classesOf(domains: readonly DomainRows[], root: string) {
@@ -118,26 +101,22 @@ function commonView(input: SiteInput, title: string, current: PageTemplate) {
   };
 }
 
-function domainLinks(input: SiteInput, current?: string) {
+/** Domains that get a page of their own: those with items or exclusions. */
+export function publishedDomains(input: Pick<SiteInput, 'catalog' | 'domains'>): DomainRows[] {
+  return input.domains.filter((d) => d.rows.length > 0 || input.catalog.exclusions.some((e) => e.domain === d.id));
+}
+
+function domainLinks(input: SiteInput) {
   const coverage = new Map(input.diff.domains.map((c) => [c.domain, c]));
+  const published = new Set(publishedDomains(input).map((d) => d.id));
   return input.domains.map((d) => ({
     id: d.id,
     name: d.name,
     count: d.rows.length,
-    href: d.rows.length > 0 || hasExclusions(input, d.id) ? `${input.root}${domainPageFile(d.id)}` : '',
-    current: d.id === current,
+    href: published.has(d.id) ? `${input.root}${domainPageFile(d.id)}` : '',
     local: !d.standard,
     coverage: coverageView(coverage.get(d.id)),
   }));
-}
-
-function hasExclusions(input: SiteInput, domain: string): boolean {
-  return input.catalog.exclusions.some((e) => e.domain === domain);
-}
-
-/** Domains that get a page of their own: those with items or exclusions. */
-export function publishedDomains(input: Pick<SiteInput, 'catalog' | 'domains'>): DomainRows[] {
-  return input.domains.filter((d) => d.rows.length > 0 || input.catalog.exclusions.some((e) => e.domain === d.id));
 }
 
 export function indexView(input: SiteInput) {
@@ -156,14 +135,13 @@ export function indexView(input: SiteInput) {
 }
 
 export function domainView(input: SiteInput, domain: DomainRows) {
-  const standard = standardChannelNames(input.channels);
   const spans = categorySpans(domain.rows);
   const pages = publishedDomains(input);
   const at = pages.findIndex((d) => d.id === domain.id);
   const link = (d: DomainRows | undefined) => (d ? { name: d.name, href: `${input.root}${domainPageFile(d.id)}` } : undefined);
   const editionDomain = input.catalog.edition.domains.find((d) => d.id === domain.id);
   const rows = domain.rows.map((row, i) => {
-    const ch = channelMarks(row, standard, input.channels);
+    const ch = markChannels(row.channels, input.channels);
     return {
       seq: row.seq,
       id: row.id,
@@ -202,7 +180,6 @@ export function domainView(input: SiteInput, domain: DomainRows) {
     gaps: editionDomain?.gaps ?? '',
     prev: link(pages[at - 1]),
     next: link(pages[at + 1]),
-    domains: domainLinks(input, domain.id),
   };
 }
 
@@ -211,7 +188,7 @@ export function publicsView(input: SiteInput) {
 }
 
 export function searchView(input: SiteInput) {
-  return { ...commonView(input, `搜索 · ${input.catalog.manifest.name}`, 'search'), domains: domainLinks(input) };
+  return commonView(input, `搜索 · ${input.catalog.manifest.name}`, 'search');
 }
 
 export type SiteRenderer = (page: PageTemplate, view: object) => string;
@@ -219,7 +196,6 @@ export type SiteRenderer = (page: PageTemplate, view: object) => string;
 /** Compiles the templates in an isolated handlebars environment; a broken user template is a usage error naming its file. */
 export function compileTemplates(templates: TemplateSet): SiteRenderer {
   const hb = Handlebars.create();
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const compile = (name: string) => {
     const text = templates.files.get(name) ?? '';
     try {

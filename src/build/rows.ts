@@ -1,5 +1,6 @@
 // The official table row of each resolved item: plain strings and lists, shared by the HTML, CSV and XLSX writers.
 import { valueOf } from '../resolve.js';
+import { matchChannel, type ChannelVocabulary } from '../standard/channels.js';
 import type { Audience, LevelMark, Mode, PublicsClass, ResolvedCatalog, ResolvedItem } from '../types.js';
 
 export interface ItemRow {
@@ -77,4 +78,28 @@ export function categorySpans(rows: readonly ItemRow[]): number[] {
     i = j;
   }
   return spans;
+}
+
+/** The standard channels as the official tables print them (■/□ boxes): the vocabulary's non-platform entries, in its order. */
+export function standardChannelNames(channels: ChannelVocabulary): string[] {
+  return channels.entries.filter((e) => e.kind === 'standard').map((e) => e.name);
+}
+
+export interface ChannelMarks {
+  /** Every standard channel, `on` when the item uses it under its name or an alias. */
+  marks: Array<{ name: string; on: boolean }>;
+  /** The item's other channels (platforms, local ones), as written. */
+  others: string[];
+}
+
+export function markChannels(written: readonly string[], channels: ChannelVocabulary): ChannelMarks {
+  const standard = standardChannelNames(channels);
+  const chosen = new Set<string>();
+  const others: string[] = [];
+  for (const w of written) {
+    const m = matchChannel(channels, w);
+    if (m.kind !== 'unknown' && standard.includes(m.name)) chosen.add(m.name);
+    else if (!others.includes(w)) others.push(w);
+  }
+  return { marks: standard.map((name) => ({ name, on: chosen.has(name) })), others };
 }

@@ -16,8 +16,9 @@ import { loadChannelVocabulary } from '../standard/channels.js';
 import { partialNotice } from '../standard/edition.js';
 import { checkGovernment } from '../validate.js';
 import type { CommandSpec } from './command.js';
+import { VERSION } from '../version.js';
 
-const GENERATOR = 'gk 0.1.0';
+const GENERATOR = `gk ${VERSION}`;
 /** Below this many items a build takes well under a second and a progress line would only flicker. */
 const PROGRESS_THRESHOLD = 500;
 /** What an earlier `gk build` leaves in its folder; a non-empty folder with none of these is not ours to replace. */

@@ -8,6 +8,7 @@ import { findGovernmentRoots } from '../project.js';
 import { partialNotice } from '../standard/edition.js';
 import { checkRootsParallel, defaultJobs } from '../parallel.js';
 import type { CommandSpec } from './command.js';
+import { VERSION } from '../version.js';
 
 export const validateCommand: CommandSpec = {
   name: 'validate',
@@ -39,7 +40,7 @@ export const validateCommand: CommandSpec = {
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     diagnostics = sortDiagnostics(diagnostics);
     const summary = summarize(diagnostics, files.length);
-    const output = formatters[format](diagnostics, summary, { lang: global.lang, color: global.color, cwd: io.cwd, sources, files, tool: { name: 'gk', version: '0.1.0' } });
+    const output = formatters[format](diagnostics, summary, { lang: global.lang, color: global.color, cwd: io.cwd, sources, files, tool: { name: 'gk', version: VERSION } });
     io.stdout(output);
     if (format === 'stylish') {
       for (const edition of editions.values()) {

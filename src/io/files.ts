@@ -24,6 +24,17 @@ export function fileSize(p: string): number {
   return fs.statSync(p).size;
 }
 
+/** A file nobody may write (mode without w bits), or one this process may not write: tools should leave it alone. */
+export function isReadOnly(p: string): boolean {
+  try {
+    if ((fs.statSync(p).mode & 0o222) === 0) return true;
+    fs.accessSync(p, fs.constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function readBytes(p: string): Uint8Array {
   try {
     return fs.readFileSync(p);
@@ -57,6 +68,8 @@ export function writeFileAtomic(p: string, data: string | Uint8Array): void {
   const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     fs.writeFileSync(tmp, data);
+    // The rename replaces the file itself, so a rewritten file would otherwise lose its permissions.
+    if (fs.existsSync(p)) fs.chmodSync(tmp, fs.statSync(p).mode & 0o7777);
     fs.renameSync(tmp, p);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
@@ -78,6 +91,8 @@ export function writeDirAtomic(dir: string, files: Map<string, string | Uint8Arr
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, data);
     }
+    // mkdtemp makes the folder private (0700); the result is meant to be read by others, e.g. a web server.
+    fs.chmodSync(tmp, 0o777 & ~process.umask());
     const old = `${tmp}-old`;
     if (fs.existsSync(dir)) fs.renameSync(dir, old);
     fs.renameSync(tmp, dir);

@@ -1,0 +1,117 @@
+// The workbook: one sheet per domain in the official layout (two merged header rows, √ columns), byte-stable.
+import ExcelJS from 'exceljs';
+import type { LevelMark } from '../types.js';
+import type { ChannelVocabulary } from '../standard/channels.js';
+import { categorySpans, markChannels, type DomainRows } from './rows.js';
+import { stampZipEntries } from './zip.js';
+
+/** The zip epoch; docProps and zip entries carry it when the catalog has no date. */
+export const UNDATED = new Date(Date.UTC(1980, 0, 1));
+
+const MAX_SHEET_NAME = 31;
+
+/** Excel's rules: at most 31 characters, none of []:*?/\, not blank, unique ignoring case. */
+export function sheetNameOf(name: string, taken: Set<string>): string {
+  const cleaned = [...name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '')].slice(0, MAX_SHEET_NAME).join('').trim() || 'Sheet';
+  let candidate = cleaned;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+    const suffix = `(${n})`;
+    candidate = [...cleaned].slice(0, MAX_SHEET_NAME - suffix.length).join('') + suffix;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** Column widths in Excel's units (about one Latin digit; a Chinese character takes two). */
+const TEXT_COLUMNS: ReadonlyArray<{ header: string; width: number }> = [
+  { header: '序号', width: 6 },
+  { header: '一级事项', width: 14 },
+  { header: '二级事项', width: 18 },
+  { header: '公开内容（要素）', width: 48 },
+  { header: '公开依据', width: 34 },
+  { header: '公开时限', width: 20 },
+  { header: '公开主体', width: 18 },
+  { header: '公开渠道和载体', width: 26 },
+];
+const MARK_WIDTH = 7;
+
+export interface XlsxInput {
+  domains: readonly DomainRows[];
+  levelColumns: readonly LevelMark[];
+  channels: ChannelVocabulary;
+  title: string;
+  date?: string;
+}
+
+function channelCell(written: readonly string[], channels: ChannelVocabulary): string {
+  const { marks, others } = markChannels(written, channels);
+  return [...marks.map((m) => `${m.on ? '■' : '□'}${m.name}`), ...others.map((o) => `■${o}`)].join('\n');
+}
+
+export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
+  const date = input.date !== undefined ? new Date(`${input.date}T00:00:00Z`) : UNDATED;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'gk';
+  wb.lastModifiedBy = 'gk';
+  wb.title = input.title;
+  wb.created = date;
+  wb.modified = date;
+  const groups: Array<{ header: string; values: readonly string[] }> = [
+    { header: '公开对象', values: ['全社会', '特定群体'] },
+    { header: '公开方式', values: ['主动', '依申请'] },
+    { header: '公开层级', values: input.levelColumns },
+  ];
+  const markCount = groups.reduce((n, g) => n + g.values.length, 0);
+  const taken = new Set<string>();
+  const domains = input.domains.filter((d) => d.rows.length > 0);
+  for (const domain of domains) {
+    const ws = wb.addWorksheet(sheetNameOf(domain.name, taken), {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
+    });
+    ws.columns = [...TEXT_COLUMNS.map((c) => ({ width: c.width })), ...Array.from({ length: markCount }, () => ({ width: MARK_WIDTH }))];
+    const top: string[] = TEXT_COLUMNS.map((c) => c.header);
+    const second: string[] = TEXT_COLUMNS.map((c) => c.header);
+    for (const g of groups) {
+      for (const v of g.values) {
+        top.push(g.header);
+        second.push(v);
+      }
+    }
+    ws.addRow(top);
+    ws.addRow(second);
+    TEXT_COLUMNS.forEach((_, i) => ws.mergeCells(1, i + 1, 2, i + 1));
+    let col = TEXT_COLUMNS.length + 1;
+    for (const g of groups) {
+      if (g.values.length > 1) ws.mergeCells(1, col, 1, col + g.values.length - 1);
+      col += g.values.length;
+    }
+    for (const row of domain.rows) {
+      const marks = [
+        ...['全社会', '特定群体'].map((v) => ((row.audience as string[]).includes(v) ? '√' : '')),
+        ...['主动', '依申请'].map((v) => ((row.mode as string[]).includes(v) ? '√' : '')),
+        ...input.levelColumns.map((v) => (row.levels.includes(v) ? '√' : '')),
+      ];
+      ws.addRow([row.seq, row.category, row.name, row.content, row.basis.join('\n'), row.deadline, row.subject, channelCell(row.channels, input.channels), ...marks]);
+    }
+    const spans = categorySpans(domain.rows);
+    spans.forEach((span, i) => {
+      if (span > 1) ws.mergeCells(3 + i, 2, 3 + i + span - 1, 2);
+    });
+    const border = { style: 'thin' as const, color: { argb: 'FF808080' } };
+    ws.eachRow((r, n) => {
+      r.eachCell({ includeEmpty: true }, (cell, c) => {
+        const mark = c > TEXT_COLUMNS.length || c === 1;
+        cell.alignment = { wrapText: true, vertical: 'middle', horizontal: n <= 2 || mark ? 'center' : 'left' };
+        cell.border = { top: border, left: border, bottom: border, right: border };
+        if (n <= 2) {
+          cell.font = { bold: true };
+          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+        }
+      });
+    });
+  }
+  if (domains.length === 0) wb.addWorksheet('目录');
+  const buffer = await wb.xlsx.writeBuffer();
+  return stampZipEntries(new Uint8Array(buffer as ArrayBuffer), date);
+}

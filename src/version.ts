@@ -1,0 +1,2 @@
+// gk's version, in one place (a test keeps it equal to package.json's).
+export const VERSION = '0.1.0';

@@ -1,0 +1,141 @@
+// gk 站内搜索：在本地索引（search-index.js）中按子串和二字组匹配中文，不联网，file:// 下也能用。
+// Site search: substring and bigram matching over the local index; no network, works from file://.
+(function () {
+  'use strict';
+  var index = window.GK_SEARCH_INDEX || [];
+  var form = document.getElementById('search-form');
+  var input = document.getElementById('q');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  if (!form || !input || !status || !list) return;
+
+  var FIELDS = ['n', 'c', 'i', 'd', 's', 'x'];
+  // A hit in the item's name counts most, then its category and id, then domain, subject and content.
+  var WEIGHTS = { n: 8, c: 4, i: 4, d: 3, s: 2, x: 1 };
+  var LIMIT = 100;
+
+  function norm(s) {
+    return String(s || '').normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  }
+
+  var prepared = index.map(function (entry, order) {
+    var folded = {};
+    FIELDS.forEach(function (key) { folded[key] = norm(entry[key]); });
+    return { entry: entry, folded: folded, all: FIELDS.map(function (key) { return folded[key]; }).join('\u0000'), order: order };
+  });
+
+  function bigrams(s) {
+    var out = [];
+    for (var i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+    return out;
+  }
+
+  // Chinese has no spaces between words, so every term is matched as a substring; when nothing contains the
+  // whole query, items sharing most of its two-character pieces still come up (预算公开 finds 预算信息公开).
+  function search(query) {
+    var terms = String(query).normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+    if (terms.length === 0) return [];
+    var grams = bigrams(terms.join(''));
+    var hits = [];
+    prepared.forEach(function (p) {
+      var score = 0;
+      var every = terms.every(function (t) {
+        var best = 0;
+        FIELDS.forEach(function (key) {
+          if (p.folded[key].indexOf(t) >= 0 && WEIGHTS[key] > best) best = WEIGHTS[key];
+        });
+        score += best;
+        return best > 0;
+      });
+      if (every) {
+        hits.push({ p: p, score: 100 + score });
+        return;
+      }
+      if (grams.length < 2) return;
+      var found = grams.filter(function (g) { return p.all.indexOf(g) >= 0; }).length;
+      if (found / grams.length >= 0.6) hits.push({ p: p, score: (found / grams.length) * 10 });
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.p.order - b.p.order; });
+    return hits.map(function (h) { return h.p.entry; });
+  }
+
+  // Text only, through the DOM: index values never become markup.
+  function highlighted(text, terms) {
+    var span = document.createElement('span');
+    var lower = String(text).toLowerCase();
+    var at = 0;
+    while (at < text.length) {
+      var next = -1;
+      var len = 0;
+      terms.forEach(function (t) {
+        var i = lower.indexOf(t, at);
+        if (i >= 0 && (next < 0 || i < next)) { next = i; len = t.length; }
+      });
+      if (next < 0 || len === 0) break;
+      span.appendChild(document.createTextNode(text.slice(at, next)));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(next, next + len);
+      span.appendChild(mark);
+      at = next + len;
+    }
+    span.appendChild(document.createTextNode(text.slice(at)));
+    return span;
+  }
+
+  function render(query) {
+    while (list.firstChild) list.removeChild(list.firstChild);
+    var q = String(query).trim();
+    if (q === '') {
+      status.textContent = '共 ' + index.length + ' 个事项。输入关键词开始搜索。';
+      return;
+    }
+    var results = search(q);
+    var terms = q.toLowerCase().split(/\s+/).filter(Boolean);
+    status.textContent = results.length === 0 ? '没有找到与“' + q + '”相关的事项。' : '找到 ' + results.length + ' 个与“' + q + '”相关的事项' + (results.length > LIMIT ? '，显示前 ' + LIMIT + ' 个。' : '。');
+    results.slice(0, LIMIT).forEach(function (e) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = e.h;
+      a.appendChild(highlighted(e.n || e.i, terms));
+      var title = document.createElement('p');
+      title.className = 'result-title';
+      title.appendChild(a);
+      li.appendChild(title);
+      var meta = document.createElement('p');
+      meta.className = 'muted result-meta';
+      meta.textContent = [e.d, e.c, e.s].filter(Boolean).join(' · ');
+      li.appendChild(meta);
+      if (e.x) {
+        var excerpt = document.createElement('p');
+        excerpt.className = 'result-excerpt';
+        excerpt.appendChild(highlighted(e.x, terms));
+        li.appendChild(excerpt);
+      }
+      list.appendChild(li);
+    });
+  }
+
+  function remember(q) {
+    try {
+      var url = new URL(window.location.href);
+      if (q) url.searchParams.set('q', q);
+      else url.searchParams.delete('q');
+      window.history.replaceState(null, '', url.href);
+    } catch (err) {
+      // Some browsers refuse history changes on file:// pages; the search works all the same.
+    }
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    remember(input.value.trim());
+    render(input.value);
+  });
+  input.addEventListener('input', function () {
+    render(input.value);
+  });
+
+  var initial = new URLSearchParams(window.location.search).get('q') || '';
+  input.value = initial;
+  render(initial);
+})();

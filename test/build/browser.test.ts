@@ -1,0 +1,138 @@
+// The built site in a real browser from file://: search, navigation, the phone layout, no-JavaScript reading, screenshots.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers.js';
+import { build, example } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = fs.existsSync(CHROMIUM);
+// In CI the browser is installed by .ci/run, so a missing one is a failure there, not a reason to skip.
+const skip = !available && process.env.CI !== 'true';
+if (skip) console.warn(`browser tests skipped: ${CHROMIUM} not found (install it with: apt-get install chromium)`);
+
+const shots = path.join(repoRoot, 'test-results', 'build');
+
+describe.skipIf(skip)('the built site in Chromium', () => {
+  let browser: Browser;
+  let site: string;
+  const problems: string[] = [];
+
+  const url = (file: string) => `${pathToFileURL(path.join(site, file)).href}`;
+  async function open(width: number, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, ...options });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) problems.push(`network request: ${r.url()}`);
+    });
+    return page;
+  }
+
+  beforeAll(async () => {
+    const r = await build(example, ['--date', '2024-05-01']);
+    expect(r.code).toBe(0);
+    site = r.dir;
+    fs.mkdirSync(shots, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('finds an item by a Chinese word from the header search and opens its row', async () => {
+    const page = await open(1366);
+    await page.goto(url('index.html'));
+    await page.screenshot({ path: path.join(shots, 'desktop-index.png'), fullPage: true });
+    await page.getByLabel('搜索事项').fill('预算');
+    await page.getByLabel('搜索事项').press('Enter');
+    await page.waitForURL(/search\.html\?q=/);
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^找到 \d+ 个与“预算”相关的事项/);
+    const first = page.locator('#search-results li a').first();
+    expect(await first.textContent()).toBe('政府预算');
+    expect(await page.locator('#search-results mark').first().textContent()).toBe('预算');
+    await page.screenshot({ path: path.join(shots, 'desktop-search.png'), fullPage: true });
+    await first.click();
+    await page.waitForURL(/fiscal-budget\.html#item-fiscal-budget-01$/);
+    expect(await page.locator('tr:target .item-name').textContent()).toBe('政府预算');
+    expect(problems).toEqual([]);
+  });
+
+  it('matches a query that no item contains whole through shared two-character pieces, and types-ahead', async () => {
+    const page = await open(1024);
+    await page.goto(url('search.html'));
+    await page.locator('#q').fill('低保审批');
+    await expect.poll(() => page.locator('#search-results li a').allTextContents()).toContain('审批信息');
+    await page.locator('#q').fill('没有这个词语');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('没有找到与“没有这个词语”相关的事项。');
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('follows a domain link from the index to the domain’s table', async () => {
+    const page = await open(1366);
+    await page.goto(url('index.html'));
+    await page.getByRole('navigation', { name: '按领域浏览' }).getByRole('link', { name: '社会救助' }).click();
+    await page.waitForURL(/social-assistance\.html$/);
+    expect(await page.locator('h1').textContent()).toBe('社会救助');
+    expect(await page.locator('table.catalog thead tr').count()).toBe(2);
+    expect(await page.locator('table.catalog tbody tr').count()).toBeGreaterThan(3);
+    expect(await page.locator('table.catalog thead').evaluate((e) => getComputedStyle(e).display)).toBe('table-header-group');
+    await page.screenshot({ path: path.join(shots, 'desktop-domain.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('shows cards without horizontal scrolling on a 375px phone', async () => {
+    const page = await open(375);
+    for (const file of ['index.html', 'social-assistance.html', 'search.html', 'publics.html']) {
+      await page.goto(url(file));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), file).toBeLessThanOrEqual(375);
+    }
+    await page.goto(url('social-assistance.html'));
+    const row = page.locator('table.catalog tbody tr').first();
+    expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe('block');
+    expect(await page.locator('table.catalog thead').isVisible()).toBe(false);
+    expect(await row.locator('.card-cat').isVisible()).toBe(true);
+    expect(await row.locator('td.content').evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"公开内容（要素）"');
+    const box = await row.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(shots, 'phone-domain.png'), fullPage: false });
+    await page.goto(url('index.html'));
+    await page.screenshot({ path: path.join(shots, 'phone-index.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('reads without JavaScript, and says how to browse when search cannot run', async () => {
+    const page = await open(1024, { javaScriptEnabled: false });
+    await page.goto(url('social-assistance.html'));
+    expect(await page.locator('table.catalog tbody tr').count()).toBeGreaterThan(3);
+    await page.goto(`${url('search.html')}?q=${encodeURIComponent('预算')}`);
+    const notice = page.locator('main p.notice');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('搜索需要浏览器启用 JavaScript');
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows keyboard focus and lets the skip link reach the main content', async () => {
+    const page = await open(1024);
+    await page.goto(url('index.html'));
+    await page.keyboard.press('Tab');
+    const skip = page.locator('a.skip-link');
+    expect(await skip.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    expect(problems).toEqual([]);
+  });
+});
