@@ -32,7 +32,7 @@ export async function checkRootsParallel(roots: readonly string[], cwd: string, 
     shares.map(
       (share) =>
         new Promise<{ diagnostics: Diagnostic[]; files: string[]; sources: Array<[string, string]>; editions: string[] }>((resolve, reject) => {
-          const worker = new Worker(file, { workerData: { roots: share, cwd, lang }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+          const worker = new Worker(file, { workerData: { roots: share, all: roots, cwd, lang }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
           worker.once('message', resolve);
           worker.once('error', reject);
           worker.once('exit', (code) => code !== 0 && reject(new Error(`validate worker exited with code ${code}`)));

@@ -3,8 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkRoots } from './validate.js';
 import type { Lang } from './types.js';
 
-const { roots, cwd, lang } = workerData as { roots: string[]; cwd: string; lang: Lang };
-const result = checkRoots(roots, cwd, lang);
+const { roots, all, cwd, lang } = workerData as { roots: string[]; all: string[]; cwd: string; lang: Lang };
+const result = checkRoots(roots, cwd, lang, all);
 parentPort!.postMessage({
   diagnostics: result.diagnostics,
   files: result.files,

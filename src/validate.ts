@@ -94,13 +94,19 @@ export interface RootsResult {
   editions: Map<string, Edition>;
 }
 
-/** Load and check governments one at a time, keeping only what the report needs, so memory stays flat. */
-export function checkRoots(roots: readonly string[], cwd: string, lang: Lang): RootsResult {
+/**
+ * Load and check governments one at a time, keeping only what the report needs, so memory stays flat.
+ * `all` is every root of the run when `roots` is one worker's share: the workspace tree is built over all of them,
+ * so parent-mismatch finds parents checked elsewhere and workspace/* findings are not reported twice.
+ */
+export function checkRoots(roots: readonly string[], cwd: string, lang: Lang, all: readonly string[] = roots): RootsResult {
   const result: RootsResult = { diagnostics: [], files: [], sources: new Map(), editions: new Map() };
   // The workspace gives parent-mismatch the level above; governments are still loaded a few at a time.
-  const workspace = openWorkspace(diskFiles(roots, cwd, lang), lang);
-  result.diagnostics.push(...workspace.diagnostics);
-  const workspaceFiles = new Set(workspace.diagnostics.map((d) => d.file));
+  const workspace = openWorkspace(diskFiles(all, cwd, lang), lang);
+  const mine = new Set(roots.map((r) => workspace.memberAt(r)?.manifestSource.display));
+  const workspaceDiagnostics = workspace.diagnostics.filter((d) => mine.has(d.file));
+  result.diagnostics.push(...workspaceDiagnostics);
+  const workspaceFiles = new Set(workspaceDiagnostics.map((d) => d.file));
   for (const root of roots) {
     const member = workspace.memberAt(root);
     const government = member ? workspace.load(member) : loadGovernment(root, cwd, lang);

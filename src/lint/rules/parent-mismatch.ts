@@ -16,9 +16,9 @@ interface Located {
 }
 
 interface Effective {
-  /** Comparable form: trimmed text, or a sorted list of trimmed texts. */
+  /** Comparable form: trimmed text, or the sorted set of trimmed texts. */
   key: string;
-  shown: string;
+  value: string | string[];
   /** Where the value is written: the element itself, or the reference it is inherited through. */
   path: DataPath;
 }
@@ -50,14 +50,27 @@ function effective(item: ItemSpec, index: number, field: ItemField, edition: Edi
     if (!present(value)) return undefined;
   }
   if (Array.isArray(value)) {
-    const list = [...new Set(value.map((v) => v.trim()))].sort();
-    return { key: JSON.stringify(list), shown: shorten(value.join('、')), path };
+    const list = value.length === 1 ? [value[0]!.trim()] : [...new Set(value.map((v) => v.trim()))].sort();
+    return { key: list.join('\u0000'), value, path };
   }
-  const text = (value as string).trim();
-  return { key: JSON.stringify(text), shown: shorten(text), path };
+  return { key: (value as string).trim(), value: value as string, path };
 }
 
-function indexItems(government: Government): { byId: Map<string, Located>; byStandard: Map<string, Located> } {
+function shown(e: Effective): string {
+  return shorten(Array.isArray(e.value) ? e.value.join('、') : e.value.trim());
+}
+
+interface ItemIndex {
+  byId: Map<string, Located>;
+  byStandard: Map<string, Located>;
+}
+
+/** A township's items are looked up once for all its villages, not once per village. */
+const indexes = new WeakMap<Government, ItemIndex>();
+
+function indexItems(government: Government): ItemIndex {
+  const cached = indexes.get(government);
+  if (cached) return cached;
   const byId = new Map<string, Located>();
   const byStandard = new Map<string, Located>();
   for (const file of government.catalogs) {
@@ -67,7 +80,9 @@ function indexItems(government: Government): { byId: Map<string, Located>; bySta
       if (item.standard !== undefined && !byStandard.has(item.standard)) byStandard.set(item.standard, at);
     });
   }
-  return { byId, byStandard };
+  const index = { byId, byStandard };
+  indexes.set(government, index);
+  return index;
 }
 
 export const rule: Rule = {
@@ -124,6 +139,9 @@ export const rule: Rule = {
           counterpart = byStandard.get(item.standard);
         }
         if (!counterpart) return;
+        const other = counterpart.item;
+        // The usual case: both carry the same national item and write none of the shared elements themselves.
+        if (item.standard !== undefined && item.standard === other.standard && fields.every((f) => !present(item[f]) && !present(other[f]))) return;
         const declared = new Set((item.deviations ?? []).map((d) => d.field));
         for (const field of fields) {
           if (declared.has(field)) continue;
@@ -137,7 +155,7 @@ export const rule: Rule = {
             file,
             path: mine.path,
             messageId: 'mismatch',
-            params: { id: item.id, element, parent: parentName, parentId: counterpart.item.id, mine: mine.shown, theirs: theirs.shown },
+            params: { id: item.id, element, parent: parentName, parentId: counterpart.item.id, mine: shown(mine), theirs: shown(theirs) },
             hintId: 'hint',
             hintParams: { field },
             related: [{ file: counterpart.file, path: theirs.path, messageId: 'parentValue', params: { parentId: counterpart.item.id, element } }],

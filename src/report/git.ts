@@ -1,0 +1,146 @@
+// The report's git edge: when files were first and last committed, and a workspace as it was at a revision (no checkout).
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { usageError } from '../errors.js';
+import { relativeTo } from '../io/files.js';
+import { parseSource } from '../project.js';
+import type { Lang } from '../types.js';
+import { openWorkspace, type Workspace, type WorkspaceFiles } from '../workspace.js';
+import type { GovernmentDates } from './types.js';
+
+/** Large enough for every file of a province-scale workspace in one `git cat-file --batch`. */
+const MAX_BUFFER = 1 << 30;
+
+function git(dir: string, args: string[], input?: Uint8Array): Buffer {
+  return execFileSync('git', ['-c', 'core.quotePath=false', ...args], { cwd: dir, input, maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'ignore'] });
+}
+
+export interface FileDates {
+  first: string;
+  last: string;
+}
+
+/**
+ * First and last commit date (committer date, YYYY-MM-DD) of every file below `dir` that git has seen, up to `rev`,
+ * keyed by path relative to `dir`. One `git log` for the whole workspace: a process per government would take minutes.
+ * Undefined when `dir` is not in a repository or has no commits.
+ */
+export function readHistory(dir: string, rev = 'HEAD'): Map<string, FileDates> | undefined {
+  let out: string;
+  try {
+    out = git(dir, ['log', '--format=%x00%cs', '--name-only', '--relative', '--no-renames', rev, '--', '.']).toString('utf8');
+  } catch {
+    return undefined;
+  }
+  const files = new Map<string, FileDates>();
+  // Newest commit first: the first date seen is the last change, the final one the first commit.
+  for (const chunk of out.split('\0')) {
+    const lines = chunk.split('\n');
+    const date = lines[0]!;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
+    for (let i = 1; i < lines.length; i++) {
+      const file = lines[i]!;
+      if (file === '') continue;
+      const seen = files.get(file);
+      if (seen) seen.first = date;
+      else files.set(file, { first: date, last: date });
+    }
+  }
+  return files;
+}
+
+/**
+ * Dates per government folder (relative to the workspace, '' for the workspace folder itself): a file belongs to the
+ * deepest government folder holding it, and only gk.yaml and catalog/ count.
+ */
+export function datesOfGovernments(history: ReadonlyMap<string, FileDates>, folders: readonly string[]): Map<string, GovernmentDates> {
+  const known = new Set(folders);
+  const out = new Map<string, GovernmentDates>(folders.map((f) => [f, {}]));
+  for (const [file, dates] of history) {
+    let dir = path.posix.dirname(file);
+    let folder: string | undefined;
+    for (;;) {
+      const candidate = dir === '.' ? '' : dir;
+      if (known.has(candidate)) {
+        folder = candidate;
+        break;
+      }
+      if (dir === '.' || dir === '/') break;
+      dir = path.posix.dirname(dir);
+    }
+    if (folder === undefined) continue;
+    const own = folder === '' ? file : file.slice(folder.length + 1);
+    const isManifest = own === 'gk.yaml';
+    if (!isManifest && !own.startsWith('catalog/')) continue;
+    const d = out.get(folder)!;
+    if (isManifest && (d.listed === undefined || dates.first < d.listed)) d.listed = dates.first;
+    if (!isManifest && (d.published === undefined || dates.first < d.published)) d.published = dates.first;
+    if (d.lastChanged === undefined || dates.last > d.lastChanged) d.lastChanged = dates.last;
+  }
+  return out;
+}
+
+/** The commit a revision names, checked, and its committer date. */
+export function resolveRevision(dir: string, rev: string): { commit: string; date: string } {
+  try {
+    const commit = git(dir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).toString('utf8').trim();
+    const date = git(dir, ['log', '-1', '--format=%cs', commit]).toString('utf8').trim();
+    return { commit, date };
+  } catch {
+    throw usageError(`--since: "${rev}" is not a commit of the git repository at ${dir}`);
+  }
+}
+
+/** Every file below `dir` at a commit, by path relative to `dir`, read with one `git ls-tree` and one `git cat-file --batch`. */
+export function readRevisionFiles(dir: string, commit: string): Map<string, Uint8Array> {
+  const prefix = git(dir, ['rev-parse', '--show-prefix']).toString('utf8').trim();
+  const listed = git(dir, ['ls-tree', '-r', '-z', '--full-name', '--name-only', commit, '--', '.'])
+    .toString('utf8')
+    .split('\0')
+    .filter((f) => f !== '' && (path.posix.basename(f) === 'gk.yaml' || /\.ya?ml$/.test(f)));
+  const files = new Map<string, Uint8Array>();
+  if (listed.length === 0) return files;
+  const out = git(dir, ['cat-file', '--batch'], Buffer.from(listed.map((f) => `${commit}:${f}\n`).join(''), 'utf8'));
+  let offset = 0;
+  for (const full of listed) {
+    const eol = out.indexOf(0x0a, offset);
+    const header = out.subarray(offset, eol).toString('utf8').split(' ');
+    const size = Number(header[2]);
+    offset = eol + 1;
+    if (header[1] === 'blob' && Number.isFinite(size)) {
+      files.set(full.slice(prefix.length), out.subarray(offset, offset + size));
+      offset += size + 1;
+    }
+  }
+  return files;
+}
+
+/** The workspace at `dir` as it was at `commit`: the same shape as on disk, so the same report can be built from it. */
+export function workspaceAtRevision(dir: string, commit: string, cwd: string, lang: Lang): Workspace {
+  const files = readRevisionFiles(dir, commit);
+  const rels = [...files.keys()].sort();
+  const roots = rels.filter((f) => path.posix.basename(f) === 'gk.yaml').map((f) => path.posix.dirname(f));
+  const rootSet = new Set(roots);
+  const abs = (rel: string) => path.join(dir, ...(rel === '.' ? [] : rel.split('/')));
+  const catalogs = new Map<string, string[]>(roots.map((r) => [r, []]));
+  for (const f of rels) {
+    if (!/\.ya?ml$/.test(f)) continue;
+    // The catalog/ folder of the deepest government holding the file.
+    const parts = f.split('/');
+    const at = parts.lastIndexOf('catalog');
+    if (at < 0) continue;
+    const root = at === 0 ? '.' : parts.slice(0, at).join('/');
+    if (!rootSet.has(root)) continue;
+    let nested = false;
+    for (let i = at + 1; i < parts.length - 1 && !nested; i++) nested = rootSet.has(parts.slice(0, i + 1).join('/'));
+    if (!nested) catalogs.get(root)!.push(abs(f));
+  }
+  const relOf = new Map<string, string>(rels.map((r) => [abs(r), r]));
+  const source: WorkspaceFiles = {
+    roots: roots.map(abs).sort(),
+    catalogFiles: (root) => [...(catalogs.get(relativeTo(dir, root)) ?? [])].sort(),
+    load: (file) => parseSource(file, relativeTo(cwd, file), files.get(relOf.get(file) ?? '') ?? new Uint8Array(), lang),
+    display: (file) => relativeTo(cwd, file),
+  };
+  return openWorkspace(source, lang);
+}

@@ -1,0 +1,101 @@
+// The HTML dashboard in a real browser: it loads from file:// with nothing external, sorts, and draws its heatmap and charts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gk, repoRoot } from '../helpers.js';
+import { cityRepo } from './workspace-repo.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = fs.existsSync(CHROMIUM);
+// In CI a missing browser is a failure, not a skip.
+const run = available || process.env.CI === 'true' ? describe : describe.skip;
+
+run('report.html in Chromium', () => {
+  let browser: Browser;
+  let repo: ReturnType<typeof cityRepo>;
+  let html: string;
+
+  beforeAll(async () => {
+    repo = cityRepo();
+    const r = await gk(['report', 'city', '--out', 'out', '--formats', 'html', '--date', '2024-03-31'], repo.root);
+    expect(r.code).toBe(0);
+    html = path.join(repo.root, 'out', 'report.html');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    repo?.cleanup();
+  });
+
+  it('loads with lang="zh-CN", no requests beyond the file, no console errors', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (req) => requests.push(req.url()));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(`file://${html}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.title()).toBe('示例市基层政务公开标准目录建设进展通报（2024-03-31）');
+    expect(requests).toEqual([`file://${html}`]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sorts the county ranking when a header is clicked, and back', async () => {
+    const page = await browser.newPage();
+    await page.goto(`file://${html}`);
+    const names = () => page.$$eval('#t-county tbody tr th', (cells) => cells.map((c) => c.textContent));
+    expect(await names()).toEqual(['安平县人民政府', '西河县人民政府', '北山县人民政府']);
+    // The headers became buttons; sort by coverage ascending, then descending.
+    const coverage = page.getByRole('button', { name: '覆盖率' }).first();
+    await coverage.click();
+    expect(await names()).toEqual(['北山县人民政府', '安平县人民政府', '西河县人民政府']);
+    expect(await page.getAttribute('#t-county thead th:nth-child(5)', 'aria-sort')).toBe('ascending');
+    await coverage.click();
+    expect((await names())[2]).toBe('北山县人民政府');
+    expect(await page.getAttribute('#t-county thead th:nth-child(5)', 'aria-sort')).toBe('descending');
+    // Text columns sort too, in the page language's collation (pinyin for zh-CN: an, bei, xi).
+    await page.locator('#t-county thead th:nth-child(2) button').click();
+    expect(await names()).toEqual(['安平县人民政府', '北山县人民政府', '西河县人民政府']);
+    await page.close();
+  });
+
+  it('draws the heatmap with numbers as text, colour bands, and the SVG bar charts', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`file://${html}`);
+    // 6 ranked governments × 3 domains
+    const cells = await page.$$eval('#t-heatmap td.heat', (tds) => tds.map((td) => ({ text: td.textContent, cls: td.className, bg: getComputedStyle(td).backgroundColor })));
+    expect(cells).toHaveLength(18);
+    expect(cells.filter((c) => c.text === '—')).toHaveLength(3);
+    const beishanFiscal = await page.$eval('#t-heatmap tbody tr:nth-child(3) td:nth-child(4)', (td) => ({ text: td.textContent, bg: getComputedStyle(td).backgroundColor }));
+    expect(beishanFiscal.text).toBe('50.0%');
+    const full = cells.find((c) => c.text === '100.0%')!;
+    expect(full.bg).not.toBe(beishanFiscal.bg);
+    expect(await page.locator('svg#chart-domains rect.bar').count()).toBe(3);
+    expect(await page.locator('svg#chart-county rect.bar').count()).toBe(3);
+    expect(await page.locator('svg#chart-county title').textContent()).toBe('县级得分');
+    const widths = await page.$$eval('svg#chart-county rect.bar', (rs) => rs.map((r) => Number(r.getAttribute('width'))));
+    expect(widths[0]).toBeGreaterThan(widths[2]!);
+    fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'report-dashboard.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('reads completely without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`file://${html}`);
+    expect(await page.locator('#t-county tbody tr').count()).toBe(3);
+    expect(await page.locator('#t-township tbody tr').count()).toBe(3);
+    expect(await page.locator('#t-heatmap td.heat').count()).toBe(18);
+    expect(await page.locator('#t-county thead button').count()).toBe(0);
+    await context.close();
+  });
+});
