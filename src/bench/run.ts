@@ -9,6 +9,7 @@ import { Ajv } from 'ajv';
 import fg from 'fast-glob';
 import { packageRoot } from '../io/files.js';
 import { generateScenario } from './generate.js';
+import { generateWorkspace } from './workspace.js';
 
 interface Scenario {
   name: string;
@@ -67,6 +68,16 @@ function main(argv: string[]): void {
       `${s.name.padEnd(10)} ${String(s.governments).padStart(11)} ${String(files).padStart(7)} ${String(items).padStart(10)}   ${ours.seconds.toFixed(2).padStart(8)} s ${ours.rssMb.toFixed(0).padStart(5)} MB   ${theirs.seconds.toFixed(2).padStart(8)} s ${theirs.rssMb.toFixed(0).padStart(5)} MB${ours.code !== 0 ? `  (gk exit ${ours.code})` : ''}`,
     );
     if (withPhases || s.name === 'city') phases(dir, schema);
+  }
+  console.log('\nworkspace report   governments      items   gk report, all formats (s, MB)');
+  for (const n of [100, 2000]) {
+    const name = `workspace-${n}`;
+    if (only && only !== name && only !== 'report') continue;
+    const dir = path.join(root, name);
+    const { items } = generateWorkspace(dir, { governments: n, itemsPerDomain: 8, domains: 26 });
+    const out = path.join(root, `${name}-out`);
+    const r = timed([gk, 'report', dir, '--out', out, '--date', '2024-03-31'], packageRoot);
+    console.log(`${name.padEnd(18)} ${String(n).padStart(11)} ${String(items).padStart(10)}   ${r.seconds.toFixed(2).padStart(8)} s ${r.rssMb.toFixed(0).padStart(5)} MB${r.code !== 0 && r.code !== 1 ? `  (exit ${r.code})` : ''}`);
   }
 }
 

@@ -80,9 +80,9 @@ export function categorySpans(rows: readonly ItemRow[]): number[] {
   return spans;
 }
 
-/** The standard channels as the official tables print them (■/□ boxes): the vocabulary's non-platform entries, in its order. */
+/** The standard channels as the official tables print them (■/□ boxes), in the vocabulary's order. */
 export function standardChannelNames(channels: ChannelVocabulary): string[] {
-  return channels.entries.filter((e) => e.kind === 'standard').map((e) => e.name);
+  return channels.entries.filter((e) => e.checkbox).map((e) => e.name);
 }
 
 export interface ChannelMarks {

@@ -9,6 +9,8 @@ export interface ChannelEntry {
   aliases: string[];
   kind: 'standard' | 'platform';
   domains: string[];
+  /** Printed as a ■/□ box in the official tables' checklist (the 2019 list: 政府网站 … 精准推送, 其他). */
+  checkbox: boolean;
 }
 
 export interface ChannelVocabulary {
@@ -58,6 +60,7 @@ export function loadChannelVocabulary(file = path.join(bundledStandardDir, 'chan
       aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
       kind: r.kind === 'platform' ? 'platform' : 'standard',
       domains: Array.isArray(r.domains) ? r.domains.map(String) : [],
+      checkbox: r.kind !== 'platform' && r.checkbox !== false,
     });
   }
   const vocab = buildVocabulary(entries);
