@@ -51,6 +51,9 @@ const M: Record<string, Message> = {
   utf16Hint: { zh: '请另存为 UTF-8', en: 'save it as UTF-8' },
   binary: { zh: '文件不是文本（含二进制内容或无法识别的编码），无法读取', en: 'file is not text (binary content or an unknown encoding); cannot read it' },
   tooLarge: { zh: '文件过大（{size} MB，上限 {max} MB），未读取', en: 'file too large ({size} MB, limit {max} MB); not read' },
+  pathNotFound: { zh: '找不到路径：{path}', en: 'path not found: {path}' },
+  noManifestFor: { zh: '找不到 {path} 所属的 gk.yaml', en: 'no gk.yaml found for {path}' },
+  noManifestIn: { zh: '在 {path} 及其上级文件夹中找不到 gk.yaml', en: 'no gk.yaml found in or above {path}' },
 };
 
 /** Read, decode and parse one YAML file; every problem becomes a diagnostic. */
@@ -88,16 +91,16 @@ export function parseSource(abs: string, display: string, bytes: Uint8Array, lan
 }
 
 /** Folders (below the given paths) that hold a gk.yaml, sorted. A path may also be a gk.yaml itself. */
-export function findGovernmentRoots(paths: string[], cwd: string): string[] {
+export function findGovernmentRoots(paths: string[], cwd: string, lang: Lang = 'en'): string[] {
   const roots = new Set<string>();
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = path.resolve(cwd, p);
-    if (!exists(abs)) throw new GkError('usage', `path not found: ${p}`);
+    if (!exists(abs)) throw new GkError('usage', say(M.pathNotFound!, lang, { path: p }));
     if (!isDirectory(abs)) {
       if (path.basename(abs) === 'gk.yaml') roots.add(path.dirname(abs));
       else {
         const up = findManifestAbove(path.dirname(abs));
-        if (!up) throw new GkError('usage', `no gk.yaml found for ${p}`);
+        if (!up) throw new GkError('usage', say(M.noManifestFor!, lang, { path: p }));
         roots.add(up);
       }
       continue;
@@ -105,7 +108,7 @@ export function findGovernmentRoots(paths: string[], cwd: string): string[] {
     const found = globFiles(['**/gk.yaml'], abs).map((f) => path.dirname(f));
     if (found.length === 0) {
       const up = findManifestAbove(abs);
-      if (!up) throw new GkError('usage', `no gk.yaml found in or above ${p}`);
+      if (!up) throw new GkError('usage', say(M.noManifestIn!, lang, { path: p }));
       roots.add(up);
     }
     for (const f of found) roots.add(f);
@@ -113,7 +116,8 @@ export function findGovernmentRoots(paths: string[], cwd: string): string[] {
   return [...roots].sort();
 }
 
-function findManifestAbove(dir: string): string | undefined {
+/** The nearest folder at or above `dir` that holds a gk.yaml. */
+export function findManifestAbove(dir: string): string | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
     if (exists(path.join(d, 'gk.yaml'))) return d;
     if (path.dirname(d) === d) return undefined;

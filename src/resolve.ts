@@ -6,7 +6,7 @@ import { domainsOf } from './validate.js';
 /** 公开主体 in the standard is generic (or another county's): it is never inherited. */
 export const NEVER_INHERITED: ReadonlySet<ItemField> = new Set<ItemField>(['subject']);
 
-function present(value: unknown): boolean {
+export function present(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (Array.isArray(value)) return value.length > 0;
   return typeof value !== 'string' || value.trim() !== '';

@@ -23,3 +23,18 @@ export function gkProcess(argv: string[], cwd = repoRoot): { code: number; out: 
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=gk-test', '-c', 'user.email=gk@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
 }
+
+/**
+ * Runs gk in Chinese and in English and expects a refusal from both: exit 2, nothing on stdout, one line on
+ * stderr, no stack trace. Returns what each said.
+ */
+export async function gkRefusal(argv: string[], cwd = repoRoot): Promise<{ zh: string; en: string }> {
+  const zh = await gk(argv, cwd);
+  const en = await gk(['--lang', 'en', ...argv], cwd);
+  for (const r of [zh, en]) {
+    if (r.code !== 2 || r.out !== '' || r.err.includes('internal error') || /\n {4}at /.test(r.err) || r.err.split('\n').length !== 2) {
+      throw new Error(`expected a one-line refusal (exit 2) from gk ${argv.join(' ')}, got exit ${r.code}\nstdout: ${r.out}\nstderr: ${r.err}`);
+    }
+  }
+  return { zh: zh.err, en: en.err };
+}

@@ -32,6 +32,8 @@ const M = {
   pathsWithFolders: { zh: '比较两个文件夹时不能再给出路径', en: 'no paths may be given when comparing two folders' },
   outside: { zh: '{path} 不在 git 仓库 {top} 中', en: '{path} is outside the git repository {top}' },
   nothing: { zh: '在 {where} 中找不到 gk.yaml', en: 'no gk.yaml found in {where}' },
+  badFailOn: { zh: '--fail-on 只能是 {choices} 之一，而不是“{value}”', en: '--fail-on must be one of {choices}, not "{value}"' },
+  badFormat: { zh: '未知的输出格式：{format}', en: 'unknown format: {format}' },
 } satisfies Record<string, Message>;
 
 function requireReadable(government: Government, lang: Lang): void {
@@ -49,7 +51,7 @@ function resolveOf(government: Government, lang: Lang): ResolvedCatalog {
 function standardResults(paths: string[], cwd: string, lang: Lang, editions: Map<string, Edition>): StandardResult[] {
   const channels = loadChannelVocabulary();
   const results: StandardResult[] = [];
-  for (const root of findGovernmentRoots(paths, cwd)) {
+  for (const root of findGovernmentRoots(paths, cwd, lang)) {
     const government = loadGovernment(root, cwd, lang);
     if (government.manifest.workspace) continue;
     const resolved = resolveOf(government, lang);
@@ -79,16 +81,21 @@ function planVersions(paths: string[], fromArg: string, toArg: string | undefine
     if (paths.length > 1) throw usageError(say(M.pathsWithFolders, lang));
     const from = folderSnapshot(fromDir, cwd, fromArg);
     const to = folderSnapshot(newer, cwd, toArg ?? relativeTo(cwd, newer));
-    const roots = [...new Set([...governmentRootsIn(from, ''), ...governmentRootsIn(to, '')])].sort();
-    if (roots.length === 0) throw usageError(say(M.nothing, lang, { where: `${fromArg}, ${to.label}` }));
-    return { from, to, roots, show: (rel) => (rel === '' ? '.' : rel) };
+    const before = governmentRootsIn(from, '');
+    const after = governmentRootsIn(to, '');
+    // A folder without any government is a wrong path, not a catalog that was emptied.
+    for (const [side, found] of [[from, before], [to, after]] as const) if (found.length === 0) throw usageError(say(M.nothing, lang, { where: side.label }));
+    return { from, to, roots: [...new Set([...before, ...after])].sort(), show: (rel) => (rel === '' ? '.' : rel) };
   }
   if (toDir !== undefined && isDirectory(toDir)) throw usageError(say(M.mixed, lang));
   const targets = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
   const first = targets[0]!;
-  const top = repositoryTop(isDirectory(first) ? first : path.dirname(first));
-  const from = gitSnapshot(top, fromArg);
-  const to = toArg === undefined ? folderSnapshot(top, cwd, WORKING_TREE) : gitSnapshot(top, toArg);
+  // A path may exist only in the older revision: ask git from the nearest folder that exists now.
+  let here = first;
+  while (!isDirectory(here) && path.dirname(here) !== here) here = path.dirname(here);
+  const top = repositoryTop(here, lang);
+  const from = gitSnapshot(top, fromArg, lang);
+  const to = toArg === undefined ? folderSnapshot(top, cwd, WORKING_TREE) : gitSnapshot(top, toArg, lang);
   const roots = new Set<string>();
   for (const target of targets) {
     let rel = path.relative(top, target).split(path.sep).join('/');
@@ -119,9 +126,9 @@ function versionResults(plan: VersionPlan, lang: Lang): VersionResult[] {
   return results;
 }
 
-function parseFailOn(value: unknown): ChangeClass {
+function parseFailOn(value: unknown, lang: Lang): ChangeClass {
   const v = String(value ?? 'breaking');
-  if (!(FAIL_ON as readonly string[]).includes(v)) throw usageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${v}`);
+  if (!(FAIL_ON as readonly string[]).includes(v)) throw usageError(say(M.badFailOn, lang, { choices: FAIL_ON.join(', '), value: v }));
   return v as ChangeClass;
 }
 
@@ -144,8 +151,8 @@ export const diffCommand: CommandSpec = {
     const paths = (args[0] as string[] | undefined) ?? [];
     const lang = global.lang;
     const format = String(options.format ?? 'text');
-    if (!isDiffFormatName(format)) throw usageError(`unknown format: ${format}`);
-    const failOn = parseFailOn(options.failOn);
+    if (!isDiffFormatName(format)) throw usageError(say(M.badFormat, lang, { format }));
+    const failOn = parseFailOn(options.failOn, lang);
     if (options.to !== undefined && options.from === undefined) throw usageError(say(M.toWithoutFrom, lang));
     const formatter = diffFormatters[format];
     const base: Omit<DiffFormatOptions, 'notices'> = { lang, color: global.color && format === 'text', channels: loadChannelVocabulary() };

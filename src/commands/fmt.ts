@@ -1,18 +1,40 @@
 // gk fmt [path…] [--check]: catalog files rewritten in canonical form (values, key order, list styles), comments kept.
 import type { Command } from 'commander';
-import { catalogFilesUnder, formatFiles } from '../fmt/files.js';
+import { catalogFilesUnder, formatFiles, type FileFailure, type FileOutcome } from '../fmt/files.js';
 import { say, type Message } from '../i18n.js';
+import type { Encoding } from '../load/decode.js';
+import type { Lang } from '../types.js';
 import type { CommandSpec } from './command.js';
 
-const M: Record<string, Message> = {
+const M = {
   formatted: { zh: '已格式化 {file}', en: 'formatted {file}' },
   wouldFormat: { zh: '需要格式化 {file}', en: 'would reformat {file}' },
-  binary: { zh: '{file}：不是文本文件，未处理', en: '{file}: not a text file; left alone' },
-  error: { zh: '{file}：YAML 有语法错误，未处理（{error}）；请先运行 gk validate', en: '{file}: YAML syntax error, left alone ({error}); run gk validate' },
-  summary: { zh: '{n} 个文件，{changed} 个已格式化', en: '{n} files, {changed} reformatted' },
-  checkSummary: { zh: '{n} 个文件，{changed} 个需要格式化（运行 gk fmt）', en: '{n} files, {changed} would be reformatted (run gk fmt)' },
+  converted: { zh: '（由 {encoding} 转为 UTF-8）', en: ' (converted from {encoding} to UTF-8)' },
+  summary: { zh: '{n} 个文件，{changed} 个已格式化', en: '{n} {files}, {changed} reformatted' },
+  checkSummary: { zh: '{n} 个文件，{changed} 个需要格式化（运行 gk fmt）', en: '{n} {files}, {changed} would be reformatted (run gk fmt)' },
   none: { zh: '没有找到目录文件', en: 'no catalog files found' },
+} satisfies Record<string, Message>;
+
+const FAILURES: Record<FileFailure['reason'], Message> = {
+  binary: { zh: '{file}：不是文本文件，未处理', en: '{file}: not a text file; left alone' },
+  syntax: { zh: '{file}{at}：YAML 有语法错误，未处理（{detail}）；请先运行 gk validate', en: '{file}{at}: YAML syntax error, left alone ({detail}); run gk validate' },
+  alias: {
+    zh: '{file}：使用了 YAML 别名（*名称），gk fmt 不改写这类文件；请把别名展开为实际的值',
+    en: '{file}: uses YAML aliases (*name), which gk fmt does not rewrite; write the values out in full',
+  },
+  'read-only': { zh: '{file}：文件只读，未改写', en: '{file}: the file is read-only; left alone' },
+  unreadable: { zh: '{file}：无法读取（{detail}）', en: '{file}: cannot read it ({detail})' },
+  unwritable: { zh: '{file}：无法写入（{detail}），文件未改动', en: '{file}: cannot write it ({detail}); the file is unchanged' },
 };
+
+const ENCODINGS: Partial<Record<Encoding, string>> = { 'utf-8-bom': 'UTF-8 BOM', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
+
+function failureLine(o: Extract<FileOutcome, { status: 'error' }>, lang: Lang): string {
+  const params: Record<string, string> = { file: o.display, at: '' };
+  if ('detail' in o) params.detail = o.detail;
+  if (o.reason === 'syntax' && o.line !== undefined) params.at = `:${o.line}:${o.column ?? 1}`;
+  return say(FAILURES[o.reason], lang, params);
+}
 
 export const fmtCommand: CommandSpec = {
   name: 'fmt',
@@ -24,9 +46,9 @@ export const fmtCommand: CommandSpec = {
   },
   action(args, options, io, global) {
     const lang = global.lang;
-    const files = catalogFilesUnder((args[0] as string[] | undefined) ?? [], io.cwd);
+    const files = catalogFilesUnder((args[0] as string[] | undefined) ?? [], io.cwd, lang);
     if (files.length === 0) {
-      io.stderr(`${say(M.none!, lang)}\n`);
+      io.stderr(`${say(M.none, lang)}\n`);
       return 0;
     }
     const check = Boolean(options.check);
@@ -36,13 +58,14 @@ export const fmtCommand: CommandSpec = {
     for (const o of outcomes) {
       if (o.status === 'changed') {
         changed++;
-        io.stdout(`${say(check ? M.wouldFormat! : M.formatted!, lang, { file: o.display })}\n`);
+        const from = o.from === undefined ? undefined : ENCODINGS[o.from];
+        io.stdout(`${say(check ? M.wouldFormat : M.formatted, lang, { file: o.display })}${from === undefined ? '' : say(M.converted, lang, { encoding: from })}\n`);
       } else if (o.status === 'error') {
         failed++;
-        io.stderr(`${say(o.error === 'binary' ? M.binary! : M.error!, lang, { file: o.display, error: o.error })}\n`);
+        io.stderr(`${failureLine(o, lang)}\n`);
       }
     }
-    io.stderr(`${say(check ? M.checkSummary! : M.summary!, lang, { n: outcomes.length, changed })}\n`);
+    io.stderr(`${say(check ? M.checkSummary : M.summary, lang, { n: outcomes.length, files: outcomes.length === 1 ? 'file' : 'files', changed })}\n`);
     return failed > 0 || (check && changed > 0) ? 1 : 0;
   },
 };

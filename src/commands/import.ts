@@ -11,19 +11,12 @@ import { describeDomain, planImport, type DomainOutput, type InputFile } from '.
 import { renderImportReport, countSkipped, type WrittenFile } from '../import/report.js';
 import { renderCatalogFile, renderEditionDomain, renderEditionMeta } from '../import/write.js';
 import { exists, fileSize, globFiles, isDirectory, packageRoot, readBytes, relativeTo, writeDirAtomic, writeFileAtomic } from '../io/files.js';
-import { MAX_FILE_BYTES, loadSource, parseSource, type Government } from '../project.js';
+import { MAX_FILE_BYTES, findManifestAbove, loadSource, parseSource, type Government } from '../project.js';
 import { loadChannelVocabulary } from '../standard/channels.js';
 import { editionDir, loadEdition } from '../standard/edition.js';
 import { checkGovernment, defaultEdition } from '../validate.js';
 import type { Diagnostic, Edition, Lang, Manifest } from '../types.js';
 import type { CommandSpec } from './command.js';
-
-function manifestAbove(dir: string): string | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (exists(path.join(d, 'gk.yaml'))) return d;
-    if (path.dirname(d) === d) return undefined;
-  }
-}
 
 /** The schema the modeline points at: a schemas/ folder above the output (a repo keeping its own copy), else gk's. */
 function schemaPathFrom(dir: string): string {
@@ -64,6 +57,21 @@ const VALIDATION: Record<string, Message> = {
   edition: { zh: '标准目录已写入 {out}（{n} 项）；在 gk.yaml 中写 standard: {ref} 即可使用', en: 'edition written to {out} ({n} items); use it with standard: {ref} in gk.yaml' },
 };
 
+const REFUSALS = {
+  noFiles: { zh: 'gk import 至少需要一个文件', en: 'gk import needs at least one file' },
+  completeAlone: { zh: '--complete 须与 --edition 一起使用', en: '--complete goes with --edition' },
+  badDomain: {
+    zh: '--domain：“{value}”既不是领域编号（如 social-assistance），也不是领域的中文名（如 社会救助）',
+    en: '--domain: "{value}" is neither a domain id (e.g. social-assistance) nor a domain\'s Chinese name (e.g. 社会救助)',
+  },
+  notFound: { zh: '找不到文件：{file}', en: 'file not found: {file}' },
+  isFolder: { zh: '{file} 是文件夹，请给出表格文件', en: '{file} is a folder; name a table file' },
+  tooLarge: { zh: '{file}：文件超过 {max} MB', en: '{file}: larger than {max} MB' },
+  outIsFile: { zh: '{out} 是一个文件，不是文件夹', en: '{out} is a file, not a folder' },
+  editionNotEmpty: { zh: '{out} 已存在且不为空；如需替换请加 --force', en: '{out} already exists and is not empty; pass --force to replace it' },
+  exists: { zh: '{files} 已存在；如需覆盖请加 --force', en: '{files} already exists; pass --force to overwrite' },
+} satisfies Record<string, Message>;
+
 export const importCommand: CommandSpec = {
   name: 'import',
   configure(command: Command) {
@@ -80,11 +88,12 @@ export const importCommand: CommandSpec = {
   async action(args, options, io, global) {
     const lang = global.lang;
     const names = (args[0] as string[] | undefined) ?? [];
-    if (names.length === 0) throw usageError('gk import needs at least one file');
-    if (options.complete && options.edition === undefined) throw usageError('--complete goes with --edition');
+    if (names.length === 0) throw usageError(say(REFUSALS.noFiles, lang));
+    if (options.complete && options.edition === undefined) throw usageError(say(REFUSALS.completeAlone, lang));
     const editionMode = options.edition !== undefined;
     const out = path.resolve(io.cwd, String(editionMode ? options.edition : (options.out ?? 'catalog')));
-    const root = editionMode ? undefined : manifestAbove(out);
+    if (exists(out) && !isDirectory(out)) throw usageError(say(REFUSALS.outIsFile, lang, { out: relativeTo(io.cwd, out) }));
+    const root = editionMode ? undefined : findManifestAbove(out);
     let edition: Edition = defaultEdition();
     let manifest: Manifest | undefined;
     if (root) {
@@ -95,13 +104,14 @@ export const importCommand: CommandSpec = {
     let domain: string | undefined;
     if (options.domain !== undefined) {
       domain = parseDomain(String(options.domain), manifest?.domains);
-      if (domain === undefined) throw usageError(`--domain: "${String(options.domain)}" is neither a domain id (e.g. social-assistance) nor a domain's Chinese name (e.g. 社会救助)`);
+      if (domain === undefined) throw usageError(say(REFUSALS.badDomain, lang, { value: String(options.domain) }));
     }
 
     const inputs: InputFile[] = names.map((name) => {
       const abs = path.resolve(io.cwd, name);
-      if (!exists(abs) || isDirectory(abs)) throw usageError(`file not found: ${name}`);
-      if (fileSize(abs) > MAX_FILE_BYTES) throw usageError(`${name}: larger than ${MAX_FILE_BYTES / 1048576} MB`);
+      if (!exists(abs)) throw usageError(say(REFUSALS.notFound, lang, { file: name }));
+      if (isDirectory(abs)) throw usageError(say(REFUSALS.isFolder, lang, { file: name }));
+      if (fileSize(abs) > MAX_FILE_BYTES) throw usageError(say(REFUSALS.tooLarge, lang, { file: name, max: MAX_FILE_BYTES / 1048576 }));
       return { display: relativeTo(io.cwd, abs), bytes: readBytes(abs) };
     });
 
@@ -112,6 +122,7 @@ export const importCommand: CommandSpec = {
       edition,
       vocab: loadChannelVocabulary(),
       ...(manifest ? { localDomains: manifest.domains } : {}),
+      lang,
     });
     const label = (id: string) => manifest?.domains[id] ?? describeDomain(id);
 
@@ -119,7 +130,7 @@ export const importCommand: CommandSpec = {
     const texts: Array<{ abs: string; display: string; text: string }> = [];
     if (editionMode) {
       if (isDirectory(out) && globFiles(['*'], out).length > 0 && !options.force) {
-        throw usageError(`${relativeTo(io.cwd, out)} already exists and is not empty; pass --force to replace it`);
+        throw usageError(say(REFUSALS.editionNotEmpty, lang, { out: relativeTo(io.cwd, out) }));
       }
       const id = path.basename(out);
       const files = new Map<string, string>();
@@ -133,10 +144,10 @@ export const importCommand: CommandSpec = {
     } else {
       const targets = plan.outputs.map((o: DomainOutput) => ({ o, abs: path.join(out, `${o.domain}.yaml`) }));
       const existing = targets.filter((t) => exists(t.abs)).map((t) => relativeTo(io.cwd, t.abs));
-      if (existing.length > 0 && !options.force) throw usageError(`${existing.join(', ')} already exists; pass --force to overwrite`);
+      if (existing.length > 0 && !options.force) throw usageError(say(REFUSALS.exists, lang, { files: existing.join(', ') }));
       const schema = schemaPathFrom(out);
       for (const { o, abs } of targets) {
-        const text = renderCatalogFile(o, schema, label(o.domain));
+        const text = renderCatalogFile(o, schema, label(o.domain), lang);
         texts.push({ abs, display: relativeTo(io.cwd, abs), text });
         written.push({ display: relativeTo(io.cwd, abs), output: o });
       }

@@ -5,7 +5,7 @@ import { LEVELS } from '../catalog.js';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { planInit } from '../init.js';
-import { exists, packageRoot, relativeTo, writeFileAtomic } from '../io/files.js';
+import { exists, isDirectory, packageRoot, relativeTo, writeFileAtomic } from '../io/files.js';
 import { CODE_PATTERN } from '../schema/generate.js';
 import type { Level } from '../types.js';
 import { defaultEdition } from '../validate.js';
@@ -16,6 +16,7 @@ const M = {
     zh: '以下文件已存在，未作改动（如需覆盖请加 --force）：{files}',
     en: 'these files exist and were left alone (add --force to overwrite): {files}',
   },
+  notFolder: { zh: '{dir} 是一个文件，不是文件夹', en: '{dir} is a file, not a folder' },
   badCode: { zh: '行政区划代码须为 6、9 或 12 位数字，而不是“{code}”', en: 'the division code must have 6, 9 or 12 digits, not "{code}"' },
   badDomain: { zh: '未知领域：{ids}；可用的领域：{known}', en: 'unknown domains: {ids}; known domains: {known}' },
   written: { zh: '已创建 {n} 个文件：', en: 'wrote {n} files:' },
@@ -45,6 +46,7 @@ export const initCommand: CommandSpec = {
   action(args, options, io, global) {
     const lang = global.lang;
     const dir = path.resolve(io.cwd, String(args[0] ?? '.'));
+    if (exists(dir) && !isDirectory(dir)) throw usageError(say(M.notFolder, lang, { dir: relativeTo(io.cwd, dir) }));
     const code = String(options.code);
     if (!new RegExp(CODE_PATTERN).test(code)) throw usageError(say(M.badCode, lang, { code }));
     const edition = defaultEdition();

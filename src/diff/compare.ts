@@ -1,5 +1,6 @@
 // Comparing two values of one catalog element: when they count as the same, and when the second discloses less.
 import { compareDeadlines, normalizeDeadline, parseDeadline } from '../deadline.js';
+import { foldSpacing } from '../fmt/values.js';
 import { matchChannel, normalizeChannel, type ChannelVocabulary } from '../standard/channels.js';
 import type { ItemField, ItemSpec } from '../types.js';
 import type { ChangeClass, FieldChange, WeakeningKind } from './types.js';
@@ -8,10 +9,7 @@ type Value = ItemSpec[ItemField];
 
 /** Width, spacing and quote variants that real tables mix, folded away. */
 function fold(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\s\u200b\ufeff]+/g, '')
-    .replace(/[“”"'‘’「」]/g, '');
+  return foldSpacing(s).replace(/[“”"'‘’「」]/g, '');
 }
 
 function channelKey(vocab: ChannelVocabulary, written: string): string {
@@ -26,7 +24,7 @@ function keysOf(field: ItemField, value: Value, vocab: ChannelVocabulary): strin
 }
 
 /** Whether two written values say the same: lists as sets, channels through the vocabulary, deadlines by canonical form. */
-export function sameValue(field: ItemField, a: Value, b: Value, vocab: ChannelVocabulary): boolean {
+export function isSameValue(field: ItemField, a: Value, b: Value, vocab: ChannelVocabulary): boolean {
   if (field === 'deadline' && typeof a === 'string' && typeof b === 'string') {
     const x = normalizeDeadline(a);
     if (x !== undefined && x === normalizeDeadline(b)) return true;
@@ -37,14 +35,14 @@ export function sameValue(field: ItemField, a: Value, b: Value, vocab: ChannelVo
 }
 
 /** National channels with no counterpart among the local ones (aliases count as the same channel). */
-export function removedChannels(before: Value, after: Value, vocab: ChannelVocabulary): string[] {
+export function findRemovedChannels(before: Value, after: Value, vocab: ChannelVocabulary): string[] {
   const kept = new Set(keysOf('channels', after, vocab));
   const list = Array.isArray(before) ? before : before === undefined ? [] : [before];
   return list.filter((c) => !kept.has(channelKey(vocab, c)));
 }
 
 /** 公开内容 split into its elements: at 、，,；;。 and at ①②… markers; numbering and stray punctuation trimmed. */
-export function contentElements(content: string): string[] {
+export function splitContent(content: string): string[] {
   const marked = content.replace(/[①-⑳]/g, '\n');
   const out: string[] = [];
   for (const raw of fold(marked.replace(/\n/g, ';')).split(/[、,;。]+/)) {
@@ -59,9 +57,9 @@ export function contentElements(content: string): string[] {
 }
 
 /** Elements of the first content that the second does not contain anywhere. */
-export function droppedElements(before: string, after: string): string[] {
+export function findDroppedElements(before: string, after: string): string[] {
   const local = fold(after);
-  return contentElements(before).filter((e) => !local.includes(e));
+  return splitContent(before).filter((e) => !local.includes(e));
 }
 
 function asList<T extends string>(v: Value): T[] {
@@ -69,7 +67,7 @@ function asList<T extends string>(v: Value): T[] {
 }
 
 /** How the second value discloses less than the first, if it does and gk can tell. */
-export function weakeningOf(field: ItemField, before: Value, after: Value, vocab: ChannelVocabulary): WeakeningKind | undefined {
+export function detectWeakening(field: ItemField, before: Value, after: Value, vocab: ChannelVocabulary): WeakeningKind | undefined {
   if (before === undefined || after === undefined) return undefined;
   switch (field) {
     case 'deadline': {
@@ -84,26 +82,26 @@ export function weakeningOf(field: ItemField, before: Value, after: Value, vocab
     case 'audience':
       return asList(before).includes('全社会') && !asList(after).includes('全社会') ? 'audience-narrowed' : undefined;
     case 'channels':
-      return removedChannels(before, after, vocab).length > 0 ? 'channel-removed' : undefined;
+      return findRemovedChannels(before, after, vocab).length > 0 ? 'channel-removed' : undefined;
     case 'content':
-      return droppedElements(String(before), String(after)).length > 0 ? 'content-dropped' : undefined;
+      return findDroppedElements(String(before), String(after)).length > 0 ? 'content-dropped' : undefined;
     default:
       return undefined;
   }
 }
 
 /** The values a weakening lost: the dropped channels or content elements (empty for the other kinds). */
-export function lostValues(change: FieldChange, vocab: ChannelVocabulary): string[] {
-  if (change.weakens === 'channel-removed') return removedChannels(change.before as Value, change.after as Value, vocab);
-  if (change.weakens === 'content-dropped') return droppedElements(String(change.before), String(change.after));
+export function listLostValues(change: FieldChange, vocab: ChannelVocabulary): string[] {
+  if (change.weakens === 'channel-removed') return findRemovedChannels(change.before as Value, change.after as Value, vocab);
+  if (change.weakens === 'content-dropped') return findDroppedElements(String(change.before), String(change.after));
   return [];
 }
 
 /** The change of one element from `before` to `after`; undefined when they say the same. */
 export function compareField(field: ItemField, before: Value, after: Value, vocab: ChannelVocabulary): FieldChange | undefined {
-  if (sameValue(field, before, after, vocab)) return undefined;
+  if (isSameValue(field, before, after, vocab)) return undefined;
   const change: FieldChange = { field, before: before ?? null, after: after ?? null };
-  const weakens = weakeningOf(field, before, after, vocab);
+  const weakens = detectWeakening(field, before, after, vocab);
   if (weakens !== undefined) change.weakens = weakens;
   return change;
 }
@@ -120,7 +118,7 @@ export function classifyChange(change: FieldChange): ChangeClass {
 }
 
 /** The worse of two classes (breaking is the worst). */
-export function worseClass(a: ChangeClass, b: ChangeClass): ChangeClass {
+export function pickWorseClass(a: ChangeClass, b: ChangeClass): ChangeClass {
   return CHANGE_CLASSES.indexOf(a) <= CHANGE_CLASSES.indexOf(b) ? a : b;
 }
 

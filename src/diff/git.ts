@@ -1,9 +1,10 @@
 // The version edge: a catalog as it stood in a git revision or a folder, read without a checkout, as Governments.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { readCatalogFile, readManifest } from '../catalog.js';
-import { GkError } from '../errors.js';
+import { usageError } from '../errors.js';
+import { say, type Message } from '../i18n.js';
 import { exists, globFiles, isDirectory, readBytes, relativeTo } from '../io/files.js';
+import { runGit } from '../io/git.js';
 import { parseSource, type Government } from '../project.js';
 import type { Lang } from '../types.js';
 
@@ -20,39 +21,38 @@ export interface Snapshot {
   display(rel: string): string;
 }
 
-function git(cwd: string, args: string[]): Buffer {
-  try {
-    return execFileSync('git', args, { cwd, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (err) {
-    const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim();
-    throw new GkError('usage', `git ${args.join(' ')}: ${stderr || (err as Error).message}`, { cause: err });
-  }
-}
+const M = {
+  notRepository: {
+    zh: '{dir} 不在 git 仓库中；--from 应为 git 版本（如 v1.0、HEAD~1）或含 gk.yaml 的文件夹',
+    en: '{dir} is not inside a git repository; --from names a git revision (e.g. v1.0, HEAD~1) or a folder holding gk.yaml',
+  },
+  unknownRevision: { zh: '未知的 git 版本：{rev}', en: 'unknown git revision: {rev}' },
+  gitFailed: { zh: 'git 读取 {rev} 失败：{detail}', en: 'git could not read {rev}: {detail}' },
+} satisfies Record<string, Message>;
 
 /** The top folder of the git repository holding `dir`. */
-export function repositoryTop(dir: string): string {
-  let top: string;
-  try {
-    top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    throw new GkError('usage', `${dir} is not inside a git repository; --from names a git revision or a folder`);
-  }
-  return path.resolve(top);
+export function repositoryTop(dir: string, lang: Lang): string {
+  const r = runGit(dir, ['rev-parse', '--show-toplevel']);
+  if (!r.ok) throw usageError(say(M.notRepository, lang, { dir }));
+  return path.resolve(r.stdout.toString().trim());
 }
 
 function joinRel(...parts: string[]): string {
   return parts.filter((p) => p !== '' && p !== '.').join('/');
 }
 
-export function gitSnapshot(top: string, rev: string): Snapshot {
-  try {
-    execFileSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: top, stdio: 'ignore' });
-  } catch {
-    throw new GkError('usage', `unknown git revision: ${rev}`);
-  }
+export function gitSnapshot(top: string, rev: string, lang: Lang): Snapshot {
+  // A revision starting with '-' would reach git as an option.
+  if (rev.startsWith('-') || !runGit(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).ok) throw usageError(say(M.unknownRevision, lang, { rev }));
+  const git = (args: string[]): Buffer => {
+    const r = runGit(top, args);
+    if (!r.ok) throw usageError(say(M.gitFailed, lang, { rev, detail: r.stderr }));
+    return r.stdout;
+  };
   let files: string[] | undefined;
+  let known: Set<string> | undefined;
   const all = () =>
-    (files ??= git(top, ['ls-tree', '-r', '-z', '--name-only', rev])
+    (files ??= git(['ls-tree', '-r', '-z', '--name-only', rev])
       .toString('utf8')
       .split('\0')
       .filter((f) => f !== '')
@@ -61,7 +61,7 @@ export function gitSnapshot(top: string, rev: string): Snapshot {
     label: rev,
     base: top,
     list: (prefix) => all().filter((f) => prefix === '' || f === prefix || f.startsWith(`${prefix}/`)),
-    read: (rel) => (all().includes(rel) ? new Uint8Array(git(top, ['show', `${rev}:${rel}`])) : undefined),
+    read: (rel) => ((known ??= new Set(all())).has(rel) ? new Uint8Array(git(['show', `${rev}:${rel}`])) : undefined),
     display: (rel) => `${rev}:${rel}`,
   };
 }

@@ -4,11 +4,12 @@ import { makeDiagnostic } from '../diagnostic.js';
 import { say, type Message } from '../i18n.js';
 import { ELEMENT_NAMES } from '../lint/rules/missing-element.js';
 import type { Government, SourceFile } from '../project.js';
-import { NEVER_INHERITED } from '../resolve.js';
+import { NEVER_INHERITED, present } from '../resolve.js';
 import { loadChannelVocabulary, type ChannelVocabulary } from '../standard/channels.js';
 import { DOMAIN_NAMES, ITEM_FIELDS, type DataPath, type Diagnostic, type Lang, type Level, type ResolvedCatalog, type ResolvedItem, type StandardItem } from '../types.js';
-import { compareField, lostValues } from './compare.js';
-import type { DomainCoverage, FieldChange, StandardDiff, StandardEntry, WeakeningKind } from './types.js';
+import { classifyChange, compareField, listLostValues, pickWorseClass } from './compare.js';
+import { flattenValue } from './format/types.js';
+import type { ChangeClass, DomainCoverage, FieldChange, StandardDiff, StandardEntry, WeakeningKind } from './types.js';
 
 /**
  * Whether a national item falls to a government of this level: its 公开层级 names the level (县级, 乡级, 村级),
@@ -18,22 +19,16 @@ export function appliesTo(item: StandardItem, level: Level): boolean {
   return item.levels === undefined || item.levels.length === 0 || item.levels.includes(levelMark(level));
 }
 
-function hasValue(v: unknown): boolean {
-  if (v === undefined || v === null) return false;
-  if (Array.isArray(v)) return v.length > 0;
-  return typeof v !== 'string' || v.trim() !== '';
-}
-
 /**
  * Elements a local item wrote differently from the national one. 公开主体 is always local and never counts;
  * an element the (partial) national row lacks is supplied, not adapted.
  */
-export function adaptationsOf(item: ResolvedItem, national: StandardItem, channels: ChannelVocabulary): FieldChange[] {
+export function findAdaptations(item: ResolvedItem, national: StandardItem, channels: ChannelVocabulary): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of ITEM_FIELDS) {
     if (NEVER_INHERITED.has(field)) continue;
     const resolved = item.fields[field];
-    if (resolved === undefined || resolved.origin.kind !== 'local' || !hasValue(national[field])) continue;
+    if (resolved === undefined || resolved.origin.kind !== 'local' || !present(national[field])) continue;
     const change = compareField(field, national[field], resolved.value as StandardItem[typeof field], channels);
     if (change === undefined) continue;
     const declared = item.deviations.find((d) => d.field === field);
@@ -61,7 +56,7 @@ export function isUndeclaredWeakening(change: FieldChange): boolean {
 }
 
 /** The national items a level carries, domain by domain in edition order, each domain in table order. */
-export function nationalItemsByDomain(resolved: Pick<ResolvedCatalog, 'edition'>): Map<string, StandardItem[]> {
+export function groupNationalItems(resolved: Pick<ResolvedCatalog, 'edition'>): Map<string, StandardItem[]> {
   const byDomain = new Map<string, StandardItem[]>(resolved.edition.domains.map((d) => [d.id, []]));
   for (const item of resolved.edition.items.values()) {
     let list = byDomain.get(item.domain);
@@ -96,29 +91,29 @@ export function diffAgainstStandard(resolved: ResolvedCatalog, channels: Channel
     return c;
   };
 
+  const national = groupNationalItems(resolved);
   const entries: StandardEntry[] = [];
-  for (const [domain, items] of nationalItemsByDomain(resolved)) {
+  for (const [domain, items] of national) {
     const c = coverageOf(domain);
-    for (const national of items) {
-      const carried = carriers.get(national.id) ?? [];
+    for (const standard of items) {
+      const carried = carriers.get(standard.id) ?? [];
       // A catalog that takes on an item outside its level is held to it all the same (level-mismatch warns).
-      if (carried.length === 0 && !appliesTo(national, manifest.level)) continue;
+      if (carried.length === 0 && !appliesTo(standard, manifest.level)) continue;
       c.applicable++;
-      const excluded = exclusions.get(national.id);
+      const excluded = exclusions.get(standard.id);
       let entry: StandardEntry;
       if (carried.length > 0) {
-        const changes = carried.flatMap((item) => adaptationsOf(item, national, channels));
+        const changes = carried.flatMap((item) => findAdaptations(item, standard, channels));
         const first = carried[0]!;
-        entry = { status: changes.length > 0 ? 'adapted' : 'adopted', standard: national, items: carried, changes, file: first.file, path: ['items', first.index] };
+        entry = { status: changes.length > 0 ? 'adapted' : 'adopted', standard, items: carried, changes, file: first.file, path: ['items', first.index] };
         c.weakening += changes.filter(isUndeclaredWeakening).length;
       } else if (excluded) {
-        entry = { status: 'excluded', standard: national, items: [], changes: [], file: excluded.file, path: ['exclusions', excluded.index] };
+        entry = { status: 'excluded', standard, items: [], changes: [], file: excluded.file, path: ['exclusions', excluded.index] };
         if (excluded.reason !== undefined) entry.reason = excluded.reason;
       } else {
+        // Where to add it: the domain's file when there is one, else gk.yaml.
         const file = domainFile.get(domain);
-        entry = { status: 'missing', standard: national, items: [], changes: [] };
-        if (file !== undefined) Object.assign(entry, { file, path: ['domain'] });
-        else Object.assign(entry, { file: manifest.file, path: [] });
+        entry = { status: 'missing', standard, items: [], changes: [], file: file ?? manifest.file, path: file === undefined ? [] : ['domain'] };
       }
       c[entry.status]++;
       entries.push(entry);
@@ -127,7 +122,7 @@ export function diffAgainstStandard(resolved: ResolvedCatalog, channels: Channel
   for (const item of local) coverageOf(item.domain).local++;
   for (const item of unknown) coverageOf(item.domain).unknown++;
 
-  const standardOrder = [...nationalItemsByDomain(resolved).keys()];
+  const standardOrder = [...national.keys()];
   const localOrder = resolved.domains.map((d) => d.id).filter((id) => !standardOrder.includes(id));
   const order = [...standardOrder, ...localOrder, ...[...coverage.keys()].filter((id) => !standardOrder.includes(id) && !localOrder.includes(id)).sort()];
   const domains = order.filter((id) => coverage.has(id)).map((id) => finish(coverage.get(id)!));
@@ -151,6 +146,22 @@ export function hasStandardProblems(diff: StandardDiff): boolean {
   return diff.total.missing > 0 || diff.total.weakening > 0 || diff.unknown.length > 0;
 }
 
+/**
+ * The worst class of difference from the standard, for `--fail-on`: breaking for missing items, undeclared
+ * weakenings and unknown references; notable for exclusions, declared weakenings and notable elements adapted;
+ * info for other adaptations and local additions; undefined when the catalog is the standard.
+ */
+export function classifyStandardDiff(diff: StandardDiff): ChangeClass | undefined {
+  if (hasStandardProblems(diff)) return 'breaking';
+  let worst: ChangeClass | undefined = diff.local.length > 0 ? 'info' : undefined;
+  const note = (c: ChangeClass) => (worst = worst === undefined ? c : pickWorseClass(worst, c));
+  for (const entry of diff.entries) {
+    if (entry.status === 'excluded') note('notable');
+    for (const change of entry.changes) note(classifyChange(change));
+  }
+  return worst;
+}
+
 const M = {
   missing: {
     zh: '国家标准事项 {ref}“{name}”适用于本级，但目录既未实施也未列入 exclusions',
@@ -169,21 +180,19 @@ const M = {
 } satisfies Record<string, Message>;
 
 export const WEAKENING_TEXT: Record<WeakeningKind, Message> = {
-  'longer-deadline': { zh: '公开时限延长（{before} → {after}）', en: 'a longer deadline ({before} → {after})' },
+  'longer-deadline': { zh: '公开时限延长', en: 'a longer deadline' },
   'mode-on-request': { zh: '公开方式由主动改为依申请', en: 'disclosure on request instead of proactive (主动 → 依申请)' },
   'audience-narrowed': { zh: '公开对象由全社会缩小为特定群体', en: 'audience narrowed from 全社会 to 特定群体' },
   'channel-removed': { zh: '删去了公开渠道“{lost}”', en: 'channel removed: {lost}' },
   'content-dropped': { zh: '公开内容缺少要素“{lost}”', en: 'content elements dropped: {lost}' },
 };
 
-function plain(v: unknown): string {
-  return Array.isArray(v) ? v.join('、') : v === undefined || v === null ? '' : String(v);
-}
-
-/** One sentence saying how a change weakens disclosure, naming what was lost. */
-export function describeWeakening(change: FieldChange, lang: Lang, channels: ChannelVocabulary = loadChannelVocabulary()): string {
+/** One phrase saying how a change weakens disclosure, naming what was lost (and, with `values`, the deadlines). */
+export function describeWeakening(change: FieldChange, lang: Lang, channels: ChannelVocabulary = loadChannelVocabulary(), values = false): string {
   if (change.weakens === undefined) return '';
-  return say(WEAKENING_TEXT[change.weakens], lang, { before: plain(change.before), after: plain(change.after), lost: lostValues(change, channels).join('、') });
+  const text = say(WEAKENING_TEXT[change.weakens], lang, { lost: listLostValues(change, channels).join('、') });
+  if (!values || change.weakens !== 'longer-deadline') return text;
+  return lang === 'zh' ? `${text}（${flattenValue(change.before)} → ${flattenValue(change.after)}）` : `${text} (${flattenValue(change.before)} → ${flattenValue(change.after)})`;
 }
 
 /** The local item among several carriers whose own value is the one a change reports. */
@@ -224,7 +233,7 @@ export function diffDiagnostics(diff: StandardDiff, government: Government, lang
         makeDiagnostic({
           code: 'diff/weakening',
           severity: 'error',
-          message: say(M.weakening, lang, { id: item.id, element: ELEMENT_NAMES[change.field][lang], ref, detail: describeWeakening(change, lang, channels) }),
+          message: say(M.weakening, lang, { id: item.id, element: ELEMENT_NAMES[change.field][lang], ref, detail: describeWeakening(change, lang, channels, true) }),
           hint: say(M.weakeningHint, lang, { field: change.field }),
           ...at(item.file, ['items', item.index, change.field]),
         }),

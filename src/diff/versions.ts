@@ -1,7 +1,7 @@
 // Comparing two versions of one catalog: items matched by id (or renamed_from), changes classified by what they cost readers.
 import { loadChannelVocabulary, type ChannelVocabulary } from '../standard/channels.js';
 import { ITEM_FIELDS, type ResolvedCatalog, type ResolvedItem } from '../types.js';
-import { classifyChange, compareField, worseClass } from './compare.js';
+import { classifyChange, compareField, pickWorseClass } from './compare.js';
 import type { ChangeClass, ItemChange, VersionDiff } from './types.js';
 
 function changedFields(before: ResolvedItem, after: ResolvedItem, channels: ChannelVocabulary): ItemChange['changes'] {
@@ -44,7 +44,7 @@ export function diffVersions(before: ResolvedCatalog, after: ResolvedCatalog, la
       kind: moved ? 'moved' : 'changed',
       id: item.id,
       domain: item.domain,
-      class: fields.reduce<ChangeClass>((worst, f) => worseClass(worst, f.class), 'info'),
+      class: fields.reduce<ChangeClass>((worst, f) => pickWorseClass(worst, f.class), 'info'),
       changes: fields,
       before: previous,
       after: item,

@@ -2,10 +2,16 @@
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { GkError } from '../errors.js';
-import { exists, globFiles, isDirectory, readBytes, readText, relativeTo, writeFileAtomic } from '../io/files.js';
-import { decodeBytes } from '../load/decode.js';
+import { say, type Message } from '../i18n.js';
+import { exists, globFiles, isDirectory, isReadOnly, readBytes, readText, relativeTo, writeFileAtomic } from '../io/files.js';
+import { decodeBytes, type Encoding } from '../load/decode.js';
 import { catalogFilesOf } from '../project.js';
-import { formatCatalog } from './format.js';
+import type { Lang } from '../types.js';
+import { formatCatalog, type FormatFailure } from './format.js';
+
+const M = {
+  pathNotFound: { zh: '找不到路径：{path}', en: 'path not found: {path}' },
+} satisfies Record<string, Message>;
 
 const NOT_CATALOGS = new Set(['gk.yaml', 'edition.yaml', 'channels.yaml']);
 
@@ -24,11 +30,11 @@ function looksLikeCatalog(file: string): boolean {
 }
 
 /** Catalog files below the paths (a file given by name is taken as it is), sorted. */
-export function catalogFilesUnder(paths: readonly string[], cwd: string): string[] {
+export function catalogFilesUnder(paths: readonly string[], cwd: string, lang: Lang): string[] {
   const found = new Set<string>();
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = path.resolve(cwd, p);
-    if (!exists(abs)) throw new GkError('usage', `path not found: ${p}`);
+    if (!exists(abs)) throw new GkError('usage', say(M.pathNotFound, lang, { path: p }));
     if (!isDirectory(abs)) {
       found.add(abs);
       continue;
@@ -57,24 +63,50 @@ export function findLocalChannels(file: string): string[] {
   }
 }
 
+/** Why a file was left alone: what formatCatalog refused, or what the disk refused (the OS's words in `detail`). */
+export type FileFailure = FormatFailure | { reason: 'binary' } | { reason: 'read-only' } | { reason: 'unreadable' | 'unwritable'; detail: string };
+
 export type FileOutcome =
-  | { file: string; display: string; status: 'unchanged' | 'changed' }
-  | { file: string; display: string; status: 'error'; error: string };
+  | { file: string; display: string; status: 'unchanged' }
+  /** `from` names the encoding converted to UTF-8, when the file was not UTF-8. */
+  | { file: string; display: string; status: 'changed'; from?: Encoding }
+  | ({ file: string; display: string; status: 'error' } & FileFailure);
+
+function formatFile(file: string, display: string, check: boolean): FileOutcome {
+  let bytes: Uint8Array;
+  try {
+    bytes = readBytes(file);
+  } catch (err) {
+    return { file, display, status: 'error', reason: 'unreadable', detail: osDetail(err) };
+  }
+  const decoded = decodeBytes(bytes);
+  if (decoded.encoding === 'binary') return { file, display, status: 'error', reason: 'binary' };
+  const result = formatCatalog(decoded.text, { localChannels: findLocalChannels(file) });
+  if (!result.ok) return { file, display, status: 'error', ...result.failure };
+  if (decoded.encoding === 'utf-8' && result.text === decoded.text) return { file, display, status: 'unchanged' };
+  const changed: FileOutcome = { file, display, status: 'changed' };
+  if (decoded.encoding !== 'utf-8') changed.from = decoded.encoding;
+  if (check) return changed;
+  // A read-only file says "do not touch"; replacing it through a rename would go around that.
+  if (isReadOnly(file)) return { file, display, status: 'error', reason: 'read-only' };
+  try {
+    writeFileAtomic(file, result.text);
+  } catch (err) {
+    return { file, display, status: 'error', reason: 'unwritable', detail: osDetail(err) };
+  }
+  return changed;
+}
+
+/** The OS's reason from an io GkError (`cannot read x: EACCES: …` → `EACCES: …`). */
+function osDetail(err: unknown): string {
+  if (!(err instanceof GkError)) throw err;
+  const cause = err.cause as Error | undefined;
+  return cause?.message ?? err.message;
+}
 
 /** Formats each file; writes the changed ones unless `check`. Non-UTF-8 files always count as changed. */
 export function formatFiles(files: readonly string[], cwd: string, options: { check: boolean }): FileOutcome[] {
-  return files.map((file): FileOutcome => {
-    const display = relativeTo(cwd, file);
-    const bytes = readBytes(file);
-    const decoded = decodeBytes(bytes);
-    if (decoded.encoding === 'binary') return { file, display, status: 'error', error: 'binary' };
-    const result = formatCatalog(decoded.text, { localChannels: findLocalChannels(file) });
-    if (!result.ok) return { file, display, status: 'error', error: result.error };
-    const same = decoded.encoding === 'utf-8' && result.text === decoded.text;
-    if (same) return { file, display, status: 'unchanged' };
-    if (!options.check) writeFileAtomic(file, result.text);
-    return { file, display, status: 'changed' };
-  });
+  return files.map((file) => formatFile(file, relativeTo(cwd, file), options.check));
 }
 
 /** `gk validate --fix`: format every catalog file of the governments, before they are checked. Returns the files changed. */

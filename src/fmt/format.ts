@@ -1,9 +1,9 @@
 // gk fmt's core: catalog text → canonical catalog text (values, key order, list styles), comments kept. Pure.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../catalog.js';
 import { normalizeDeadline } from '../deadline.js';
 import { loadChannelVocabulary, matchChannel, type ChannelVocabulary } from '../standard/channels.js';
-import { applyCanonicalStyle, YAML_OUTPUT } from './style.js';
+import { applyCanonicalStyle, DEVIATION_KEY_ORDER, EXCLUSION_KEY_ORDER, ITEM_KEY_ORDER, TOP_KEY_ORDER, YAML_OUTPUT } from './style.js';
 import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics, toHalfWidth } from './values.js';
 
 export interface FormatOptions {
@@ -13,32 +13,13 @@ export interface FormatOptions {
   localChannels?: readonly string[];
 }
 
-export type FormatResult = { ok: true; text: string } | { ok: false; text: string; error: string };
+/** Why a file cannot be formatted: YAML it cannot parse, or aliases (`*name`), which reordering keys could put before their anchors. */
+export type FormatFailure = { reason: 'syntax'; detail: string; line?: number; column?: number } | { reason: 'alias' };
 
-const KEYS = [
-  'domain',
-  'items',
-  'exclusions',
-  'id',
-  'standard',
-  'parent-item',
-  'renamed_from',
-  'category',
-  'name',
-  'content',
-  'basis',
-  'deadline',
-  'subject',
-  'channels',
-  'audience',
-  'mode',
-  'levels',
-  'publics',
-  'deviations',
-  'field',
-  'reason',
-  'note',
-];
+export type FormatResult = { ok: true; text: string } | { ok: false; text: string; failure: FormatFailure };
+
+/** Every key a catalog file may hold, for repairing `key：value`. */
+const KEYS = [...new Set<string>([...TOP_KEY_ORDER, ...ITEM_KEY_ORDER, ...EXCLUSION_KEY_ORDER, ...DEVIATION_KEY_ORDER])];
 /** `name：value` — a key typed with the Chinese input method's colon, which YAML reads as part of a plain string. */
 const FULLWIDTH_COLON = new RegExp(`^(\\s*(?:-\\s+)?)(${KEYS.join('|')})[ \\t]*：[ \\t]*`, 'gm');
 
@@ -137,11 +118,29 @@ function normalizeDocument(doc: Document, options: FormatOptions): void {
   }
 }
 
-/** The canonical form of a catalog file, or the reason it cannot be formatted (a YAML syntax error). */
+function hasAlias(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The canonical form of a catalog file, or why it cannot be formatted (a YAML syntax error, aliases). */
 export function formatCatalog(text: string, options: FormatOptions = {}): FormatResult {
   const source = fixFullwidthColons(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'));
   const doc = parseDocument(source, { keepSourceTokens: false });
-  if (doc.errors.length > 0) return { ok: false, text, error: doc.errors[0]!.message.split('\n')[0]! };
+  const error = doc.errors[0];
+  if (error) {
+    const at = error.linePos?.[0];
+    const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { ok: false, text, failure: { reason: 'syntax', detail, ...(at ? { line: at.line, column: at.col } : {}) } };
+  }
+  // A catalog has no use for aliases; one file with many can also expand without bound (an alias bomb).
+  if (hasAlias(doc)) return { ok: false, text, failure: { reason: 'alias' } };
   normalizeDocument(doc, options);
   applyCanonicalStyle(doc);
   const out = doc.toString(YAML_OUTPUT);

@@ -1,26 +1,9 @@
 // The canonical layout of a catalog file: key order and list styles, applied to a `yaml` Document so comments stay put.
 import { isMap, isNode, isScalar, isSeq, type Scalar, type YAMLSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { ITEM_FIELDS } from '../types.js';
 
 export const TOP_KEY_ORDER = ['domain', 'items', 'exclusions'] as const;
-export const ITEM_KEY_ORDER = [
-  'id',
-  'standard',
-  'parent-item',
-  'renamed_from',
-  'category',
-  'name',
-  'content',
-  'basis',
-  'deadline',
-  'subject',
-  'channels',
-  'audience',
-  'mode',
-  'levels',
-  'publics',
-  'deviations',
-  'note',
-] as const;
+export const ITEM_KEY_ORDER = ['id', 'standard', 'parent-item', 'renamed_from', ...ITEM_FIELDS, 'deviations', 'note'] as const;
 export const EXCLUSION_KEY_ORDER = ['standard', 'reason'] as const;
 export const DEVIATION_KEY_ORDER = ['field', 'reason'] as const;
 

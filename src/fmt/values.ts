@@ -6,19 +6,20 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-function fold(s: string): string {
+/** Width variants folded (NFKC) and every space, zero-width space and BOM dropped: how two spellings are compared. */
+export function foldSpacing(s: string): string {
   return s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, '');
 }
 
 export function normalizeAudience(written: string): Audience | undefined {
-  const s = fold(written);
+  const s = foldSpacing(written);
   if (/^(全社会|社会公众|公众|全体社会成员)$/.test(s)) return '全社会';
   if (/^特定(群体|群众|对象|人群|人员)$/.test(s)) return '特定群体';
   return undefined;
 }
 
 export function normalizeMode(written: string): Mode | undefined {
-  const s = fold(written);
+  const s = foldSpacing(written);
   if (/^主动(公开)?$/.test(s)) return '主动';
   if (/^依申请(公开)?$/.test(s)) return '依申请';
   return undefined;
@@ -29,7 +30,7 @@ export function normalizeMode(written: string): Mode | undefined {
  * (the township column of the official tables covers villages too); 村级, 村(社区)级 → 村级. 市级, 州级 → undefined.
  */
 export function normalizeLevel(written: string): LevelMark | undefined {
-  const s = fold(written);
+  const s = foldSpacing(written);
   if (s === '') return undefined;
   if (/乡|镇|街道|街\)/.test(s)) return '乡级';
   if (/^(村|社区|村\(社区\)|村\(居\)|居委会)级?$/.test(s)) return '村级';
@@ -38,7 +39,7 @@ export function normalizeLevel(written: string): LevelMark | undefined {
 }
 
 export function normalizePublics(written: string): PublicsClass | undefined {
-  const s = fold(written).replace(/公开$/, '');
+  const s = foldSpacing(written).replace(/公开$/, '');
   if (s === '决策' || s === '执行' || s === '管理' || s === '服务' || s === '结果') return `${s}公开`;
   return undefined;
 }

@@ -1,10 +1,11 @@
 // gk import's pipeline, pure: input bytes → tables → header → rows → domain → national match → items per domain.
 import path from 'node:path';
 import { usageError } from '../errors.js';
+import { say, type Message } from '../i18n.js';
 import { decodeBytes, type Encoding } from '../load/decode.js';
 import { ID_PATTERN } from '../schema/generate.js';
 import type { ChannelVocabulary } from '../standard/channels.js';
-import { DOMAIN_IDS, DOMAIN_NAMES, type Edition, type ItemSpec } from '../types.js';
+import { DOMAIN_IDS, DOMAIN_NAMES, ITEM_FIELDS, type Edition, type ItemField, type ItemSpec, type Lang } from '../types.js';
 import { readDelimited } from './csv.js';
 import { parseDomain, guessDomain, type LocalDomains } from './domain.js';
 import { findHeader, type Header } from './header.js';
@@ -33,6 +34,8 @@ export interface ImportOptions {
   vocab: ChannelVocabulary;
   /** local domains of the gk.yaml above the output (id → Chinese name) */
   localDomains?: LocalDomains;
+  /** the language of the refusals planImport throws */
+  lang: Lang;
 }
 
 export type DomainHow = 'option' | 'column' | 'title' | 'sheet' | 'file' | 'names';
@@ -54,16 +57,9 @@ export interface TablePlan {
   encoding?: Encoding;
 }
 
-/** An item of an edition file: the catalog fields plus 序号, the as-written levels and the provenance. */
-export interface EditionItem extends ItemSpec {
-  seq?: string;
-  levelsAsWritten?: string;
-  source?: string;
-}
-
 export interface DomainOutput {
   domain: string;
-  items: EditionItem[];
+  items: ItemSpec[];
   /** inputs that contributed, as displayed */
   files: string[];
   /** the first title row seen for this domain */
@@ -77,37 +73,67 @@ export interface ImportPlan {
 
 const LEGACY_XLS = [0xd0, 0xcf, 0x11, 0xe0];
 
-export function sniffKind(display: string, bytes: Uint8Array): InputKind {
+const M = {
+  legacyXls: {
+    zh: '{file}：这是旧版 Excel .xls（或 WPS .et）工作簿；请在 Excel 或 WPS 中另存为 .xlsx 后再导入',
+    en: '{file}: an old Excel .xls (or .et) workbook; open it in Excel or WPS and save it as .xlsx, then import that',
+  },
+  notXlsx: { zh: '{file}：不是 .xlsx 工作簿（文件开头不是 zip 格式）', en: '{file}: not an .xlsx workbook (it does not start like a zip file)' },
+  badWorkbook: { zh: '{file}：无法读取该工作簿，文件可能已损坏（{detail}）', en: '{file}: cannot read the workbook; the file may be damaged ({detail})' },
+  noSheets: { zh: '{file}：工作簿中没有工作表', en: '{file}: the workbook has no worksheets' },
+  binary: { zh: '{file}：不是文本文件，也不是 .xlsx 工作簿或网页', en: '{file}: not a text file, nor an .xlsx workbook or an HTML page' },
+  empty: { zh: '{file}：文件是空的', en: '{file}: the file is empty' },
+  noHtmlTable: { zh: '{file}：网页中没有表格（<table>）', en: '{file}: the page has no table (<table>)' },
+  noSheet: { zh: '{file}：没有名为或序号为“{sheet}”的工作表或表格（现有：{names}）', en: '{file}: no sheet or table "{sheet}" (there are: {names})' },
+  noTable: {
+    zh: '{file}：没有找到目录表格（没有一行表头含有“二级事项/事项名称”“公开内容”“公开依据”等列名）',
+    en: '{file}: no catalog table found (no row with headers such as 二级事项/事项名称, 公开内容, 公开依据)',
+  },
+  noDomain: {
+    zh: '{file}{where}：无法判断该表格属于哪个领域：{why}；请用 --domain 指定，例如 --domain social-assistance',
+    en: '{file}{where}: cannot tell which domain this table belongs to: {why}; pass --domain <id>, e.g. --domain social-assistance',
+  },
+  whereSheet: { zh: '（工作表 {name}）', en: ' (sheet {name})' },
+  whereTable: { zh: '（表格 {n}）', en: ' (table {n})' },
+  ambiguous: { zh: '“{from}”同时指向多个领域（{ids}）', en: '"{from}" names several domains ({ids})' },
+  unnamed: { zh: '标题和文件名都没有写明领域', en: 'neither the title nor the file name names a domain' },
+} satisfies Record<string, Message>;
+
+export function sniffKind(display: string, bytes: Uint8Array, lang: Lang): InputKind {
+  if (bytes.length === 0) throw usageError(say(M.empty, lang, { file: display }));
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
-  if (LEGACY_XLS.every((b, i) => bytes[i] === b)) {
-    throw usageError(`${display}: an old Excel .xls (or .et) workbook; open it in Excel or WPS and save it as .xlsx, then import that`);
-  }
+  if (LEGACY_XLS.every((b, i) => bytes[i] === b)) throw usageError(say(M.legacyXls, lang, { file: display }));
   const head = decodeBytes(bytes.subarray(0, 4096)).text.trimStart().toLowerCase();
   // portals often serve an HTML table under an .xls name
   if (/\.html?$/i.test(display) || head.startsWith('<') || /<table[\s>]/.test(head)) return 'html';
-  if (/\.xlsx$/i.test(display)) throw usageError(`${display}: not an .xlsx workbook (it does not start like a zip file)`);
+  if (/\.xlsx$/i.test(display)) throw usageError(say(M.notXlsx, lang, { file: display }));
   return 'csv';
 }
 
-export async function readInput(file: InputFile): Promise<{ kind: InputKind; tables: Table[]; encoding?: Encoding }> {
-  const kind = sniffKind(file.display, file.bytes);
+export async function readInput(file: InputFile, lang: Lang): Promise<{ kind: InputKind; tables: Table[]; encoding?: Encoding }> {
+  const kind = sniffKind(file.display, file.bytes, lang);
   if (kind === 'xlsx') {
+    let tables: Table[];
     try {
-      return { kind, tables: await readWorkbook(file.bytes) };
+      tables = await readWorkbook(file.bytes);
     } catch (err) {
-      throw usageError(`${file.display}: cannot read the workbook: ${(err as Error).message}`);
+      throw usageError(say(M.badWorkbook, lang, { file: file.display, detail: (err as Error).message }));
     }
+    // a zip that is not a workbook at all reads as one without sheets
+    if (tables.length === 0) throw usageError(say(M.noSheets, lang, { file: file.display }));
+    return { kind, tables };
   }
   if (kind === 'html') {
     const { tables, encoding } = readHtmlBytes(file.bytes);
+    if (tables.length === 0) throw usageError(say(M.noHtmlTable, lang, { file: file.display }));
     return { kind, tables, encoding };
   }
   const table = readDelimited(file.bytes);
-  if (table.encoding === 'binary') throw usageError(`${file.display}: not a text file, nor an .xlsx workbook or an HTML page`);
+  if (table.encoding === 'binary') throw usageError(say(M.binary, lang, { file: file.display }));
   return { kind, tables: [table], encoding: table.encoding };
 }
 
-function selectTables(tables: Table[], sheet: string | undefined, display: string): Table[] {
+function selectTables(tables: Table[], sheet: string | undefined, display: string, lang: Lang): Table[] {
   if (sheet === undefined) return tables;
   const byName = tables.filter((t) => t.name === sheet);
   if (byName.length > 0) return byName;
@@ -115,7 +141,7 @@ function selectTables(tables: Table[], sheet: string | undefined, display: strin
   const byIndex = Number.isInteger(n) ? tables.filter((t) => t.index === n) : [];
   if (byIndex.length > 0) return byIndex;
   const names = tables.map((t) => t.name || String(t.index)).join(', ');
-  throw usageError(`${display}: no sheet or table "${sheet}" (there are: ${names})`);
+  throw usageError(say(M.noSheet, lang, { file: display, sheet, names }));
 }
 
 function titleOf(table: Table, header: Header): string | undefined {
@@ -175,9 +201,10 @@ function decideDomain(plan: TablePlan, records: RowRecord[], options: ImportOpti
     plan.domain = { id: byNames.id, how: 'names', matched: byNames.matched, of: records.filter((r) => r.name !== undefined).length };
     return;
   }
-  const where = plan.table.kind === 'sheet' ? ` (sheet ${plan.table.name})` : plan.table.kind === 'html' ? ` (table ${plan.table.index})` : '';
-  const why = guess && 'ambiguous' in guess ? `"${guess.from}" names several domains (${guess.ambiguous.join(', ')})` : 'neither the title nor the file name names a domain';
-  throw usageError(`${plan.file}${where}: cannot tell which domain this table belongs to: ${why}; pass --domain <id>, e.g. --domain social-assistance`);
+  const { lang } = options;
+  const where = plan.table.kind === 'sheet' ? say(M.whereSheet, lang, { name: plan.table.name }) : plan.table.kind === 'html' ? say(M.whereTable, lang, { n: plan.table.index }) : '';
+  const why = guess && 'ambiguous' in guess ? say(M.ambiguous, lang, { from: guess.from, ids: guess.ambiguous.join(', ') }) : say(M.unnamed, lang);
+  throw usageError(say(M.noDomain, lang, { file: plan.file, where, why }));
 }
 
 function isStandardDomain(id: string): boolean {
@@ -217,7 +244,7 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-function catalogItems(domain: string, placed: Placed[]): EditionItem[] {
+function catalogItems(domain: string, placed: Placed[]): ItemSpec[] {
   const used = new Set<string>();
   const ids: Array<string | undefined> = placed.map(({ record, plan }) => {
     const id = record.id;
@@ -241,7 +268,7 @@ function catalogItems(domain: string, placed: Placed[]): EditionItem[] {
       id = `${domain}-${pad(next)}`;
       used.add(id);
     }
-    const item: EditionItem = { id };
+    const item: ItemSpec = { id };
     if (standard !== undefined) item.standard = standard;
     copyFields(record, item);
     if (record.notes.length > 0) item.note = record.notes.join('；');
@@ -249,22 +276,17 @@ function catalogItems(domain: string, placed: Placed[]): EditionItem[] {
   });
 }
 
-function copyFields(record: RowRecord, item: EditionItem): void {
-  if (record.category !== undefined) item.category = record.category;
-  if (record.name !== undefined) item.name = record.name;
-  if (record.content !== undefined) item.content = record.content;
-  if (record.basis !== undefined) item.basis = record.basis;
-  if (record.deadline !== undefined) item.deadline = record.deadline;
-  if (record.subject !== undefined) item.subject = record.subject;
-  if (record.channels !== undefined) item.channels = record.channels;
-  if (record.audience !== undefined) item.audience = record.audience;
-  if (record.mode !== undefined) item.mode = record.mode;
-  if (record.levels !== undefined) item.levels = record.levels;
-  if (record.publics !== undefined) item.publics = record.publics;
+function copyField<K extends ItemField>(record: Partial<ItemSpec>, item: ItemSpec, field: K): void {
+  const value = record[field];
+  if (value !== undefined) item[field] = value;
+}
+
+function copyFields(record: RowRecord, item: ItemSpec): void {
+  for (const field of ITEM_FIELDS) copyField(record, item, field);
 }
 
 /** Ids as the national edition makes them: <domain>/<序号>, -2 for a repeated 序号, x<row> when there is none. */
-function editionItems(domain: string, placed: Placed[], where: (p: Placed) => string): EditionItem[] {
+function editionItems(domain: string, placed: Placed[], where: (p: Placed) => string): ItemSpec[] {
   const count = new Map<string, number>();
   for (const { record } of placed) if (record.seq !== undefined) count.set(record.seq, (count.get(record.seq) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -283,7 +305,7 @@ function editionItems(domain: string, placed: Placed[], where: (p: Placed) => st
       if (n > 1) notes.push(k === 1 ? `序号“${record.seq}”在本表中出现${n}次，本行为第1次` : `序号“${record.seq}”在本表中重复，本行为第${k}次，编号加后缀“-${k}”`);
     }
     notes.push(...record.notes);
-    const item: EditionItem = { id };
+    const item: ItemSpec = { id };
     if (record.seq !== undefined) item.seq = record.seq;
     copyFields(record, item);
     if (record.levelsAsWritten !== undefined) item.levelsAsWritten = record.levelsAsWritten;
@@ -298,8 +320,8 @@ export async function planImport(files: readonly InputFile[], options: ImportOpt
   const tables: TablePlan[] = [];
   const placed: Placed[] = [];
   for (const file of files) {
-    const input = await readInput(file);
-    const chosen = selectTables(input.tables, options.sheet, file.display);
+    const input = await readInput(file, options.lang);
+    const chosen = selectTables(input.tables, options.sheet, file.display, options.lang);
     const before = tables.length;
     for (const table of chosen) {
       const plan: TablePlan = { file: file.display, kind: input.kind, table, remarks: [], written: 0 };
@@ -330,7 +352,7 @@ export async function planImport(files: readonly InputFile[], options: ImportOpt
       }
     }
     if (tables.length === before || tables.slice(before).every((t) => !t.header)) {
-      throw usageError(`${file.display}: no catalog table found (no row with headers such as 二级事项/事项名称, 公开内容, 公开依据)`);
+      throw usageError(say(M.noTable, options.lang, { file: file.display }));
     }
   }
   // input order within each domain, domains sorted

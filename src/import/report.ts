@@ -1,5 +1,6 @@
 // What gk import tells the user: per table, the header it found, the domain, the rows it skipped and every guess it made.
 import { say, type Message } from '../i18n.js';
+import { ELEMENT_NAMES } from '../lint/rules/missing-element.js';
 import type { Encoding } from '../load/decode.js';
 import type { Lang } from '../types.js';
 import type { Column } from './header.js';
@@ -54,23 +55,14 @@ const DELIMITERS: Record<string, Message> = {
   ';': { zh: '分号', en: 'semicolon' },
 };
 
+/** What each column is read as: the element names validate and diff use, and the columns only an import has. */
 const FIELDS: Record<string, Message> = {
+  ...ELEMENT_NAMES,
   seq: { zh: '序号', en: 'sequence number (序号)' },
   id: { zh: '事项编号', en: 'item id' },
   standard: { zh: '对应标准事项', en: 'national item' },
   domain: { zh: '领域', en: 'domain' },
-  category: { zh: '一级事项', en: 'category (一级事项)' },
-  name: { zh: '二级事项', en: 'name (二级事项)' },
   subname: { zh: '三级事项（作为事项名称）', en: 'name (三级事项)' },
-  content: { zh: '公开内容', en: 'content' },
-  basis: { zh: '公开依据', en: 'basis' },
-  deadline: { zh: '公开时限', en: 'deadline' },
-  subject: { zh: '公开主体', en: 'subject' },
-  channels: { zh: '公开渠道和载体', en: 'channels' },
-  audience: { zh: '公开对象', en: 'audience' },
-  mode: { zh: '公开方式', en: 'mode' },
-  levels: { zh: '公开层级', en: 'levels' },
-  publics: { zh: '五公开分类', en: 'publics (五公开)' },
   note: { zh: '备注', en: 'note' },
 };
 
@@ -107,7 +99,8 @@ function remarkLine(plan: TablePlan, remark: Remark, lang: Lang): string {
     const where = locateCell(remark.other.table, remark.other.row, remark.other.col, lang);
     params.other = remark.other.file === plan.file ? where : `${remark.other.file} ${where}`;
   }
-  if (remark.code === 'droppedValue') params.field = remark.params.field!;
+  // the remark names the field by id; the report names it in the reader's language
+  if (remark.code === 'droppedValue') params.field = say(FIELDS[remark.params.field!]!, lang);
   return `${locateCell(plan.table, remark.row, Math.max(remark.col, 0), lang)}  ${say(REMARKS[remark.code]!, lang, params)}`;
 }
 

@@ -3,7 +3,7 @@ import { restoreCsvCell } from '../build/csv.js';
 import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from '../fmt/values.js';
 import { matchChannel, type ChannelVocabulary } from '../standard/channels.js';
 import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../catalog.js';
-import type { Audience, LevelMark, Mode, PublicsClass } from '../types.js';
+import type { Audience, ItemField, ItemSpec, LevelMark, Mode, PublicsClass } from '../types.js';
 import { cleanText, dropBasisTail, readMark, splitBasis, splitChannels, splitOutside, splitValues } from './cells.js';
 import { countHeaderLabels, type Header, type TextField } from './header.js';
 import type { Table } from './table.js';
@@ -20,28 +20,14 @@ export interface Remark {
   other?: { file: string; table: Table; row: number; col: number };
 }
 
-export interface RowRecord {
+/** One row's values: the item elements (ItemSpec's, all optional here) and where the row is. */
+export interface RowRecord extends Partial<Pick<ItemSpec, ItemField | 'id' | 'standard' | 'seq' | 'levelsAsWritten'>> {
   row: number;
   /** the column that names the item, for pointing at the row */
   col: number;
-  seq?: string;
-  id?: string;
-  standard?: string;
   domain?: string;
-  category?: string;
-  name?: string;
   /** 二级事项 when 三级事项 became the name */
   parentName?: string;
-  content?: string;
-  basis?: string[];
-  deadline?: string;
-  subject?: string;
-  channels?: string[];
-  audience?: Audience[];
-  mode?: Mode[];
-  levels?: LevelMark[];
-  levelsAsWritten?: string;
-  publics?: PublicsClass[];
   notes: string[];
 }
 
@@ -213,7 +199,7 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
     }
 
     const listed = (field: 'audience' | 'mode' | 'levels' | 'publics'): string[] => (texts.get(field) ?? []).flatMap((cell) => (fromBuild ? cell.split(/[；\n]/).map((x) => x.trim()).filter((x) => x !== '') : splitValues(cell)));
-    const dropped = (field: string, value: string, c: number) => result.guesses.push({ row: r, col: c, code: 'droppedValue', params: { field, value } });
+    const dropped = (field: TextField, value: string, c: number) => result.guesses.push({ row: r, col: c, code: 'droppedValue', params: { field, value } });
 
     const audience = [...marks.audience];
     for (const v of listed('audience')) {
@@ -229,7 +215,7 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
     for (const v of listed('mode')) {
       const m = normalizeMode(v);
       if (m) mode.push(m);
-      else dropped('公开方式', v, firstOf('mode'));
+      else dropped('mode', v, firstOf('mode'));
     }
     const levels = [...marks.levels];
     for (const v of listed('levels')) {
@@ -241,7 +227,7 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
     for (const v of listed('publics')) {
       const p = normalizePublics(v);
       if (p) publics.push(p);
-      else dropped('五公开分类', v, firstOf('publics'));
+      else dropped('publics', v, firstOf('publics'));
     }
     set('audience', fromBuild ? [...new Set(audience)] : ordered(audience, AUDIENCES));
     set('mode', fromBuild ? [...new Set(mode)] : ordered(mode, MODES));

@@ -1,13 +1,17 @@
 // Imported items → YAML text: catalog files (stable key order, canonical list styles, schema modeline) and standard editions.
 import { Document } from 'yaml';
-import { applyCanonicalStyle, YAML_OUTPUT } from '../fmt/style.js';
-import type { DomainOutput, EditionItem } from './plan.js';
+import { applyCanonicalStyle, ITEM_KEY_ORDER, YAML_OUTPUT } from '../fmt/style.js';
+import { say, type Message } from '../i18n.js';
+import type { ItemSpec, Lang } from '../types.js';
+import type { DomainOutput } from './plan.js';
 
-const CATALOG_KEYS = ['id', 'standard', 'category', 'name', 'content', 'basis', 'deadline', 'subject', 'channels', 'audience', 'mode', 'levels', 'publics', 'note'] as const;
+/** The catalog file's own comment, like gk init's, in the language gk was run in; the data stays as the table wrote it. */
+const IMPORTED_FROM: Message = { zh: '由 gk import 从 {files} 导入', en: 'imported by gk import from {files}' };
+
 /** The national edition's key order (catalogs/standard/build-national-2020.mjs). */
 const EDITION_KEYS = ['id', 'seq', 'category', 'name', 'content', 'basis', 'deadline', 'subject', 'channels', 'audience', 'mode', 'levels', 'levelsAsWritten', 'source', 'note'] as const;
 
-function pick(item: EditionItem, keys: readonly string[]): Record<string, unknown> {
+function pick(item: ItemSpec, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const v = (item as unknown as Record<string, unknown>)[k];
@@ -17,10 +21,10 @@ function pick(item: EditionItem, keys: readonly string[]): Record<string, unknow
 }
 
 /** One `<out>/<domain>.yaml`: the modeline, a line saying where it came from, then the items in fmt's canonical form. */
-export function renderCatalogFile(output: DomainOutput, schemaPath: string, domainLabel: string): string {
-  const doc = new Document({ domain: output.domain, items: output.items.map((item) => pick(item, CATALOG_KEYS)) });
+export function renderCatalogFile(output: DomainOutput, schemaPath: string, domainLabel: string, lang: Lang): string {
+  const doc = new Document({ domain: output.domain, items: output.items.map((item) => pick(item, ITEM_KEY_ORDER)) });
   applyCanonicalStyle(doc);
-  const head = [`# yaml-language-server: $schema=${schemaPath}`, `# ${domainLabel} · 由 gk import 从 ${output.files.join('、')} 导入`];
+  const head = [`# yaml-language-server: $schema=${schemaPath}`, `# ${domainLabel} · ${say(IMPORTED_FROM, lang, { files: output.files.join(lang === 'zh' ? '、' : ', ') })}`];
   return `${head.join('\n')}\n${doc.toString(YAML_OUTPUT)}`;
 }
 

@@ -64,9 +64,9 @@ export function globFiles(patterns: string[], cwd: string, ignore: string[] = []
 
 /** Write a file via a temporary sibling and a rename, so readers never see half a file. */
 export function writeFileAtomic(p: string, data: string | Uint8Array): void {
-  fs.mkdirSync(path.dirname(p), { recursive: true });
   const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
+    fs.mkdirSync(path.dirname(p), { recursive: true });
     fs.writeFileSync(tmp, data);
     // The rename replaces the file itself, so a rewritten file would otherwise lose its permissions.
     if (fs.existsSync(p)) fs.chmodSync(tmp, fs.statSync(p).mode & 0o7777);
@@ -83,8 +83,13 @@ export function writeFileAtomic(p: string, data: string | Uint8Array): void {
  */
 export function writeDirAtomic(dir: string, files: Map<string, string | Uint8Array>): void {
   const parent = path.dirname(path.resolve(dir));
-  fs.mkdirSync(parent, { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.tmp-`));
+  let tmp: string;
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+    tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.tmp-`));
+  } catch (err) {
+    throw new GkError('io', `cannot write ${dir}: ${(err as Error).message}`, { cause: err });
+  }
   try {
     for (const [rel, data] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const target = path.join(tmp, rel);
@@ -93,14 +98,25 @@ export function writeDirAtomic(dir: string, files: Map<string, string | Uint8Arr
     }
     // mkdtemp makes the folder private (0700); the result is meant to be read by others, e.g. a web server.
     fs.chmodSync(tmp, 0o777 & ~process.umask());
-    const old = `${tmp}-old`;
-    if (fs.existsSync(dir)) fs.renameSync(dir, old);
-    fs.renameSync(tmp, dir);
-    fs.rmSync(old, { recursive: true, force: true });
   } catch (err) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw new GkError('io', `cannot write ${dir}: ${(err as Error).message}`, { cause: err });
   }
+  const old = `${tmp}-old`;
+  let moved = false;
+  try {
+    if (fs.existsSync(dir)) {
+      fs.renameSync(dir, old);
+      moved = true;
+    }
+    fs.renameSync(tmp, dir);
+  } catch (err) {
+    // Put the previous folder back where it was: the promise is that a failure changes nothing.
+    if (moved && !fs.existsSync(dir)) fs.renameSync(old, dir);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw new GkError('io', `cannot write ${dir}: ${(err as Error).message}`, { cause: err });
+  }
+  fs.rmSync(old, { recursive: true, force: true });
 }
 
 export function relativeTo(cwd: string, p: string): string {

@@ -52,18 +52,27 @@ describe('formatCatalogText', () => {
     expect(fixFullwidthColons('  - id：a\n    name：说明：见附件\n')).toBe('  - id: a\n    name: 说明：见附件\n');
   });
 
-  it('leaves text it cannot parse as it was', () => {
+  it('leaves text it cannot parse as it was, saying where', () => {
     const broken = 'domain: x\nitems:\n  - id: [a\n';
     const result = formatCatalog(broken);
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, text: broken, failure: { reason: 'syntax', line: 4, column: 1 } });
     expect(formatCatalogText(broken)).toBe(broken);
   });
 
-  it('leaves the example county catalogs that are already canonical unchanged', () => {
+  it('refuses aliases rather than move them before their anchors', () => {
+    const text = 'domain: x\nshared: &c [政府网站]\nitems:\n  - id: a\n    channels: *c\n';
+    expect(formatCatalog(text)).toEqual({ ok: false, text, failure: { reason: 'alias' } });
+    // an anchor nothing refers to is harmless
+    expect(formatCatalog('domain: x\nitems:\n  - &a\n    id: a\n').ok).toBe(true);
+  });
+
+  it('leaves every example county catalog, already canonical, byte for byte unchanged', () => {
     const dir = path.join(repoRoot, 'catalogs', 'examples', 'shiyan-county', 'catalog');
-    const text = fs.readFileSync(path.join(dir, 'fiscal-budget.yaml'), 'utf8');
-    const once = formatCatalogText(text);
-    expect(formatCatalogText(once)).toBe(once);
-    expect(parse(once)).toEqual(parse(text));
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      expect([file, formatCatalogText(text)]).toEqual([file, text]);
+    }
   });
 });

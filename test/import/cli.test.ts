@@ -27,7 +27,8 @@ describe('gk import options', () => {
     fs.writeFileSync(path.join(tmp, 'catalog', 'fiscal-budget.yaml'), 'domain: fiscal-budget\nitems: []\n');
     const refused = await gk(['import', 'gbk.csv'], tmp);
     expect(refused.code).toBe(2);
-    expect(refused.err).toBe('gk: catalog/fiscal-budget.yaml already exists; pass --force to overwrite\n');
+    expect(refused.err).toBe('gk: catalog/fiscal-budget.yaml 已存在；如需覆盖请加 --force\n');
+    expect((await gk(['--lang', 'en', 'import', 'gbk.csv'], tmp)).err).toBe('gk: catalog/fiscal-budget.yaml already exists; pass --force to overwrite\n');
     expect(fs.readFileSync(path.join(tmp, 'catalog', 'fiscal-budget.yaml'), 'utf8')).toBe('domain: fiscal-budget\nitems: []\n');
     const forced = await gk(['import', 'gbk.csv', '--force'], tmp);
     expect(forced.code).toBe(0);
@@ -48,7 +49,8 @@ describe('gk import options', () => {
     fs.writeFileSync(path.join(tmp, 'list.csv'), '序号,事项名称,公开内容,公开依据\n1,某某事项,某某内容,《某某条例》\n');
     const r = await gk(['import', 'list.csv'], tmp);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/cannot tell which domain.*--domain/);
+    expect(r.err).toMatch(/无法判断该表格属于哪个领域.*--domain/);
+    expect((await gk(['--lang', 'en', 'import', 'list.csv'], tmp)).err).toMatch(/cannot tell which domain.*--domain/);
   });
 
   it('--sheet picks one table; an unknown sheet is misuse', async () => {
@@ -58,7 +60,8 @@ describe('gk import options', () => {
     expect(r.out).not.toContain('表格 1');
     const bad = await gk(['import', 'portal.html', '--sheet', '9'], tmp);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('no sheet or table "9"');
+    expect(bad.err).toContain('没有名为或序号为“9”的工作表或表格');
+    expect((await gk(['--lang', 'en', 'import', 'portal.html', '--sheet', '9'], tmp)).err).toContain('no sheet or table "9"');
   });
 
   it('refuses an old .xls workbook with advice (exit 2)', async () => {
@@ -66,7 +69,8 @@ describe('gk import options', () => {
     fs.writeFileSync(path.join(tmp, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     const r = await gk(['import', 'old.xls'], tmp);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('save it as .xlsx');
+    expect(r.err).toContain('另存为 .xlsx');
+    expect((await gk(['--lang', 'en', 'import', 'old.xls'], tmp)).err).toContain('save it as .xlsx');
   });
 
   it('validates against the gk.yaml above --out: its level and its edition', async () => {

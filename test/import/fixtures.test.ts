@@ -16,8 +16,8 @@ describe('import fixtures', () => {
       if (process.env.GK_WRITE_FIXTURES === '1') fs.writeFileSync(file, fresh);
       const committed = new Uint8Array(fs.readFileSync(file));
       // xlsx files carry zip timestamps: compare what they hold, not their bytes
-      const a = await readInput({ display: name, bytes: committed });
-      const b = await readInput({ display: name, bytes: fresh });
+      const a = await readInput({ display: name, bytes: committed }, 'zh');
+      const b = await readInput({ display: name, bytes: fresh }, 'zh');
       expect(a.tables.map((t) => t.rows)).toEqual(b.tables.map((t) => t.rows));
       if (!name.endsWith('.xlsx')) expect(Buffer.from(committed).equals(Buffer.from(fresh))).toBe(true);
     });

@@ -1,6 +1,6 @@
 // The machine format: a documented, stable shape (schemas/diff.schema.json), `schemaVersion: 1`.
 import { ITEM_FIELDS, type ResolvedItem } from '../../types.js';
-import { lostValues } from '../compare.js';
+import { listLostValues } from '../compare.js';
 import type { DomainCoverage, FieldChange, StandardEntry } from '../types.js';
 import type { DiffFormatOptions, DiffFormatter, StandardResult, VersionResult } from './types.js';
 
@@ -28,7 +28,7 @@ function changeJson(change: FieldChange, options: DiffFormatOptions, names: { be
   const out: Json = { field: change.field, [names.before]: change.before, [names.after]: change.after };
   if (change.weakens !== undefined) {
     out.weakens = change.weakens;
-    const lost = lostValues(change, options.channels);
+    const lost = listLostValues(change, options.channels);
     if (lost.length > 0) out.lost = lost;
   }
   if (change.declared !== undefined) out.declared = change.declared;

@@ -3,7 +3,7 @@ import { say } from '../../i18n.js';
 import type { Lang } from '../../types.js';
 import { describeWeakening, isUndeclaredWeakening } from '../standard.js';
 import type { FieldChange, StandardDiff, StandardEntry } from '../types.js';
-import { CLASS, KIND, LEVEL_NAMES, STATUS, WORDS, domainLabel, fieldName, itemName, percent, plainValue, versionLabel, type DiffFormatOptions, type DiffFormatter, type StandardResult, type VersionResult } from './types.js';
+import { CLASS, KIND, LEVEL_NAMES, STATUS, WORDS, formatCoverage, labelDomain, labelField, readItemName, formatPercent, flattenValue, labelVersion, type DiffFormatOptions, type DiffFormatter, type StandardResult, type VersionResult } from './types.js';
 
 /** Characters Markdown would read as markup; 《》 and Chinese punctuation pass through. */
 function escape(s: string): string {
@@ -22,10 +22,11 @@ function table(header: string[], align: Array<'l' | 'r'>, rows: string[][]): str
 function changeText(change: FieldChange, options: DiffFormatOptions): string {
   const { lang } = options;
   const colon = lang === 'zh' ? '：' : ': ';
-  let s = `${fieldName(change.field, lang)}${colon}${escape(plainValue(change.before)) || '—'} → ${escape(plainValue(change.after)) || '—'}`;
+  let s = `${labelField(change.field, lang)}${colon}${escape(flattenValue(change.before)) || '—'} → ${escape(flattenValue(change.after)) || '—'}`;
   if (change.weakens !== undefined) {
     const detail = escape(describeWeakening(change, lang, options.channels));
-    s += change.declared === undefined ? ` **✖ ${detail}**` : ` ⚠️ ${detail}；${escape(say(WORDS.declared, lang, { reason: change.declared }))}`;
+    const semi = lang === 'zh' ? '；' : '; ';
+    s += change.declared === undefined ? ` **✖ ${detail}**` : ` ⚠️ ${detail}${semi}${escape(say(WORDS.declared, lang, { reason: change.declared }))}`;
   } else if (change.declared !== undefined) {
     s += ` (${escape(say(WORDS.declared, lang, { reason: change.declared }))})`;
   }
@@ -36,11 +37,11 @@ function coverageTable(diff: StandardDiff, lang: Lang): string {
   const statuses = ['adopted', 'adapted', 'excluded', 'missing', 'local', 'unknown'] as const;
   const header = [WORDS.domain[lang], WORDS.applicable[lang], ...statuses.map((s) => STATUS[s][lang]), WORDS.weakening[lang], WORDS.coverage[lang]];
   const rows = [...diff.domains, { ...diff.total, name: `**${WORDS.total[lang]}**`, domain: '' }].map((d) => [
-    d.domain === '' ? d.name : escape(domainLabel(d.domain, d.name, lang)),
+    d.domain === '' ? d.name : escape(labelDomain(d.domain, d.name, lang)),
     String(d.applicable),
     ...statuses.map((s) => String(d[s])),
     String(d.weakening),
-    percent(d.coverage),
+    formatCoverage(d),
   ]);
   return table(header, ['l', ...header.slice(1).map(() => 'r' as const)], rows);
 }
@@ -59,7 +60,7 @@ function formatStandard(results: readonly StandardResult[], options: DiffFormatO
     if (out !== '') out += '\n';
     const level = LEVEL_NAMES[diff.government.level]?.[lang] ?? diff.government.level;
     out += `### ${escape(say(WORDS.against, lang, { name: diff.government.name || government, code: diff.government.code, level, edition: diff.edition.id }))}\n\n`;
-    out += `${WORDS.coverage[lang]} **${percent(diff.total.coverage)}** · ${code(government)}\n\n`;
+    out += `${WORDS.coverage[lang]} **${formatPercent(diff.total.coverage)}** · ${code(government)}\n\n`;
     out += coverageTable(diff, lang);
     const sections: Array<[string, number, string]> = [];
     const missing = diff.entries.filter((e) => e.status === 'missing');
@@ -68,7 +69,7 @@ function formatStandard(results: readonly StandardResult[], options: DiffFormatO
     if (weak.length > 0) {
       sections.push([
         `✖ ${WORDS.weakening[lang]}`,
-        weak.length,
+        diff.total.weakening,
         weak.map((e) => entryLine(e, lang) + e.changes.filter(isUndeclaredWeakening).map((f) => `  - ${changeText(f, options)}\n`).join('')).join(''),
       ]);
     }
@@ -77,7 +78,7 @@ function formatStandard(results: readonly StandardResult[], options: DiffFormatO
     if (adapted.length > 0) sections.push([STATUS.adapted[lang], adapted.length, adapted.map((e) => entryLine(e, lang) + e.changes.map((f) => `  - ${changeText(f, options)}\n`).join('')).join('')]);
     const excluded = diff.entries.filter((e) => e.status === 'excluded');
     if (excluded.length > 0) sections.push([STATUS.excluded[lang], excluded.length, excluded.map((e) => entryLine(e, lang)).join('')]);
-    if (diff.local.length > 0) sections.push([STATUS.local[lang], diff.local.length, diff.local.map((i) => `- ${code(i.id)} ${escape(itemName(i))}`.trimEnd() + '\n').join('')]);
+    if (diff.local.length > 0) sections.push([STATUS.local[lang], diff.local.length, diff.local.map((i) => `- ${code(i.id)} ${escape(readItemName(i))}`.trimEnd() + '\n').join('')]);
     for (const [title, count, body] of sections) {
       out += `\n#### ${title} (${count})\n\n${body}`;
     }
@@ -90,7 +91,7 @@ function formatVersions(results: readonly VersionResult[], options: DiffFormatOp
   let out = options.notices.map((n) => `> ${escape(n)}\n`).join('');
   for (const r of results) {
     if (out !== '') out += '\n';
-    out += `### ${escape(r.name || r.government)}: ${code(versionLabel(r.diff.from, lang))} → ${code(versionLabel(r.diff.to, lang))}\n\n`;
+    out += `### ${escape(r.name || r.government)}: ${code(labelVersion(r.diff.from, lang))} → ${code(labelVersion(r.diff.to, lang))}\n\n`;
     if (r.diff.changes.length === 0) {
       out += `${WORDS.noChanges[lang]}\n`;
       continue;
@@ -103,14 +104,14 @@ function formatVersions(results: readonly VersionResult[], options: DiffFormatOp
     const rows = r.diff.changes.map((change) => {
       const notes: string[] = [];
       if (change.previousId !== undefined) notes.push(escape(say(WORDS.renamedFrom, lang, { id: change.previousId })));
-      if (change.previousDomain !== undefined) notes.push(escape(say(WORDS.movedFrom, lang, { domain: domainLabel(change.previousDomain, r.domains[change.previousDomain], lang) })));
+      if (change.previousDomain !== undefined) notes.push(escape(say(WORDS.movedFrom, lang, { domain: labelDomain(change.previousDomain, r.domains[change.previousDomain], lang) })));
       notes.push(...change.changes.map((f) => changeText(f, options)));
-      const name = itemName(change.after ?? change.before);
+      const name = readItemName(change.after ?? change.before);
       return [
         change.class === 'breaking' ? `**${CLASS[change.class][lang]}**` : CLASS[change.class][lang],
         KIND[change.kind][lang],
         `${code(change.id)}${name ? ` ${escape(name)}` : ''}`,
-        escape(domainLabel(change.domain, r.domains[change.domain], lang)),
+        escape(labelDomain(change.domain, r.domains[change.domain], lang)),
         notes.join('<br>'),
       ];
     });

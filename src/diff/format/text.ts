@@ -11,12 +11,12 @@ import {
   LEVEL_NAMES,
   STATUS,
   WORDS,
-  domainLabel,
-  fieldName,
-  itemName,
-  percent,
-  plainValue,
-  versionLabel,
+  labelDomain,
+  labelField,
+  readItemName,
+  formatPercent,
+  flattenValue,
+  labelVersion,
   type DiffFormatOptions,
   type DiffFormatter,
   type EntryStatus,
@@ -68,14 +68,20 @@ function statusColor(c: ChalkInstance, status: EntryStatus): (s: string) => stri
 function fieldLine(change: FieldChange, options: DiffFormatOptions, c: ChalkInstance): string {
   const { lang } = options;
   const colon = lang === 'zh' ? '：' : ': ';
-  let line = `      ${fieldName(change.field, lang)}${colon}${clip(plainValue(change.before))} → ${clip(plainValue(change.after))}`;
+  let line = `      ${labelField(change.field, lang)}${colon}${clip(flattenValue(change.before))} → ${clip(flattenValue(change.after))}`;
   if (change.weakens !== undefined) {
     const detail = describeWeakening(change, lang, options.channels);
-    line += change.declared === undefined ? `  ${c.red(`✖ ${detail}`)}` : `  ${c.yellow(`${detail}；${say(WORDS.declared, lang, { reason: change.declared })}`)}`;
+    const semi = lang === 'zh' ? '；' : '; ';
+    line += change.declared === undefined ? `  ${c.red(`✖ ${detail}`)}` : `  ${c.yellow(`${detail}${semi}${say(WORDS.declared, lang, { reason: change.declared })}`)}`;
   } else if (change.declared !== undefined) {
     line += `  ${c.dim(say(WORDS.declared, lang, { reason: change.declared }))}`;
   }
   return `${line}\n`;
+}
+
+/** fiscal-budget/1 → 1 under the fiscal-budget heading. */
+function shortId(id: string, domain: string): string {
+  return id.startsWith(`${domain}/`) ? id.slice(domain.length + 1) : id;
 }
 
 function coverageLine(d: DomainCoverage, lang: Lang): string {
@@ -106,16 +112,23 @@ function formatStandard(results: readonly StandardResult[], options: DiffFormatO
     if (out !== '') out += '\n';
     const level = LEVEL_NAMES[diff.government.level]?.[lang] ?? diff.government.level;
     out += c.bold(say(WORDS.against, lang, { name: diff.government.name || government, code: diff.government.code, level, edition: diff.edition.id })) + c.dim(`  ${government}`) + '\n';
-    out += `${WORDS.coverage[lang]} ${c.bold(percent(diff.total.coverage))}  ${coverageLine(diff.total, lang)}\n`;
+    out += `${WORDS.coverage[lang]} ${c.bold(formatPercent(diff.total.coverage))}  ${coverageLine(diff.total, lang)}\n`;
     for (const domain of diff.domains) {
       const entries = diff.entries.filter((e) => e.standard.domain === domain.domain);
       const local = diff.local.filter((i) => i.domain === domain.domain);
       const unknown = diff.unknown.filter((i) => i.domain === domain.domain);
       if (entries.length + local.length + unknown.length === 0) continue;
       const covered = domain.adopted + domain.adapted + domain.excluded;
-      out += `\n${c.underline(domainLabel(domain.domain, domain.name, lang))}  ${WORDS.coverage[lang]} ${percent(domain.coverage)} (${covered}/${domain.applicable})\n`;
-      for (const entry of entries) out += entryLines(entry, options, c, statusWidth);
-      for (const item of local) out += `  ${c.cyan(pad(`${MARK.local} ${STATUS.local[lang]}`, statusWidth))}  ${item.id} ${itemName(item)}`.trimEnd() + '\n';
+      const share = domain.applicable === 0 ? '' : `  ${WORDS.coverage[lang]} ${formatPercent(domain.coverage)} (${covered}/${domain.applicable})`;
+      out += `\n${c.underline(labelDomain(domain.domain, domain.name, lang))}${share}\n`;
+      const adopted = entries.filter((e) => e.status === 'adopted');
+      // The adopted majority is what needs no attention: one line of ids, not one line each.
+      if (adopted.length > 0) {
+        const ids = adopted.map((e) => shortId(e.standard.id, domain.domain)).join(' ');
+        out += `  ${c.green(pad(`${MARK.adopted} ${STATUS.adopted[lang]}`, statusWidth))}  ${say(WORDS.adoptedIds, lang, { n: adopted.length, ids })}\n`;
+      }
+      for (const entry of entries) if (entry.status !== 'adopted') out += entryLines(entry, options, c, statusWidth);
+      for (const item of local) out += `  ${c.cyan(pad(`${MARK.local} ${STATUS.local[lang]}`, statusWidth))}  ${item.id} ${readItemName(item)}`.trimEnd() + '\n';
       for (const item of unknown) out += `  ${c.red(pad(`${MARK.unknown} ${STATUS.unknown[lang]}`, statusWidth))}  ${item.id} → ${item.standard ?? ''}\n`;
     }
   }
@@ -125,7 +138,7 @@ function formatStandard(results: readonly StandardResult[], options: DiffFormatO
 function countsLine(r: VersionResult, lang: Lang): string {
   const k = (['added', 'removed', 'changed', 'moved'] as const).map((x) => `${KIND[x][lang]} ${r.diff.counts[x]}`).join(' · ');
   const cl = (['breaking', 'notable', 'info'] as const).map((x) => `${CLASS[x][lang]} ${r.diff.counts[x]}`).join(' · ');
-  return `${k}; ${cl}`;
+  return `${k}${lang === 'zh' ? '；' : '; '}${cl}`;
 }
 
 function formatVersions(results: readonly VersionResult[], options: DiffFormatOptions): string {
@@ -136,7 +149,7 @@ function formatVersions(results: readonly VersionResult[], options: DiffFormatOp
   let out = options.notices.map((n) => `${n}\n`).join('');
   for (const r of results) {
     if (out !== '') out += '\n';
-    out += `${c.bold(r.name || r.government)}${c.dim(`  ${r.government}`)}  ${versionLabel(r.diff.from, lang)} → ${versionLabel(r.diff.to, lang)}\n`;
+    out += `${c.bold(r.name || r.government)}${c.dim(`  ${r.government}`)}  ${labelVersion(r.diff.from, lang)} → ${labelVersion(r.diff.to, lang)}\n`;
     if (r.diff.changes.length === 0) {
       out += `${WORDS.noChanges[lang]}\n`;
       continue;
@@ -146,13 +159,13 @@ function formatVersions(results: readonly VersionResult[], options: DiffFormatOp
     for (const change of r.diff.changes) {
       if (change.domain !== domain) {
         domain = change.domain;
-        out += `\n${c.underline(domainLabel(domain, r.domains[domain], lang))}\n`;
+        out += `\n${c.underline(labelDomain(domain, r.domains[domain], lang))}\n`;
       }
       const label = pad(`${KIND_MARK[change.kind]} ${KIND[change.kind][lang]}`, kindWidth);
       const notes: string[] = [];
       if (change.previousId !== undefined) notes.push(say(WORDS.renamedFrom, lang, { id: change.previousId }));
-      if (change.previousDomain !== undefined) notes.push(say(WORDS.movedFrom, lang, { domain: domainLabel(change.previousDomain, r.domains[change.previousDomain], lang) }));
-      const name = itemName(change.after ?? change.before);
+      if (change.previousDomain !== undefined) notes.push(say(WORDS.movedFrom, lang, { domain: labelDomain(change.previousDomain, r.domains[change.previousDomain], lang) }));
+      const name = readItemName(change.after ?? change.before);
       let line = `  ${classColor[change.class](label)}  ${change.id}${name ? ` ${name}` : ''}`;
       if (notes.length > 0) line += c.dim(lang === 'zh' ? `（${notes.join('，')}）` : ` (${notes.join(', ')})`);
       out += `${line}  ${classColor[change.class](`[${CLASS[change.class][lang]}]`)}\n`;

@@ -65,6 +65,7 @@ export const WORDS = {
   applicable: { zh: '适用', en: 'applicable' },
   weakening: { zh: '未声明的削弱', en: 'undeclared weakenings' },
   declared: { zh: '已声明：{reason}', en: 'declared: {reason}' },
+  adoptedIds: { zh: '{n} 项：{ids}', en: '{n}: {ids}' },
   workingTree: { zh: '工作区', en: 'working tree' },
   noChanges: { zh: '没有变化', en: 'no changes' },
   against: { zh: '{name}（{code}，{level}）对照国家标准目录 {edition}', en: '{name} ({code}, {level}) against the national standard {edition}' },
@@ -86,30 +87,37 @@ export const LEVEL_NAMES: Record<string, Message> = {
   village: { zh: '村级', en: 'village' },
 };
 
-export function fieldName(field: ItemField, lang: Lang): string {
+export function labelField(field: ItemField, lang: Lang): string {
   return lang === 'zh' ? ELEMENT_NAMES[field].zh : field;
 }
 
-export function versionLabel(label: string, lang: Lang): string {
+export function labelVersion(label: string, lang: Lang): string {
   return label === WORKING_TREE ? WORDS.workingTree[lang] : label;
 }
 
 /** A value as one line: lists joined with 、, nothing as an empty string. */
-export function plainValue(v: unknown): string {
+export function flattenValue(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (Array.isArray(v)) return v.map(String).join('、');
   return String(v).replace(/\s*\n\s*/g, ' ');
 }
 
-export function itemName(item: ResolvedItem | undefined): string {
+export function readItemName(item: ResolvedItem | undefined): string {
   return item?.fields.name?.value ?? '';
 }
 
-export function percent(ratio: number): string {
-  return `${(Math.floor(ratio * 1000) / 10).toFixed(1)}%`;
+/** One decimal; never 100.0% for a catalog that is not complete. */
+export function formatPercent(ratio: number): string {
+  const shown = Math.round(ratio * 1000) / 10;
+  return `${(ratio < 1 && shown >= 100 ? 99.9 : shown).toFixed(1)}%`;
 }
 
-export function domainLabel(id: string, name: string | undefined, lang: Lang): string {
+/** Coverage of a domain with nothing applicable (a local domain) is not a number worth showing. */
+export function formatCoverage(c: { applicable: number; coverage: number }): string {
+  return c.applicable === 0 ? '—' : formatPercent(c.coverage);
+}
+
+export function labelDomain(id: string, name: string | undefined, lang: Lang): string {
   if (name === undefined || name === id) return id;
   return lang === 'zh' ? `${name}（${id}）` : `${name} (${id})`;
 }
