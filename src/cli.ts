@@ -45,7 +45,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (err instanceof GkError) {
-      io.stderr(`gk: ${err.message}\n`);
+      const lang = (program.opts() as { lang?: string }).lang === 'en' ? 'en' : 'zh';
+      io.stderr(`gk: ${err.text(lang)}\n`);
       return 2;
     }
     io.stderr(`gk: internal error: ${(err as Error)?.stack ?? String(err)}\n`);

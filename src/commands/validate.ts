@@ -25,16 +25,16 @@ export const validateCommand: CommandSpec = {
   async action(args, options, io, global) {
     const paths = (args[0] as string[] | undefined) ?? [];
     const format = String(options.format ?? 'stylish');
-    if (!isFormatName(format)) throw usageError(`unknown format: ${format}`);
+    if (!isFormatName(format)) throw usageError({ zh: '未知的输出格式：{format}', en: 'unknown format: {format}' }, { format });
     let maxWarnings = -1;
     if (options.maxWarnings !== undefined) {
       maxWarnings = Number(options.maxWarnings);
-      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usageError(`--max-warnings needs a whole number, got ${String(options.maxWarnings)}`);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usageError({ zh: '--max-warnings 需要一个非负整数，而不是 {value}', en: '--max-warnings needs a whole number, got {value}' }, { value: String(options.maxWarnings) });
     }
-    const roots = findGovernmentRoots(paths, io.cwd);
+    const roots = findGovernmentRoots(paths, io.cwd, global.lang);
     if (options.fix) for (const file of fixGovernmentCatalogs(roots, io.cwd)) io.stderr(global.lang === 'zh' ? `已修正 ${file}\n` : `fixed ${file}\n`);
     const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw usageError(`--jobs needs a whole number of at least 1, got ${String(options.jobs)}`);
+    if (!Number.isInteger(jobs) || jobs < 1) throw usageError({ zh: '--jobs 需要一个不小于 1 的整数，而不是 {value}', en: '--jobs needs a whole number of at least 1, got {value}' }, { value: String(options.jobs) });
     const { diagnostics: found, files, sources, editions } = await checkRootsParallel(roots, io.cwd, global.lang, jobs);
     let diagnostics = found;
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');

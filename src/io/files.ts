@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { GkError } from '../errors.js';
+import { ioError } from '../errors.js';
 
 export const packageRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const bundledStandardDir = path.join(packageRoot, 'catalogs', 'standard');
@@ -39,7 +39,7 @@ export function readBytes(p: string): Uint8Array {
   try {
     return fs.readFileSync(p);
   } catch (err) {
-    throw new GkError('io', `cannot read ${p}: ${(err as Error).message}`, { cause: err });
+    throw ioError('read', p, err);
   }
 }
 
@@ -47,7 +47,7 @@ export async function readBytesAsync(p: string): Promise<Uint8Array> {
   try {
     return await fsp.readFile(p);
   } catch (err) {
-    throw new GkError('io', `cannot read ${p}: ${(err as Error).message}`, { cause: err });
+    throw ioError('read', p, err);
   }
 }
 
@@ -73,7 +73,7 @@ export function writeFileAtomic(p: string, data: string | Uint8Array): void {
     fs.renameSync(tmp, p);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    throw new GkError('io', `cannot write ${p}: ${(err as Error).message}`, { cause: err });
+    throw ioError('write', p, err);
   }
 }
 
@@ -88,7 +88,7 @@ export function writeDirAtomic(dir: string, files: Map<string, string | Uint8Arr
     fs.mkdirSync(parent, { recursive: true });
     tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.tmp-`));
   } catch (err) {
-    throw new GkError('io', `cannot write ${dir}: ${(err as Error).message}`, { cause: err });
+    throw ioError('write', dir, err);
   }
   try {
     for (const [rel, data] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -100,7 +100,7 @@ export function writeDirAtomic(dir: string, files: Map<string, string | Uint8Arr
     fs.chmodSync(tmp, 0o777 & ~process.umask());
   } catch (err) {
     fs.rmSync(tmp, { recursive: true, force: true });
-    throw new GkError('io', `cannot write ${dir}: ${(err as Error).message}`, { cause: err });
+    throw ioError('write', dir, err);
   }
   const old = `${tmp}-old`;
   let moved = false;
@@ -114,7 +114,7 @@ export function writeDirAtomic(dir: string, files: Map<string, string | Uint8Arr
     // Put the previous folder back where it was: the promise is that a failure changes nothing.
     if (moved && !fs.existsSync(dir)) fs.renameSync(old, dir);
     fs.rmSync(tmp, { recursive: true, force: true });
-    throw new GkError('io', `cannot write ${dir}: ${(err as Error).message}`, { cause: err });
+    throw ioError('write', dir, err);
   }
   fs.rmSync(old, { recursive: true, force: true });
 }

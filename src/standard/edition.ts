@@ -26,7 +26,7 @@ function load(file: string): unknown {
   try {
     return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
   } catch (err) {
-    throw new GkError('usage', `standard edition file ${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new GkError('usage', { zh: '标准目录文件 {file} 不是有效的 YAML：{detail}', en: 'standard edition file {file} is not valid YAML: {detail}' }, { params: { file, detail: (err as Error).message.split('\n')[0] } });
   }
 }
 
@@ -38,7 +38,7 @@ export function loadEdition(dir: string): Edition {
   const cached = cache.get(dir);
   if (cached) return cached;
   const meta = load(path.join(dir, 'edition.yaml')) as Record<string, unknown> | null;
-  if (!meta || typeof meta !== 'object') throw new GkError('usage', `${dir}/edition.yaml is not a mapping`);
+  if (!meta || typeof meta !== 'object') throw new GkError('usage', { zh: '{dir}/edition.yaml 不是键值映射', en: '{dir}/edition.yaml is not a mapping' }, { params: { dir } });
   const domains: EditionDomain[] = [];
   const rawDomains = (meta.domains ?? {}) as Record<string, Record<string, unknown>>;
   for (const [id, d] of Object.entries(rawDomains)) {

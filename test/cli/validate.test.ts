@@ -74,7 +74,8 @@ describe('gk validate', () => {
     expect((await gk(['validate', '--format', 'xml', example])).code).toBe(2);
     const missing = await gk(['validate', path.join(tmpRoot, 'does-not-exist')]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('path not found');
+    expect(missing.err).toContain('找不到路径');
+    expect((await gk(['--lang', 'en', 'validate', path.join(tmpRoot, 'does-not-exist')])).err).toContain('path not found');
     expect((await gk(['validate', '--max-warnings', 'many', example])).code).toBe(2);
     expect((await gk([])).code).toBe(2);
   });
