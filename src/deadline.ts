@@ -224,7 +224,7 @@ function parsePart(clause: string): DeadlinePart | undefined {
 }
 
 /** The deadline a 公开时限 text states; undefined when the text is not in a recognised form. */
-export function parseDeadline(text: string): Deadline | undefined {
+function parseDeadlineText(text: string): Deadline | undefined {
   // a cell cut short in copying (“…20个工作日…”) may have lost the very words that matter
   if (/…|⋯|\.\.\./.test(text)) return undefined;
   const parts: DeadlinePart[] = [];
@@ -251,7 +251,7 @@ const STRICT_WITHIN = new RegExp(`^(.*?)${NUM}(个工作日|工作日|日|天|�
  * or `…之日起20日内` for calendar days, which are not turned into working days); undefined for any other text,
  * including family members carrying more than the deadline (a proviso, a second clause), which `gk fmt` must not drop.
  */
-export function normalizeDeadline(text: string): string | undefined {
+function normalizeDeadlineText(text: string): string | undefined {
   const s = clean(text);
   if (/[;。,:]/.test(s)) return undefined;
   const m = STRICT_WITHIN.exec(stripTrailingVerb(s));
@@ -345,4 +345,36 @@ export function compareDeadlines(a: Deadline, b: Deadline): number | undefined {
     return a.days === b.days ? 0 : undefined;
   }
   return sameData(a, b) ? 0 : undefined;
+}
+
+/**
+ * Catalogs repeat a handful of 公开时限 wordings thousands of times, so both entry points remember their answers
+ * (bounded, so a pathological input cannot grow the cache without limit). Results are frozen: they are shared.
+ */
+const CACHE_LIMIT = 10_000;
+const parsed = new Map<string, Deadline | undefined>();
+const normalized = new Map<string, string | undefined>();
+
+function remember<T>(cache: Map<string, T>, key: string, compute: (k: string) => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const value = compute(key);
+  cache.set(key, value);
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+export function parseDeadline(text: string): Deadline | undefined {
+  return remember(parsed, text, (t) => deepFreeze(parseDeadlineText(t)));
+}
+
+export function normalizeDeadline(text: string): string | undefined {
+  return remember(normalized, text, normalizeDeadlineText);
 }

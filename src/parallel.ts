@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { sortDiagnostics } from './diagnostic.js';
 import { exists } from './io/files.js';
 import { loadEdition } from './standard/edition.js';
@@ -16,28 +16,31 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(8, os.availableParallelism()));
 }
 
-function workerFile(): string | undefined {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'validate-worker.js');
-  // Running from TypeScript sources (tests) there is no compiled worker: check in this thread instead.
+/** A worker script compiled to dist/; running from TypeScript sources (tests) there is none, and the caller works in this thread. */
+export function compiledWorker(url: URL): string | undefined {
+  const file = fileURLToPath(url);
   return exists(file) ? file : undefined;
 }
 
+/** Runs one worker to completion: its one message, or its error, or a non-zero exit. */
+export function runWorker<T>(file: string, workerData: unknown, options: { resourceLimits?: ResourceLimits } = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const worker = new Worker(file, { workerData, ...options });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`worker ${path.basename(file)} exited with code ${code}`)));
+  });
+}
+
 export async function checkRootsParallel(roots: readonly string[], cwd: string, lang: Lang, jobs = defaultJobs()): Promise<RootsResult> {
-  const file = workerFile();
+  const file = compiledWorker(new URL('./validate-worker.js', import.meta.url));
   const workers = Math.min(jobs, Math.floor(roots.length / MIN_ROOTS_PER_WORKER));
   if (!file || workers < 2) return checkRoots(roots, cwd, lang);
   const shares: string[][] = Array.from({ length: workers }, () => []);
   roots.forEach((root, i) => shares[i % workers]!.push(root));
+  type Part = { diagnostics: Diagnostic[]; files: string[]; sources: Array<[string, string]>; editions: string[] };
   const parts = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<{ diagnostics: Diagnostic[]; files: string[]; sources: Array<[string, string]>; editions: string[] }>((resolve, reject) => {
-          const worker = new Worker(file, { workerData: { roots: share, all: roots, cwd, lang }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-          worker.once('exit', (code) => code !== 0 && reject(new Error(`validate worker exited with code ${code}`)));
-        }),
-    ),
+    shares.map((share) => runWorker<Part>(file, { roots: share, all: roots, cwd, lang }, { resourceLimits: { maxYoungGenerationSizeMb: 16 } })),
   );
   const result: RootsResult = { diagnostics: [], files: [], sources: new Map(), editions: new Map() };
   for (const part of parts) {

@@ -1,4 +1,5 @@
 // Bytes → text: UTF-8 (with or without BOM) is the format; GBK/GB18030 and UTF-16 are recognised and reported.
+import { Buffer, isUtf8 } from 'node:buffer';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'binary';
 
@@ -9,7 +10,6 @@ export interface Decoded {
   converted: boolean;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
@@ -45,11 +45,10 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   if (looksBinary(body)) return { text: '', encoding: 'binary', converted: true };
-  try {
-    return { text: utf8.decode(body), encoding: bom ? 'utf-8-bom' : 'utf-8', converted: false };
-  } catch {
-    const text = new TextDecoder('gb18030').decode(body);
-    if (!text.includes('\uFFFD') && cjkShare(text) > 0.6) return { text, encoding: 'gb18030', converted: true };
-    return { text: new TextDecoder('utf-8').decode(body), encoding: 'binary', converted: true };
+  if (isUtf8(body)) {
+    return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding: bom ? 'utf-8-bom' : 'utf-8', converted: false };
   }
+  const text = new TextDecoder('gb18030').decode(body);
+  if (!text.includes('\uFFFD') && cjkShare(text) > 0.6) return { text, encoding: 'gb18030', converted: true };
+  return { text: new TextDecoder('utf-8').decode(body), encoding: 'binary', converted: true };
 }

@@ -70,6 +70,20 @@ export function loadChannelVocabulary(file = path.join(bundledStandardDir, 'chan
 
 export function matchChannel(vocab: ChannelVocabulary, written: string): ChannelMatch {
   if (vocab.canonical.has(written)) return { kind: 'canonical', name: written };
+  let cache = matches.get(vocab);
+  if (!cache) matches.set(vocab, (cache = new Map()));
+  const known = cache.get(written);
+  if (known) return known;
+  if (cache.size >= 10_000) cache.clear();
+  const match = matchUncommon(vocab, written);
+  cache.set(written, match);
+  return match;
+}
+
+/** Misspellings recur too, and their did-you-mean is the costly part. */
+const matches = new WeakMap<ChannelVocabulary, Map<string, ChannelMatch>>();
+
+function matchUncommon(vocab: ChannelVocabulary, written: string): ChannelMatch {
   const key = normalizeChannel(written);
   const hit = vocab.lookup.get(key);
   if (hit !== undefined) return hit === written ? { kind: 'canonical', name: hit } : { kind: 'alias', name: hit };

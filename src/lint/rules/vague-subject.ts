@@ -80,6 +80,19 @@ const RANK: Record<SubjectClass, number> = { ok: 0, national: 1, generic: 2, pla
  * (`generic`), or word for word the subject of the national item it implements (`national`).
  */
 export function classifySubject(subject: string, nationalSubject?: string): SubjectClass {
+  const key = `${subject}\u0000${nationalSubject ?? ''}`;
+  const known = classified.get(key);
+  if (known !== undefined) return known;
+  if (classified.size >= 10_000) classified.clear();
+  const c = classifySubjectText(subject, nationalSubject);
+  classified.set(key, c);
+  return c;
+}
+
+/** Subjects repeat across a catalog (one office answers for a whole domain): remember each answer. */
+const classified = new Map<string, SubjectClass>();
+
+function classifySubjectText(subject: string, nationalSubject?: string): SubjectClass {
   const s = fold(subject);
   if (s === '' || PLACEHOLDER_WHOLE.test(s) || PLACEHOLDER_MARK.test(s) || VAGUE_BODY.test(s)) return 'placeholder';
   if (nationalSubject !== undefined && fold(nationalSubject) === s) return 'national';
