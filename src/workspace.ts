@@ -85,7 +85,7 @@ export function diskFiles(roots: readonly string[], cwd: string, lang: Lang): Wo
 
 /** Every government below the paths, with the tree their `parent:` codes make. Catalogs are read on demand. */
 export function loadWorkspace(paths: string[], cwd: string, lang: Lang): Workspace {
-  return openWorkspace(diskFiles(findGovernmentRoots(paths, cwd), cwd, lang), lang);
+  return openWorkspace(diskFiles(findGovernmentRoots(paths, cwd, lang), cwd, lang), lang);
 }
 
 export function openWorkspace(files: WorkspaceFiles, lang: Lang): Workspace {

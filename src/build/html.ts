@@ -1,11 +1,12 @@
 // The static site: view models of the index, domain, 五公开 and search pages, rendered with escaped handlebars templates.
 import Handlebars from 'handlebars';
 import { GkError } from '../errors.js';
+import { say, type Message } from '../i18n.js';
 import type { ChannelVocabulary } from '../standard/channels.js';
 import { partialNotice } from '../standard/edition.js';
 import { formatPercent } from '../diff/format/types.js';
 import type { DomainCoverage, StandardDiff } from '../diff/types.js';
-import type { LevelMark, PublicsClass, ResolvedCatalog } from '../types.js';
+import type { Lang, LevelMark, PublicsClass, ResolvedCatalog } from '../types.js';
 import { categorySpans, markChannels, type DomainRows } from './rows.js';
 import { PAGE_TEMPLATES, type PageTemplate, type TemplateSet } from './templates.js';
 
@@ -95,6 +96,8 @@ function commonView(input: SiteInput, title: string, current: PageTemplate) {
     isIndex: current === 'index',
     isPublics: current === 'publics',
     isSearch: current === 'search',
+    /** Domain pages use the whole window for the official table; the header and footer line up with it. */
+    wide: current === 'domain',
     government: { name: catalog.manifest.name, code: catalog.manifest.code, level: LEVEL_NAMES[catalog.manifest.level] },
     edition: { id: catalog.edition.id, title: catalog.edition.title, partial: catalog.edition.partial, notice: partialNotice(catalog.edition, 'zh') ?? '' },
     date: input.date ?? '',
@@ -193,30 +196,83 @@ export function searchView(input: SiteInput) {
 
 export type SiteRenderer = (page: PageTemplate, view: object) => string;
 
-/** Compiles the templates in an isolated handlebars environment; a broken user template is a usage error naming its file. */
-export function compileTemplates(templates: TemplateSet): SiteRenderer {
+/** The templates ready to render: the pages, and the other files (style.css, search.js) copied as they are. */
+export interface SiteTemplates {
+  render: SiteRenderer;
+  files: ReadonlyMap<string, string>;
+}
+
+const M = {
+  broken: { zh: '模板 {file} 有错：{detail}', en: 'template {file}: {detail}' },
+  unknownPartial: {
+    zh: '模板 {file} 引用了不存在的局部模板“{name}”（应有文件 {name}.hbs）',
+    en: 'template {file} uses the partial "{name}", which does not exist (no {name}.hbs)',
+  },
+} satisfies Record<string, Message>;
+
+/** Handlebars' parse errors span several lines (the source, a caret); the first and the last say what and where. */
+function templateProblem(err: unknown): string {
+  const lines = String((err as Error)?.message ?? err)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  return lines.length > 1 ? `${lines[0]} ${lines[lines.length - 1]}` : (lines[0] ?? '');
+}
+
+/** Partials named outright by `{{> name}}`; a `{{#> name}}` block brings its own fallback and may name a missing one. */
+function partialsNamed(ast: hbs.AST.Program): string[] {
+  const names: string[] = [];
+  class Partials extends Handlebars.Visitor {
+    override PartialStatement(partial: hbs.AST.PartialStatement): void {
+      if (partial.name.type === 'PathExpression') names.push((partial.name as hbs.AST.PathExpression).original);
+      super.PartialStatement(partial);
+    }
+  }
+  new Partials().accept(ast);
+  return names;
+}
+
+/**
+ * Compiles the templates in an isolated handlebars environment. A broken template, or one naming a partial that does
+ * not exist, is a usage error naming its file, found here rather than halfway through writing the pages.
+ */
+export function compileTemplates(templates: TemplateSet, lang: Lang): SiteTemplates {
   const hb = Handlebars.create();
+  const where = (name: string) => templates.origins.get(name) ?? name;
+  const parsed = new Map<string, hbs.AST.Program>();
+  for (const name of [...templates.files.keys()].sort()) {
+    if (!name.endsWith('.hbs')) continue;
+    try {
+      parsed.set(name, hb.parse(templates.files.get(name)!));
+    } catch (err) {
+      throw new GkError('usage', say(M.broken, lang, { file: where(name), detail: templateProblem(err) }));
+    }
+  }
+  const pageNames = new Set<string>(PAGE_TEMPLATES.map((p) => `${p}.hbs`));
+  const partials = new Set([...parsed.keys()].filter((n) => !pageNames.has(n)).map((n) => n.slice(0, -4)));
+  for (const [name, ast] of parsed) {
+    const missing = partialsNamed(ast).find((p) => !partials.has(p));
+    if (missing !== undefined) throw new GkError('usage', say(M.unknownPartial, lang, { file: where(name), name: missing }));
+  }
   const compile = (name: string) => {
     const text = templates.files.get(name) ?? '';
     try {
       hb.precompile(text, { strict: false });
       return hb.compile(text, { strict: false, preventIndent: true });
     } catch (err) {
-      throw new GkError('usage', `template ${templates.origins.get(name) ?? name}: ${(err as Error).message.split('\n')[0]}`);
+      throw new GkError('usage', say(M.broken, lang, { file: where(name), detail: templateProblem(err) }));
     }
   };
-  const pageNames = new Set<string>(PAGE_TEMPLATES.map((p) => `${p}.hbs`));
-  for (const name of [...templates.files.keys()].sort()) {
-    if (name.endsWith('.hbs') && !pageNames.has(name)) hb.registerPartial(name.slice(0, -4), compile(name));
-  }
+  for (const partial of [...partials].sort()) hb.registerPartial(partial, compile(`${partial}.hbs`));
   const pages = new Map(PAGE_TEMPLATES.map((p) => [p, compile(`${p}.hbs`)]));
-  return (page, view) => {
+  const render: SiteRenderer = (page, view) => {
     try {
       return normalizeHtml(pages.get(page)!(view));
     } catch (err) {
-      throw new GkError('usage', `template ${templates.origins.get(`${page}.hbs`) ?? page}: ${(err as Error).message.split('\n')[0]}`);
+      throw new GkError('usage', say(M.broken, lang, { file: where(`${page}.hbs`), detail: templateProblem(err) }));
     }
   };
+  return { render, files: templates.files };
 }
 
 /** Blank lines left by block helpers are dropped and the file ends with one newline, so diffs of the output stay readable. */

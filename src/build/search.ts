@@ -3,7 +3,6 @@ import { domainPageFile, itemAnchor } from './html.js';
 import type { DomainRows } from './rows.js';
 
 export const SEARCH_INDEX_FILE = 'search-index.js';
-const EXCERPT_LENGTH = 80;
 
 export interface SearchEntry {
   /** item id */
@@ -18,19 +17,18 @@ export interface SearchEntry {
   n: string;
   /** 公开主体 */
   s: string;
-  /** the start of 公开内容 */
+  /** 公开内容, on one line */
   x: string;
 }
 
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length <= EXCERPT_LENGTH ? flat : `${chars.slice(0, EXCERPT_LENGTH).join('')}…`;
+/** Content on one line; the page shows an excerpt around the hit, so the whole text is searched. */
+function flatten(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export function buildSearchIndex(domains: readonly DomainRows[], root: string): SearchEntry[] {
   return domains.flatMap((d) =>
-    d.rows.map((r) => ({ i: r.id, h: `${root}${domainPageFile(d.id)}#${itemAnchor(r.id)}`, d: d.name, c: r.category, n: r.name, s: r.subject, x: excerpt(r.content) })),
+    d.rows.map((r) => ({ i: r.id, h: `${root}${domainPageFile(d.id)}#${itemAnchor(r.id)}`, d: d.name, c: r.category, n: r.name, s: r.subject, x: flatten(r.content) })),
   );
 }
 

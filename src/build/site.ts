@@ -3,11 +3,10 @@ import { diffAgainstStandard } from '../diff/standard.js';
 import type { ChannelVocabulary } from '../standard/channels.js';
 import type { ResolvedCatalog } from '../types.js';
 import { formatCatalogCsv } from './csv.js';
-import { compileTemplates, domainPageFile, domainView, indexView, publicsView, publishedDomains, searchView, type Download, type SiteInput } from './html.js';
+import { domainPageFile, domainView, indexView, publicsView, publishedDomains, searchView, type Download, type SiteInput, type SiteTemplates } from './html.js';
 import { formatCatalogJson } from './json.js';
 import { levelColumns, tabulateCatalog } from './rows.js';
 import { buildSearchIndex, formatSearchIndex, SEARCH_INDEX_FILE } from './search.js';
-import type { TemplateSet } from './templates.js';
 import { buildWorkbook } from './xlsx.js';
 
 export const OUTPUT_FORMATS = ['html', 'csv', 'json', 'xlsx'] as const;
@@ -21,7 +20,7 @@ export interface BuildOptions {
   date?: string;
   /** Prefix of every link between pages: '' (relative, works from file://) or an absolute path ending in '/'. */
   baseUrl: string;
-  templates: TemplateSet;
+  templates: SiteTemplates;
   channels: ChannelVocabulary;
   /** A file as the catalog names it → relative to the catalog folder. */
   catalogPath(file: string): string;
@@ -77,7 +76,7 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
     progress('html');
     const input: SiteInput = { catalog, domains, diff, channels: options.channels, levelColumns: columns, root: options.baseUrl, downloads };
     if (options.date !== undefined) input.date = options.date;
-    const render = compileTemplates(options.templates);
+    const { render } = options.templates;
     files.set('index.html', render('index', indexView(input)));
     for (const d of publishedDomains(input)) {
       const csv = files.has(csvFileOf(d.id)) ? { href: `${options.baseUrl}${csvFileOf(d.id)}`, size: size(byteLength(files.get(csvFileOf(d.id))!)) } : undefined;

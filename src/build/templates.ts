@@ -1,7 +1,9 @@
 // The site's templates: the bundled set under templates/site, with any file replaced by one of the same name from --templates.
 import path from 'node:path';
 import { GkError } from '../errors.js';
+import { say, type Message } from '../i18n.js';
 import { exists, globFiles, isDirectory, packageRoot, readText } from '../io/files.js';
+import type { Lang } from '../types.js';
 
 export const DEFAULT_TEMPLATE_DIR = path.join(packageRoot, 'templates', 'site');
 
@@ -16,7 +18,11 @@ export interface TemplateSet {
   origins: Map<string, string>;
 }
 
-export function loadTemplates(overrideDir?: string): TemplateSet {
+const M = {
+  notFolder: { zh: '--templates：不是文件夹：{dir}', en: '--templates: not a folder: {dir}' },
+} satisfies Record<string, Message>;
+
+export function loadTemplates(overrideDir: string | undefined, lang: Lang): TemplateSet {
   const files = new Map<string, string>();
   const origins = new Map<string, string>();
   const take = (dir: string) => {
@@ -27,7 +33,7 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   };
   take(DEFAULT_TEMPLATE_DIR);
   if (overrideDir !== undefined) {
-    if (!exists(overrideDir) || !isDirectory(overrideDir)) throw new GkError('usage', `--templates: not a folder: ${overrideDir}`);
+    if (!exists(overrideDir) || !isDirectory(overrideDir)) throw new GkError('usage', say(M.notFolder, lang, { dir: overrideDir }));
     take(overrideDir);
   }
   for (const page of PAGE_TEMPLATES) if (!files.has(`${page}.hbs`)) throw new GkError('internal', `template ${page}.hbs not found in ${DEFAULT_TEMPLATE_DIR}`);

@@ -10,6 +10,23 @@ export const UNDATED = new Date(Date.UTC(1980, 0, 1));
 
 const MAX_SHEET_NAME = 31;
 
+/** A workbook whose document properties carry `date` rather than the clock, so identical input gives identical bytes. */
+export function createWorkbook(title: string, date: Date): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'gk';
+  wb.lastModifiedBy = 'gk';
+  wb.title = title;
+  wb.created = date;
+  wb.modified = date;
+  return wb;
+}
+
+/** The workbook's bytes, every zip entry stamped with `date`: exceljs would stamp the current time. */
+export async function writeWorkbook(wb: ExcelJS.Workbook, date: Date): Promise<Uint8Array> {
+  const buffer = await wb.xlsx.writeBuffer();
+  return stampZipEntries(new Uint8Array(buffer as ArrayBuffer), date);
+}
+
 /** Excel's rules: at most 31 characters, none of []:*?/\, not blank, unique ignoring case. */
 export function sheetNameOf(name: string, taken: Set<string>): string {
   const cleaned = [...name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '')].slice(0, MAX_SHEET_NAME).join('').trim() || 'Sheet';
@@ -50,12 +67,7 @@ function channelCell(written: readonly string[], channels: ChannelVocabulary): s
 
 export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
   const date = input.date !== undefined ? new Date(`${input.date}T00:00:00Z`) : UNDATED;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'gk';
-  wb.lastModifiedBy = 'gk';
-  wb.title = input.title;
-  wb.created = date;
-  wb.modified = date;
+  const wb = createWorkbook(input.title, date);
   const groups: Array<{ header: string; values: readonly string[] }> = [
     { header: '公开对象', values: ['全社会', '特定群体'] },
     { header: '公开方式', values: ['主动', '依申请'] },
@@ -112,6 +124,5 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
     });
   }
   if (domains.length === 0) wb.addWorksheet('目录');
-  const buffer = await wb.xlsx.writeBuffer();
-  return stampZipEntries(new Uint8Array(buffer as ArrayBuffer), date);
+  return writeWorkbook(wb, date);
 }

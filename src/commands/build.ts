@@ -1,21 +1,24 @@
 // gk build [path]: a valid catalog → a static site, CSV, JSON and XLSX, written at once into one folder.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildOutputs, OUTPUT_FORMATS, type OutputFormat } from '../build/site.js';
+import { compileTemplates } from '../build/html.js';
 import { loadTemplates } from '../build/templates.js';
 import { summarize } from '../diagnostic.js';
 import { usageError } from '../errors.js';
 import { formatters } from '../format/index.js';
 import { say, type Message } from '../i18n.js';
-import { exists, globFiles, isDirectory, relativeTo, writeDirAtomic } from '../io/files.js';
+import { exists, globFiles, relativeTo, writeDirAtomic } from '../io/files.js';
+import { runGit } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { findGovernmentRoots, loadGovernment } from '../project.js';
 import { resolveCatalog } from '../resolve.js';
 import { loadChannelVocabulary } from '../standard/channels.js';
 import { partialNotice } from '../standard/edition.js';
 import { checkGovernment } from '../validate.js';
+import type { Lang } from '../types.js';
 import type { CommandSpec } from './command.js';
+import { checkOutDir, parseDateOption, parseFormatList } from './output.js';
 import { VERSION } from '../version.js';
 
 const GENERATOR = `gk ${VERSION}`;
@@ -29,63 +32,36 @@ const M = {
     zh: '未生成：{dir} 有 {errors} 个错误，请先修正（gk validate {dir}）',
     en: 'nothing built: {dir} has {errors} errors; fix them first (gk validate {dir})',
   },
-  warnings: { zh: '目录有 {warnings} 个警告，运行 gk validate {dir} 查看', en: 'the catalog has {warnings} warnings; run gk validate {dir} to see them' },
+  warnings: { zh: '目录有 {warnings} 个警告，运行 gk validate {dir} 查看', en: 'warnings in the catalog: {warnings}; run gk validate {dir} to see them' },
   built: { zh: '已生成 {out}（{files} 个文件）。', en: 'Built {out} ({files} files).' },
   open: { zh: '用浏览器打开 {index}', en: 'Open {index} in a browser.' },
   progress: { zh: '正在生成 {stage}（{done}/{total}）…', en: 'building {stage} ({done}/{total})…' },
+  badBaseUrl: { zh: '--base-url：应为站内的绝对路径，如 /gk/，收到“{value}”', en: '--base-url: expected an absolute path such as /gk/, got "{value}"' },
+  several: { zh: '{target} 中有 {count} 个目录（{list}）；请一次生成一个', en: '{target} holds {count} catalogs ({list}); build one at a time' },
+  workspace: { zh: '{dir} 是工作区；请生成其中的某个政府目录', en: '{dir} is a workspace; build one of its catalogs' },
 } satisfies Record<string, Message>;
 
-export function parseFormats(value: string): Set<OutputFormat> {
-  const formats = new Set<OutputFormat>();
-  for (const part of value.split(',').map((s) => s.trim().toLowerCase())) {
-    if (part === '') continue;
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(part)) throw usageError(`--formats: unknown format "${part}" (choose from ${OUTPUT_FORMATS.join(', ')})`);
-    formats.add(part as OutputFormat);
-  }
-  if (formats.size === 0) throw usageError(`--formats: name at least one of ${OUTPUT_FORMATS.join(', ')}`);
-  return formats;
-}
-
-export function parseDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value) throw usageError(`--date: expected a date as YYYY-MM-DD, got "${value}"`);
-  return value;
+export function parseFormats(value: string, lang: Lang): Set<OutputFormat> {
+  return new Set(parseFormatList(value, OUTPUT_FORMATS, lang));
 }
 
 /** Only a path on the same site: no scheme, no host (`//cdn…`), so pages never point at another server. */
-export function parseBaseUrl(value: string): string {
-  if (!value.startsWith('/') || value.startsWith('//') || /[\s:"'<>\\?#]/.test(value)) {
-    throw usageError(`--base-url: expected an absolute path such as /gk/, got "${value}"`);
-  }
+export function parseBaseUrl(value: string, lang: Lang): string {
+  if (!value.startsWith('/') || value.startsWith('//') || /[\s:"'<>\\?#]/.test(value)) throw usageError(say(M.badBaseUrl, lang, { value }));
   return value.endsWith('/') ? value : `${value}/`;
 }
 
 /** The day of the last commit touching the catalog folder; none outside git, or when git is missing. */
 export function lastCommitDate(dir: string): string | undefined {
-  try {
-    const out = execFileSync('git', ['log', '-1', '--format=%cs', '--', dir], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
-    return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : undefined;
-  } catch {
-    return undefined;
-  }
+  const r = runGit(dir, ['log', '-1', '--format=%cs', '--', '.']);
+  const out = r.ok ? r.stdout.toString('utf8').trim() : '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : undefined;
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** The output folder is replaced as a whole, so it must not hold the catalog, the working directory or anything else. */
-function checkOutDir(out: string, root: string, cwd: string): void {
-  if (isInside(root, out) || isInside(cwd, out)) throw usageError(`--out ${out}: would replace a folder holding the catalog or the working directory; choose a folder of its own`);
-  if (!exists(out)) return;
-  if (!isDirectory(out)) throw usageError(`--out ${out}: exists and is not a folder`);
-  if (exists(path.join(out, '.git'))) throw usageError(`--out ${out}: holds a .git folder, which a build would replace; choose a folder of its own`);
-  const contents = globFiles(['*', '*/**'], out);
-  if (contents.length > 0 && !BUILD_MARKERS.some((m) => exists(path.join(out, m)))) {
-    throw usageError(`--out ${out}: not empty and not an earlier gk build output; a build replaces the whole folder, so choose another one`);
-  }
+/** A folder an earlier `gk build` wrote holds one of its marker files; anything else there is someone else's. */
+function foreignToBuild(out: string): string | undefined {
+  if (BUILD_MARKERS.some((m) => exists(path.join(out, m)))) return undefined;
+  return globFiles(['*', '*/**'], out)[0];
 }
 
 function progressReporter(io: Io, lang: 'zh' | 'en', items: number) {
@@ -116,18 +92,19 @@ export const buildCommand: CommandSpec = {
   },
   async action(args, options, io, global) {
     const lang = global.lang;
-    const formats = parseFormats(String(options.formats ?? OUTPUT_FORMATS.join(',')));
-    const explicitDate = options.date !== undefined ? parseDate(String(options.date)) : undefined;
-    const baseUrl = options.baseUrl !== undefined ? parseBaseUrl(String(options.baseUrl)) : '';
+    const formats = parseFormats(String(options.formats ?? OUTPUT_FORMATS.join(',')), lang);
+    const explicitDate = options.date !== undefined ? parseDateOption(String(options.date), lang) : undefined;
+    const baseUrl = options.baseUrl !== undefined ? parseBaseUrl(String(options.baseUrl), lang) : '';
     const target = typeof args[0] === 'string' ? args[0] : '.';
-    const roots = findGovernmentRoots([target], io.cwd);
-    if (roots.length !== 1) throw usageError(`${target} holds ${roots.length} catalogs (${roots.map((r) => relativeTo(io.cwd, r)).join(', ')}); build one at a time`);
+    const roots = findGovernmentRoots([target], io.cwd, lang);
+    if (roots.length !== 1) throw usageError(say(M.several, lang, { target, count: roots.length, list: roots.map((r) => relativeTo(io.cwd, r)).join(', ') }));
     const root = roots[0]!;
     const government = loadGovernment(root, io.cwd, lang);
-    if (government.manifest.workspace) throw usageError(`${government.display} is a workspace; build one of its catalogs`);
+    if (government.manifest.workspace) throw usageError(say(M.workspace, lang, { dir: government.display }));
     const out = options.out !== undefined ? path.resolve(io.cwd, String(options.out)) : path.join(root, 'dist');
-    checkOutDir(out, root, io.cwd);
-    const templates = loadTemplates(options.templates !== undefined ? path.resolve(io.cwd, String(options.templates)) : undefined);
+    checkOutDir(out, { source: root, sourceKind: 'catalog', cwd: io.cwd, tool: 'gk build', foreignFile: foreignToBuild }, lang);
+    // Templates first: a broken one is found before the catalog is checked.
+    const templates = compileTemplates(loadTemplates(options.templates !== undefined ? path.resolve(io.cwd, String(options.templates)) : undefined, lang), lang);
 
     const check = checkGovernment(government, lang);
     const errors = check.diagnostics.filter((d) => d.severity === 'error');

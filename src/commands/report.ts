@@ -3,38 +3,27 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
-import { exists, globFiles, isDirectory, relativeTo, writeDirAtomic } from '../io/files.js';
-import { REPORT_FILES, REPORT_FORMATS, isReportFormat, renderReport, type ReportFormat } from '../report/format/index.js';
+import { globFiles, isDirectory, relativeTo, writeDirAtomic } from '../io/files.js';
+import { REPORT_FILES, REPORT_FORMATS, renderReport, type ReportFormat } from '../report/format/index.js';
 import { inParens, percent, reportTitle } from '../report/labels.js';
 import { reportWorkspace } from '../report/run.js';
 import { partialNotice } from '../standard/edition.js';
+import type { Lang } from '../types.js';
 import type { CommandSpec } from './command.js';
+import { checkOutDir, parseDateOption, parseFormatList } from './output.js';
 
 const M = {
   summary: {
     zh: '县级 {county} 个、乡级 {township} 个、村级（社区）{village} 个；县乡两级覆盖率 {coverage}；错误 {errors} 个、警告 {warnings} 个',
-    en: '{county} counties, {township} townships, {village} villages; coverage {coverage}; {errors} errors, {warnings} warnings',
+    en: 'counties: {county}, townships: {township}, villages: {village}; coverage {coverage}; errors: {errors}, warnings: {warnings}',
   },
   top: { zh: '县级第一名：{name}（{score} 分）', en: 'first county: {name} ({score} points)' },
   written: { zh: '已写入 {out}/：{files}', en: 'Wrote {out}/: {files}' },
+  notFolder: { zh: '不是文件夹：{path}', en: 'not a folder: {path}' },
 } satisfies Record<string, Message>;
 
-export function parseReportFormats(value: string): ReportFormat[] {
-  const formats = new Set<ReportFormat>();
-  for (const part of value.split(',').map((s) => s.trim().toLowerCase())) {
-    if (part === '') continue;
-    if (!isReportFormat(part)) throw usageError(`--formats: unknown format "${part}" (choose from ${REPORT_FORMATS.join(', ')})`);
-    formats.add(part);
-  }
-  if (formats.size === 0) throw usageError(`--formats: name at least one of ${REPORT_FORMATS.join(', ')}`);
-  return REPORT_FORMATS.filter((f) => formats.has(f));
-}
-
-export function parseReportDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value) throw usageError(`--date: expected a date as YYYY-MM-DD, got "${value}"`);
-  return value;
+export function parseReportFormats(value: string, lang: Lang): ReportFormat[] {
+  return parseFormatList(value, REPORT_FORMATS, lang);
 }
 
 /** SOURCE_DATE_EPOCH (reproducible builds) when set, else today on the local calendar. */
@@ -46,21 +35,10 @@ function defaultDate(env: Record<string, string | undefined>): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** The output folder is replaced as a whole: refuse one that holds the workspace, the working directory or other files. */
-function checkOutDir(out: string, workspace: string, cwd: string): void {
-  if (isInside(workspace, out) || isInside(cwd, out)) throw usageError(`--out ${out}: would replace a folder holding the workspace or the working directory; choose a folder of its own`);
-  if (!exists(out)) return;
-  if (!isDirectory(out)) throw usageError(`--out ${out}: exists and is not a folder`);
+/** Only the files a report writes may be in the folder it replaces. */
+function foreignToReport(out: string): string | undefined {
   const ours = new Set(Object.values(REPORT_FILES));
-  const others = globFiles(['**/*'], out).filter((f) => !ours.has(path.relative(out, f)));
-  if (others.length > 0 || exists(path.join(out, '.git'))) {
-    throw usageError(`--out ${out}: holds files other than an earlier gk report (${relativeTo(out, others[0] ?? path.join(out, '.git'))}); a report replaces the whole folder, so choose another one`);
-  }
+  return globFiles(['**/*'], out).find((f) => !ours.has(path.relative(out, f)));
 }
 
 export const reportCommand: CommandSpec = {
@@ -76,12 +54,13 @@ export const reportCommand: CommandSpec = {
   },
   async action(args, options, io, global) {
     const lang = global.lang;
-    const dir = path.resolve(io.cwd, String(args[0] ?? '.'));
-    if (!isDirectory(dir)) throw usageError(`not a folder: ${String(args[0])}`);
-    const formats = parseReportFormats(String(options.formats ?? REPORT_FORMATS.join(',')));
-    const date = options.date !== undefined ? parseReportDate(String(options.date)) : defaultDate(io.env);
+    const given = String(args[0] ?? '.');
+    const dir = path.resolve(io.cwd, given);
+    if (!isDirectory(dir)) throw usageError(say(M.notFolder, lang, { path: given }));
+    const formats = parseReportFormats(String(options.formats ?? REPORT_FORMATS.join(',')), lang);
+    const date = options.date !== undefined ? parseDateOption(String(options.date), lang) : defaultDate(io.env);
     const out = path.resolve(io.cwd, String(options.out ?? 'gk-report'));
-    checkOutDir(out, dir, io.cwd);
+    checkOutDir(out, { source: dir, sourceKind: 'workspace', cwd: io.cwd, tool: 'gk report', foreignFile: foreignToReport }, lang);
     const since = options.since !== undefined ? String(options.since) : undefined;
 
     const { report, editions } = await reportWorkspace(dir, { cwd: io.cwd, lang, date, since });

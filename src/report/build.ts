@@ -29,6 +29,12 @@ export function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
+/** A ratio to four places that never rounds up to 1 while something is missing: 1 means complete. */
+export function roundRatio(value: number): number {
+  const r = round(value, 4);
+  return value < 1 && r >= 1 ? 0.9999 : r;
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -94,10 +100,10 @@ function rowOf(g: GovernmentFacts, facts: WorkspaceFacts, today: string, names: 
   const applicable = total?.applicable ?? 0;
   const covered = total ? total.adopted + total.adapted + total.excluded : 0;
   // Without an edition nothing could be compared: that is no coverage, not full coverage.
-  const coverage = total ? round(total.coverage, 4) : 0;
+  const coverage = total ? roundRatio(total.coverage) : 0;
   const domains: DomainCell[] = (g.coverage?.domains ?? [])
     .filter((d) => d.applicable > 0)
-    .map((d) => ({ domain: d.domain, applicable: d.applicable, covered: d.adopted + d.adapted + d.excluded, missing: d.missing, coverage: round(d.coverage, 4) }));
+    .map((d) => ({ domain: d.domain, applicable: d.applicable, covered: d.adopted + d.adapted + d.excluded, missing: d.missing, coverage: roundRatio(d.coverage) }));
   const milestones = ranked ? milestonesOf(g, facts, coverage, today) : [];
   const scored = ranked ? scoreOf(coverage, g.errors, g.warnings, milestones) : undefined;
   // Written in the order the JSON should read; JSON.stringify leaves out the undefined ones.
@@ -155,7 +161,7 @@ function laggingDomains(rows: GovernmentRow[], facts: WorkspaceFacts): LaggingDo
     }
     if (applicable === 0 || covered === applicable) return;
     behind.sort((a, b) => a.coverage - b.coverage || b.missing - a.missing || cmp(a.code, b.code));
-    out.push({ domain: id, name, department: facts.departments[id], applicable, covered, coverage: round(covered / applicable, 4), governments: behind });
+    out.push({ domain: id, name, department: facts.departments[id], applicable, covered, coverage: roundRatio(covered / applicable), governments: behind });
   });
   const order = new Map(facts.domainNames.map((d, i) => [d.id, i]));
   return out.sort((a, b) => a.coverage - b.coverage || (order.get(a.domain) ?? 0) - (order.get(b.domain) ?? 0));
@@ -206,7 +212,7 @@ export function buildReport(facts: WorkspaceFacts, date: string): WorkspaceRepor
       county: byLevel('county').length,
       township: byLevel('township').length,
       village: villages.length,
-      coverage: applicable === 0 ? 1 : round(covered / applicable, 4),
+      coverage: applicable === 0 ? 1 : roundRatio(covered / applicable),
       errors: rows.reduce((n, r) => n + r.errors, 0),
       warnings: rows.reduce((n, r) => n + r.warnings, 0),
     },

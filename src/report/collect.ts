@@ -75,7 +75,9 @@ export function collectGovernments(workspace: Workspace, options: CollectOptions
       dates: options.dates?.get(folder) ?? {},
     };
     if (m.parent !== undefined) facts.parent = m.parent;
-    const edition = check.edition;
+    // A gk.yaml that did not parse names no edition: the default one would give coverage nobody asked for.
+    const manifestRead = government.manifestSource.data !== null && typeof government.manifestSource.data === 'object';
+    const edition = manifestRead ? check.edition : undefined;
     if (edition) {
       editions.set(edition.id, edition);
       // Villages keep lists drawn from the township; the national tables have no village rows to cover.

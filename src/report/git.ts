@@ -1,18 +1,24 @@
 // The report's git edge: when files were first and last committed, and a workspace as it was at a revision (no checkout).
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { usageError } from '../errors.js';
+import { say, type Message } from '../i18n.js';
 import { relativeTo } from '../io/files.js';
+import { runGit } from '../io/git.js';
 import { parseSource } from '../project.js';
 import type { Lang } from '../types.js';
 import { openWorkspace, type Workspace, type WorkspaceFiles } from '../workspace.js';
 import type { GovernmentDates } from './types.js';
 
-/** Large enough for every file of a province-scale workspace in one `git cat-file --batch`. */
-const MAX_BUFFER = 1 << 30;
+const M = {
+  notRepository: { zh: '--since：{dir} 不在 git 仓库中，无法与以前的版本比较', en: '--since: {dir} is not in a git repository, so there is no earlier version to compare with' },
+  notCommit: { zh: '--since：“{rev}”不是 {dir} 所在 git 仓库中的提交', en: '--since: "{rev}" is not a commit of the git repository at {dir}' },
+  gitFailed: { zh: 'git 读取 {rev} 失败：{detail}', en: 'git could not read {rev}: {detail}' },
+} satisfies Record<string, Message>;
 
-function git(dir: string, args: string[], input?: Uint8Array): Buffer {
-  return execFileSync('git', ['-c', 'core.quotePath=false', ...args], { cwd: dir, input, maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'ignore'] });
+/** git's output, or undefined when git fails (not a repository, no commits, no git). */
+function git(dir: string, args: string[]): Buffer | undefined {
+  const r = runGit(dir, ['-c', 'core.quotePath=false', ...args]);
+  return r.ok ? r.stdout : undefined;
 }
 
 export interface FileDates {
@@ -26,12 +32,8 @@ export interface FileDates {
  * Undefined when `dir` is not in a repository or has no commits.
  */
 export function readHistory(dir: string, rev = 'HEAD'): Map<string, FileDates> | undefined {
-  let out: string;
-  try {
-    out = git(dir, ['log', '--format=%x00%cs', '--name-only', '--relative', '--no-renames', rev, '--', '.']).toString('utf8');
-  } catch {
-    return undefined;
-  }
+  const out = git(dir, ['log', '--format=%x00%cs', '--name-only', '--relative', '--no-renames', rev, '--', '.'])?.toString('utf8');
+  if (out === undefined) return undefined;
   const files = new Map<string, FileDates>();
   // Newest commit first: the first date seen is the last change, the final one the first commit.
   for (const chunk of out.split('\0')) {
@@ -81,26 +83,30 @@ export function datesOfGovernments(history: ReadonlyMap<string, FileDates>, fold
 }
 
 /** The commit a revision names, checked, and its committer date. */
-export function resolveRevision(dir: string, rev: string): { commit: string; date: string } {
-  try {
-    const commit = git(dir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).toString('utf8').trim();
-    const date = git(dir, ['log', '-1', '--format=%cs', commit]).toString('utf8').trim();
-    return { commit, date };
-  } catch {
-    throw usageError(`--since: "${rev}" is not a commit of the git repository at ${dir}`);
-  }
+export function resolveRevision(dir: string, rev: string, lang: Lang): { commit: string; date: string } {
+  if (git(dir, ['rev-parse', '--git-dir']) === undefined) throw usageError(say(M.notRepository, lang, { dir }));
+  // A revision starting with '-' would reach git as an option.
+  const commit = rev.startsWith('-') ? undefined : git(dir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])?.toString('utf8').trim();
+  const date = commit ? git(dir, ['log', '-1', '--format=%cs', commit])?.toString('utf8').trim() : undefined;
+  if (!commit || !date) throw usageError(say(M.notCommit, lang, { rev, dir }));
+  return { commit, date };
 }
 
 /** Every file below `dir` at a commit, by path relative to `dir`, read with one `git ls-tree` and one `git cat-file --batch`. */
-export function readRevisionFiles(dir: string, commit: string): Map<string, Uint8Array> {
-  const prefix = git(dir, ['rev-parse', '--show-prefix']).toString('utf8').trim();
-  const listed = git(dir, ['ls-tree', '-r', '-z', '--full-name', '--name-only', commit, '--', '.'])
+export function readRevisionFiles(dir: string, commit: string, lang: Lang): Map<string, Uint8Array> {
+  const must = (args: string[], input?: Uint8Array): Buffer => {
+    const r = runGit(dir, ['-c', 'core.quotePath=false', ...args], input);
+    if (!r.ok) throw usageError(say(M.gitFailed, lang, { rev: commit, detail: r.stderr }));
+    return r.stdout;
+  };
+  const prefix = must(['rev-parse', '--show-prefix']).toString('utf8').trim();
+  const listed = must(['ls-tree', '-r', '-z', '--full-name', '--name-only', commit, '--', '.'])
     .toString('utf8')
     .split('\0')
     .filter((f) => f !== '' && (path.posix.basename(f) === 'gk.yaml' || /\.ya?ml$/.test(f)));
   const files = new Map<string, Uint8Array>();
   if (listed.length === 0) return files;
-  const out = git(dir, ['cat-file', '--batch'], Buffer.from(listed.map((f) => `${commit}:${f}\n`).join(''), 'utf8'));
+  const out = must(['cat-file', '--batch'], Buffer.from(listed.map((f) => `${commit}:${f}\n`).join(''), 'utf8'));
   let offset = 0;
   for (const full of listed) {
     const eol = out.indexOf(0x0a, offset);
@@ -117,7 +123,7 @@ export function readRevisionFiles(dir: string, commit: string): Map<string, Uint
 
 /** The workspace at `dir` as it was at `commit`: the same shape as on disk, so the same report can be built from it. */
 export function workspaceAtRevision(dir: string, commit: string, cwd: string, lang: Lang): Workspace {
-  const files = readRevisionFiles(dir, commit);
+  const files = readRevisionFiles(dir, commit, lang);
   const rels = [...files.keys()].sort();
   const roots = rels.filter((f) => path.posix.basename(f) === 'gk.yaml').map((f) => path.posix.dirname(f));
   const rootSet = new Set(roots);

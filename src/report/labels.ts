@@ -1,4 +1,5 @@
 // Every word the report formats print, in Chinese and English, and the number and date formatting they share.
+import { formatPercent } from '../diff/format/types.js';
 import { say, type Message, type Params } from '../i18n.js';
 import type { Lang, Level } from '../types.js';
 import type { MetricChange, MilestoneStatus, Verdict, WorkspaceReport } from './types.js';
@@ -159,14 +160,30 @@ export function inParens(text: string, lang: Lang): string {
   return lang === 'zh' ? `（${text}）` : ` (${text})`;
 }
 
-/** 0.875 → "87.5%" */
-export function percent(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)}%`;
+/** 0.875 → "87.5%"; 0.9996 → "99.9%", as gk diff shows it: 100% only when nothing is missing. */
+export const percent = formatPercent;
+
+/** 0.875 → 87.5, for spreadsheets; below 1 never 100. */
+export function percentNumber(ratio: number): number {
+  const shown = Math.round(ratio * 1000) / 10;
+  return ratio < 1 && shown >= 100 ? 99.9 : shown;
 }
 
-/** 0.875 → 87.5, for spreadsheets */
-export function percentNumber(ratio: number): number {
-  return Math.round(ratio * 1000) / 10;
+/**
+ * Coverage bands of the heatmap in the dashboard and the workbook: each fill pairs with a text colour that keeps
+ * 4.5:1 contrast. Colours are RGB hex.
+ */
+export const COVERAGE_BANDS: ReadonlyArray<{ min: number; cls: string; label: string; fill: string; ink: string }> = [
+  { min: 1, cls: 'b5', label: '100%', fill: '1a7f37', ink: 'ffffff' },
+  { min: 0.8, cls: 'b4', label: '80–99%', fill: '4fb06d', ink: '000000' },
+  { min: 0.6, cls: 'b3', label: '60–79%', fill: 'a6d96a', ink: '000000' },
+  { min: 0.4, cls: 'b2', label: '40–59%', fill: 'fee08b', ink: '000000' },
+  { min: 0.2, cls: 'b1', label: '20–39%', fill: 'fdae61', ink: '000000' },
+  { min: 0, cls: 'b0', label: '0–19%', fill: 'c62828', ink: 'ffffff' },
+];
+
+export function coverageBand(coverage: number): (typeof COVERAGE_BANDS)[number] {
+  return COVERAGE_BANDS.find((b) => coverage >= b.min)!;
 }
 
 export function domainName(report: WorkspaceReport, id: string): string {

@@ -1,9 +1,5 @@
 // The report in one function that reads top to bottom: load the workspace, date it from git, collect, rank, compare.
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { exists } from '../io/files.js';
+import { compiledWorker, defaultJobs, runWorker } from '../parallel.js';
 import { findGovernmentRoots } from '../project.js';
 import { loadEdition } from '../standard/edition.js';
 import type { Edition, Lang } from '../types.js';
@@ -40,51 +36,33 @@ function datesOf(workspace: Workspace, dir: string, rev?: string): Map<string, G
   return datesOfGovernments(history, workspace.members.map((m) => folderOf(dir, m.root)));
 }
 
-function workerFile(): string | undefined {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'collect-worker.js');
-  // Running from TypeScript sources (tests) there is no compiled worker: collect in this thread instead.
-  return exists(file) ? file : undefined;
-}
-
 /**
  * The facts of every government on disk, spread over worker threads when there are enough governments. Shares are
  * runs of the workspace order, so a township's villages are mostly checked by the worker that loaded the township.
  */
 async function collectOnDisk(roots: string[], workspace: Workspace, dir: string, lang: Lang, cwd: string, dates: Map<string, GovernmentDates> | undefined, jobs: number): Promise<Collected> {
   const options = { lang, base: dir, dates };
-  const file = workerFile();
+  const file = compiledWorker(new URL('./collect-worker.js', import.meta.url));
   const workers = Math.min(jobs, Math.floor(workspace.members.length / MIN_GOVERNMENTS_PER_WORKER));
   if (!file || workers < 2) return collectFacts(workspace, options);
   const size = Math.ceil(workspace.members.length / workers);
   const shares = Array.from({ length: workers }, (_, i) => workspace.members.slice(i * size, (i + 1) * size).map((m) => m.root)).filter((s) => s.length > 0);
   const parts = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<{ governments: GovernmentFacts[]; editions: string[] }>((resolve, reject) => {
-          const worker = new Worker(file, { workerData: { roots, share, cwd, lang, base: dir, dates: dates ? [...dates] : undefined } });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-          worker.once('exit', (code) => code !== 0 && reject(new Error(`report worker exited with code ${code}`)));
-        }),
-    ),
+    shares.map((share) => runWorker<{ governments: GovernmentFacts[]; editions: string[] }>(file, { roots, share, cwd, lang, base: dir, dates: dates ? [...dates] : undefined })),
   );
   const editions = [...new Set(parts.flatMap((p) => p.editions))].map((d) => loadEdition(d));
   return describeWorkspace(workspace, parts.flatMap((p) => p.governments), editions, dates !== undefined);
 }
 
-export function defaultReportJobs(): number {
-  return Math.max(1, Math.min(8, os.availableParallelism()));
-}
-
 export async function reportWorkspace(dir: string, options: ReportOptions): Promise<ReportResult> {
   const { cwd, lang } = options;
-  const roots = findGovernmentRoots([dir], cwd);
+  const roots = findGovernmentRoots([dir], cwd, lang);
   const workspace = openWorkspace(diskFiles(roots, cwd, lang), lang);
-  const current = await collectOnDisk(roots, workspace, dir, lang, cwd, datesOf(workspace, dir), options.jobs ?? defaultReportJobs());
+  const current = await collectOnDisk(roots, workspace, dir, lang, cwd, datesOf(workspace, dir), options.jobs ?? defaultJobs());
   const report = buildReport(current.facts, options.date);
   const editions = new Map(current.editions.map((e) => [e.id, e]));
   if (options.since !== undefined) {
-    const { commit, date } = resolveRevision(dir, options.since);
+    const { commit, date } = resolveRevision(dir, options.since, lang);
     const before = workspaceAtRevision(dir, commit, cwd, lang);
     const previous = collectFacts(before, { lang, base: dir, dates: datesOf(before, dir, commit) });
     report.comparison = compareReports(buildReport(previous.facts, date), report, options.since);

@@ -13,6 +13,9 @@
   // A hit in the item's name counts most, then its category and id, then domain, subject and content.
   var WEIGHTS = { n: 8, c: 4, i: 4, d: 3, s: 2, x: 1 };
   var LIMIT = 100;
+  var EXCERPT = 80;
+  // Everyday short forms of names the tables spell out: 低保 is how residents ask for 最低生活保障.
+  var ALIASES = { '低保': ['最低生活保障'], '社保': ['社会保险'], '医保': ['医疗保险', '医疗保障'] };
 
   function norm(s) {
     return String(s || '').normalize('NFKC').toLowerCase().replace(/\s+/g, '');
@@ -32,8 +35,17 @@
 
   // Chinese has no spaces between words, so every term is matched as a substring; when nothing contains the
   // whole query, items sharing most of its two-character pieces still come up (预算公开 finds 预算信息公开).
+  function termsOf(query) {
+    return String(query).normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  // A term and the longer names it stands for.
+  function spellings(t) {
+    return [t].concat(ALIASES[t] || []);
+  }
+
   function search(query) {
-    var terms = String(query).normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+    var terms = termsOf(query);
     if (terms.length === 0) return [];
     var grams = bigrams(terms.join(''));
     var hits = [];
@@ -42,7 +54,9 @@
       var every = terms.every(function (t) {
         var best = 0;
         FIELDS.forEach(function (key) {
-          if (p.folded[key].indexOf(t) >= 0 && WEIGHTS[key] > best) best = WEIGHTS[key];
+          spellings(t).forEach(function (w) {
+            if (p.folded[key].indexOf(w) >= 0 && WEIGHTS[key] > best) best = WEIGHTS[key];
+          });
         });
         score += best;
         return best > 0;
@@ -82,6 +96,19 @@
     return span;
   }
 
+  // The index holds the whole 公开内容 so all of it is searched; a result shows about EXCERPT characters around the hit.
+  function excerptOf(text, terms) {
+    if (text.length <= EXCERPT) return text;
+    var lower = text.toLowerCase();
+    var at = -1;
+    terms.forEach(function (t) {
+      var i = lower.indexOf(t);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    });
+    var start = at < 0 ? 0 : Math.max(0, Math.min(at - 20, text.length - EXCERPT));
+    return (start > 0 ? '…' : '') + text.slice(start, start + EXCERPT) + (start + EXCERPT < text.length ? '…' : '');
+  }
+
   function render(query) {
     while (list.firstChild) list.removeChild(list.firstChild);
     var q = String(query).trim();
@@ -90,7 +117,8 @@
       return;
     }
     var results = search(q);
-    var terms = q.toLowerCase().split(/\s+/).filter(Boolean);
+    var terms = [];
+    termsOf(q).forEach(function (t) { terms = terms.concat(spellings(t)); });
     status.textContent = results.length === 0 ? '没有找到与“' + q + '”相关的事项。' : '找到 ' + results.length + ' 个与“' + q + '”相关的事项' + (results.length > LIMIT ? '，显示前 ' + LIMIT + ' 个。' : '。');
     results.slice(0, LIMIT).forEach(function (e) {
       var li = document.createElement('li');
@@ -108,7 +136,7 @@
       if (e.x) {
         var excerpt = document.createElement('p');
         excerpt.className = 'result-excerpt';
-        excerpt.appendChild(highlighted(e.x, terms));
+        excerpt.appendChild(highlighted(excerptOf(e.x, terms), terms));
         li.appendChild(excerpt);
       }
       list.appendChild(li);

@@ -78,6 +78,27 @@ describe.skipIf(skip)('the built site in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('searches the whole 公开内容 and shows the words around a hit far into it', async () => {
+    const page = await open(1024);
+    await page.goto(`${url('search.html')}?q=${encodeURIComponent('抢栽')}`);
+    // 抢栽 is the 95th character of this item's content: an index of the first 80 would miss it.
+    await expect.poll(() => page.locator('#search-results li a').allTextContents()).toEqual(['拟征收土地告知']);
+    const excerpt = page.locator('#search-results .result-excerpt');
+    expect(await excerpt.locator('mark').textContent()).toBe('抢栽');
+    const text = (await excerpt.textContent())!;
+    expect(text.startsWith('…')).toBe(true);
+    expect([...text].length).toBeLessThanOrEqual(82);
+    expect(problems).toEqual([]);
+  });
+
+  it('takes 低保 for 最低生活保障, as residents write it', async () => {
+    const page = await open(1024);
+    await page.goto(`${url('search.html')}?q=${encodeURIComponent('低保')}`);
+    await expect.poll(() => page.locator('#search-results li a').allTextContents()).toEqual(['政策法规文件', '办事指南', '审核信息', '审批信息']);
+    expect(await page.locator('#search-results mark').allTextContents()).toContain('最低生活保障');
+    expect(problems).toEqual([]);
+  });
+
   it('follows a domain link from the index to the domain’s table', async () => {
     const page = await open(1366);
     await page.goto(url('index.html'));
@@ -87,6 +108,13 @@ describe.skipIf(skip)('the built site in Chromium', () => {
     expect(await page.locator('table.catalog thead tr').count()).toBe(2);
     expect(await page.locator('table.catalog tbody tr').count()).toBeGreaterThan(3);
     expect(await page.locator('table.catalog thead').evaluate((e) => getComputedStyle(e).display)).toBe('table-header-group');
+    // The √ columns' headers (全社会, 依申请, …) keep their words whole.
+    const marks = await page.$$eval('table.catalog thead th.mark', (ths) => ths.map((th) => ({ text: th.textContent, h: th.getBoundingClientRect().height, line: parseFloat(getComputedStyle(th).lineHeight) })));
+    expect(marks.length).toBeGreaterThan(4);
+    for (const m of marks) expect(m.h, m.text!).toBeLessThan(m.line * 2);
+    // The header lines up with the full-width table instead of a narrower centred column.
+    const left = async (selector: string) => page.locator(selector).evaluate((e) => Math.round(e.getBoundingClientRect().left + parseFloat(getComputedStyle(e).paddingLeft)));
+    expect(await left('.site-header .wrap')).toBe(await left('main'));
     await page.screenshot({ path: path.join(shots, 'desktop-domain.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
@@ -107,6 +135,9 @@ describe.skipIf(skip)('the built site in Chromium', () => {
     expect(box!.width).toBeLessThanOrEqual(375);
     await page.screenshot({ path: path.join(shots, 'phone-domain.png'), fullPage: false });
     await page.goto(url('index.html'));
+    // Column headers such as 事项 stay on one line rather than one character per line.
+    const heads = await page.$$eval('table.summary thead th', (ths) => ths.map((th) => ({ text: th.textContent, h: th.getBoundingClientRect().height, line: parseFloat(getComputedStyle(th).lineHeight) })));
+    for (const h of heads) expect(h.h, h.text!).toBeLessThan(h.line * 2);
     await page.screenshot({ path: path.join(shots, 'phone-index.png'), fullPage: true });
     expect(problems).toEqual([]);
   });

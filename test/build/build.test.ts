@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli.js';
 import { memoryIo } from '../../src/io/io.js';
-import { gk, gkProcess, repoRoot } from '../helpers.js';
+import { gk, gkProcess, gkRefusal, repoRoot } from '../helpers.js';
 import { CSV_HEADERS } from '../../src/build/csv.js';
 import { build, county, example, invalid, parseCsv, readTree, tempDir, xss } from './helpers.js';
 
@@ -217,6 +217,98 @@ describe('refusing and failing', () => {
     expect(r.out).toMatch(/^已生成 dist（/);
     expect(fs.existsSync(path.join(copy, 'dist', 'stale.html'))).toBe(false);
     expect(fs.existsSync(path.join(copy, 'dist', 'index.html'))).toBe(true);
+  });
+});
+
+describe('bad input: a message in the user’s language, exit 1 or 2, never a stack trace', () => {
+  const noTrace = (text: string) => expect(text).not.toMatch(/internal error|\n {4}at /);
+  function copyOf(catalog: string): string {
+    const dir = tempDir('gk-bad-');
+    fs.cpSync(catalog, dir, { recursive: true });
+    return dir;
+  }
+
+  it('a catalog file that is not YAML: the syntax error, exit 1, nothing written', async () => {
+    const dir = copyOf(county);
+    fs.writeFileSync(path.join(dir, 'catalog', 'broken.yaml'), 'domain: general-affairs\nitems: [\n  - id: x\n');
+    const r = await build(dir, DATE);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('yaml-syntax');
+    expect(r.err).toContain('未生成：');
+    noTrace(r.err);
+    expect(fs.existsSync(r.dir)).toBe(false);
+  });
+
+  it('an unknown edition: unknown-edition, exit 1', async () => {
+    const dir = copyOf(county);
+    const manifest = path.join(dir, 'gk.yaml');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace(/standard: .*/, 'standard: national-1999'));
+    const r = await build(dir, DATE);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('unknown-edition');
+    noTrace(r.err);
+  });
+
+  it('no gk.yaml, unknown formats, a bad date or base: one line, in Chinese or English', async () => {
+    const empty = tempDir('gk-empty-');
+    const none = await gkRefusal(['build', empty, '--out', path.join(tempDir(), 'dist')]);
+    expect(none.zh).toContain('找不到 gk.yaml');
+    expect(none.en).toContain('no gk.yaml found');
+    const formats = await gkRefusal(['build', county, '--out', path.join(tempDir(), 'dist'), '--formats', 'html,nope']);
+    expect(formats.zh).toBe('gk: --formats：未知格式“nope”（可选：html, csv, json, xlsx）\n');
+    expect(formats.en).toBe('gk: --formats: unknown format "nope" (choose from html, csv, json, xlsx)\n');
+    expect((await gkRefusal(['build', county, '--date', '2024-02-30'])).zh).toContain('日期应写成 YYYY-MM-DD');
+    expect((await gkRefusal(['build', county, '--base-url', 'http://x/'])).zh).toContain('--base-url：应为站内的绝对路径');
+    expect((await gkRefusal(['build', county, '--out', county])).zh).toContain('请另选一个专用的文件夹');
+  });
+
+  it('an output folder that cannot be created: says so, exit 2, no stack trace', async () => {
+    const blocker = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(blocker, 'not a folder\n');
+    const zh = await gk(['build', county, '--out', path.join(blocker, 'site'), ...DATE]);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toMatch(/^gk: 无法写入 .*a-file\/site：.*EEXIST.*\n$/m);
+    noTrace(zh.err);
+    const en = await gk(['--lang', 'en', 'build', county, '--out', path.join(blocker, 'site'), ...DATE]);
+    expect(en.err).toMatch(/^gk: cannot write .*a-file\/site: /m);
+    expect(fs.readFileSync(blocker, 'utf8')).toBe('not a folder\n');
+  });
+
+  // root writes anywhere, so the refusal can only be seen from an ordinary account.
+  it.skipIf(process.getuid?.() === 0)('an output folder whose parent may not be written', async () => {
+    const parent = tempDir('gk-ro-');
+    fs.chmodSync(parent, 0o555);
+    try {
+      const r = await gk(['build', county, '--out', path.join(parent, 'site'), ...DATE]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('无法写入');
+      noTrace(r.err);
+    } finally {
+      fs.chmodSync(parent, 0o755);
+    }
+  });
+
+  it('--templates with a broken or missing partial: names the file that is wrong, before checking the catalog', async () => {
+    const dir = tempDir('gk-templates-');
+    fs.writeFileSync(path.join(dir, 'header.hbs'), '<header>{{> nosuch}}</header>\n');
+    const missing = await gkRefusal(['build', county, '--out', path.join(tempDir(), 'dist'), '--templates', dir]);
+    expect(missing.zh).toBe(`gk: 模板 ${path.join(dir, 'header.hbs')} 引用了不存在的局部模板“nosuch”（应有文件 nosuch.hbs）\n`);
+    expect(missing.en).toBe(`gk: template ${path.join(dir, 'header.hbs')} uses the partial "nosuch", which does not exist (no nosuch.hbs)\n`);
+    fs.writeFileSync(path.join(dir, 'header.hbs'), '{{#if government}}\n');
+    const broken = await gkRefusal(['build', county, '--out', path.join(tempDir(), 'dist'), '--templates', dir]);
+    // The parse error's first line says where, its last what: both, on one line.
+    expect(broken.zh).toMatch(/^gk: 模板 .*header\.hbs 有错：Parse error on line 2: Expecting .*got 'EOF'\n$/);
+    const notFolder = await gkRefusal(['build', county, '--templates', path.join(dir, 'nowhere')]);
+    expect(notFolder.zh).toContain('--templates：不是文件夹');
+  });
+
+  it('as a process: bad input exits 2 with one line and no stack trace', () => {
+    const blocker = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(blocker, '');
+    const r = gkProcess(['build', county, '--out', path.join(blocker, 'site'), ...DATE]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('无法写入');
+    noTrace(r.err);
   });
 });
 

@@ -88,6 +88,27 @@ run('report.html in Chromium', () => {
     await page.close();
   });
 
+  it('fits a 1366px screen, and on a 375px phone scrolls wide tables and charts inside their boxes, not the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`file://${html}`);
+    // Every ranking column, 最近更新 included, is on screen without scrolling; no date breaks inside itself.
+    const boxes = await page.$$eval('.scroll', (els) => els.map((el) => ({ id: el.firstElementChild!.id, over: el.scrollWidth - el.clientWidth })));
+    expect(boxes.filter((b) => b.over > 0)).toEqual([]);
+    const dateLines = await page.$$eval('#t-county td .nw, #t-county td.nw', (els) => els.filter((e) => /\d{4}-\d{2}-\d{2}/.test(e.textContent!)).map((e) => e.getClientRects().length));
+    expect(dateLines.length).toBeGreaterThan(0);
+    expect(dateLines.every((n) => n === 1)).toBe(true);
+    const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await phone.goto(`file://${html}`);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // A government's name stays on one line instead of one character per line.
+    const nameHeight = await phone.$eval('#t-township tbody th', (th) => th.getBoundingClientRect().height);
+    const lineHeight = await phone.$eval('#t-township tbody th', (th) => parseFloat(getComputedStyle(th).lineHeight));
+    expect(nameHeight).toBeLessThan(lineHeight * 2 + 12);
+    await phone.screenshot({ path: path.join(repoRoot, 'test-results', 'report-phone.png'), fullPage: true });
+    await page.close();
+    await phone.close();
+  });
+
   it('reads completely without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -83,6 +83,27 @@ describe('buildReport', () => {
     expect(report.governments[0]!.score).toBe(40);
   });
 
+  it('never rounds a coverage with anything missing up to 100%, nor counts it complete', () => {
+    const g = county('990101', 0);
+    const d = coverageOf('fiscal-budget', 20000, 19999);
+    g.coverage = { domains: [d], total: { ...d, domain: '', name: '' }, missing: [] };
+    const f = facts([g]);
+    f.milestones = { complete: '2030-12-31' };
+    const report = buildReport(f, '2024-03-31');
+    const row = report.governments[0]!;
+    expect(row.coverage).toBe(0.9999);
+    expect(row.domains[0]!.coverage).toBe(0.9999);
+    expect(report.totals.coverage).toBe(0.9999);
+    expect(report.lagging[0]!.coverage).toBe(0.9999);
+    // Not complete, so not met ahead of its date (outside git an unfinished milestone cannot be judged).
+    expect(row.milestones).toEqual([{ id: 'complete', date: '2030-12-31', status: 'unknown' }]);
+    const csv = renderCsv(report, { lang: 'zh', notices: [] });
+    // 覆盖率(%), 适用, 已覆盖, 缺失 … and the domain's 覆盖率(%) last.
+    expect(csv).toContain(',99.9,20000,19999,1,');
+    expect(csv).toMatch(/,99\.9\r\n$/);
+    expect(renderHtml(report, { lang: 'zh', notices: [] })).not.toContain('100.0%');
+  });
+
   it('lists lagging domains with their department and the governments behind', () => {
     const report = buildReport(facts([county('990101', 4), county('990102', 1)]), '2024-03-31');
     expect(report.lagging).toEqual([

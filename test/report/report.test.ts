@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gk, gkProcess } from '../helpers.js';
+import { gk, gkProcess, gkRefusal } from '../helpers.js';
 import type { WorkspaceReport } from '../../src/report/types.js';
 import { cityFixture, cityRepo, commitAt } from './workspace-repo.js';
 
@@ -98,6 +98,14 @@ describe('gk report on the city workspace', () => {
     const ranking = wb.getWorksheet('排名')!;
     expect(ranking.getRow(2).getCell(4).value).toBe('安平县人民政府');
     expect(wb.getWorksheet('缺失事项')!.rowCount).toBe(1 + 3 + 3);
+    // The heatmap sheet is coloured with the dashboard's bands: 北山县 財政 50% (40–59%), 安平县 100%.
+    const heat = wb.getWorksheet('领域覆盖率')!;
+    const fillOf = (row: number, col: number) => (heat.getRow(row).getCell(col).fill as { fgColor?: { argb?: string } }).fgColor?.argb;
+    const rowOf = (name: string) => heat.getColumn(1).values.indexOf(name);
+    expect(heat.getRow(rowOf('北山县人民政府')).getCell(4).value).toBe(50);
+    expect(fillOf(rowOf('北山县人民政府'), 4)).toBe('FFFEE08B');
+    expect(fillOf(rowOf('安平县人民政府'), 4)).toBe('FF1A7F37');
+    expect((heat.getRow(rowOf('安平县人民政府')).getCell(4).font as { color?: { argb?: string } }).color?.argb).toBe('FFFFFFFF');
   });
 
   it('speaks English with --lang en', async () => {
@@ -204,6 +212,82 @@ describe('gk report misuse', () => {
     expect(fs.readdirSync(path.join(repo.root, 'redo')).sort()).toEqual(FILES);
     expect((await gk(['report', 'city', '--out', 'redo', '--formats', 'md', '--date', '2024-03-31'], repo.root)).code).toBe(0);
     expect(fs.readdirSync(path.join(repo.root, 'redo'))).toEqual(['report.md']);
+  });
+});
+
+describe('gk report on bad input', () => {
+  const noTrace = (text: string) => expect(text).not.toMatch(/internal error|\n {4}at /);
+  function copyCity(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-report-bad-'));
+    fs.cpSync(cityFixture, path.join(dir, 'city'), { recursive: true });
+    return dir;
+  }
+
+  it('an empty folder: no gk.yaml, one line in the user’s language', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-report-empty-'));
+    const r = await gkRefusal(['report', dir, '--out', path.join(dir, '..', `${path.basename(dir)}-out`)], dir);
+    expect(r.zh).toContain('找不到 gk.yaml');
+    expect(r.en).toContain('no gk.yaml found');
+  });
+
+  it('--since outside git: says there is no repository, rather than that the revision is unknown', async () => {
+    const dir = copyCity();
+    const r = await gkRefusal(['report', 'city', '--out', 'out', '--since', 'HEAD'], dir);
+    expect(r.zh).toContain('不在 git 仓库中');
+    expect(r.en).toContain('is not in a git repository');
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('unknown formats and dates are refused in Chinese and English', async () => {
+    const dir = copyCity();
+    const formats = await gkRefusal(['report', 'city', '--formats', 'html,pdf'], dir);
+    expect(formats.zh).toBe('gk: --formats：未知格式“pdf”（可选：html, csv, xlsx, json, md）\n');
+    expect(formats.en).toBe('gk: --formats: unknown format "pdf" (choose from html, csv, xlsx, json, md)\n');
+    expect((await gkRefusal(['report', 'city', '--date', '2024-02-30'], dir)).zh).toContain('日期应写成 YYYY-MM-DD');
+    expect((await gkRefusal(['report', 'nowhere'], dir)).zh).toBe('gk: 不是文件夹：nowhere\n');
+  });
+
+  it('a government whose gk.yaml is broken: counted with its error, without coverage of a guessed edition', async () => {
+    const dir = copyCity();
+    fs.writeFileSync(path.join(dir, 'city', 'beishan', 'gk.yaml'), 'name: [北山县\n');
+    const r = await gk(['report', 'city', '--out', 'out', '--date', '2024-03-31', '--formats', 'json'], dir);
+    expect(r.code).toBe(0);
+    noTrace(r.err);
+    // gk.yaml names no edition it could read, so no notice about the bundled national-2020 either.
+    expect(r.err).not.toContain('national-2020 为节选');
+    const json = JSON.parse(read(path.join(dir, 'out'), 'report.json')) as WorkspaceReport;
+    const beishan = json.governments.find((g) => g.folder === 'beishan')!;
+    expect(beishan.errors).toBeGreaterThan(0);
+    expect([beishan.applicable, beishan.covered, beishan.missing, beishan.coverage]).toEqual([0, 0, 0, 0]);
+    expect(beishan.domains).toEqual([]);
+  });
+
+  it('a parent cycle: reported as errors of the governments in it, and the report is still written', async () => {
+    const dir = copyCity();
+    const set = (file: string, parent: string) => {
+      const p = path.join(dir, 'city', file);
+      fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replace(/^parent: .*$/m, `parent: "${parent}"`));
+    };
+    set('anping/gk.yaml', '990102');
+    set('beishan/gk.yaml', '990101');
+    const r = await gk(['report', 'city', '--out', 'out', '--date', '2024-03-31', '--formats', 'json,html'], dir);
+    expect(r.code).toBe(0);
+    noTrace(r.err);
+    const json = JSON.parse(read(path.join(dir, 'out'), 'report.json')) as WorkspaceReport;
+    // workspace/parent-cycle is reported once, at the first government of the cycle, and counted as its error.
+    const anping = (w: WorkspaceReport) => w.governments.find((g) => g.code === '990101')!;
+    expect(anping(json).errors).toBeGreaterThan(anping(report).errors);
+    expect(json.governments.map((g) => g.code).sort()).toEqual(report.governments.map((g) => g.code).sort());
+    expect(fs.existsSync(path.join(dir, 'out', 'report.html'))).toBe(true);
+  });
+
+  it('an output folder that cannot be created: exit 2, no stack trace', async () => {
+    const dir = copyCity();
+    fs.writeFileSync(path.join(dir, 'a-file'), '');
+    const r = await gk(['report', 'city', '--out', 'a-file/out'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^gk: 无法写入 .*a-file\/out：/m);
+    noTrace(r.err);
   });
 });
 

@@ -1,10 +1,12 @@
 // The synthetic workspace generator, and the worker-thread paths of report and validate giving the in-thread answers.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gk, gkProcess } from '../helpers.js';
+import { gk, gkProcess, repoRoot } from '../helpers.js';
 import { generateWorkspace } from '../../src/bench/workspace.js';
 import type { WorkspaceReport } from '../../src/report/types.js';
 
@@ -51,8 +53,20 @@ describe('worker threads (bin, compiled) against one thread (in-process)', () =>
   it('gk report gives the same report', async () => {
     const inThread = await gk(['report', 'ws', '--out', 'a', '--formats', 'json,md', '--date', '2024-03-31'], tmp);
     expect(inThread.code).toBe(0);
-    const workers = gkProcess(['report', 'ws', '--out', 'b', '--formats', 'json,md', '--date', '2024-03-31'], tmp);
-    expect(workers.code).toBe(0);
+    // A preload that says when a worker starts, so a silent fall-back to one thread cannot pass for the worker path.
+    const preload = path.join(tmp, 'count-workers.mjs');
+    fs.writeFileSync(
+      preload,
+      "import wt from 'node:worker_threads';\nimport { syncBuiltinESMExports } from 'node:module';\n" +
+        'const W = wt.Worker;\nwt.Worker = class extends W { constructor(f, o) { super(f, o); process.stderr.write(`worker started: ${f}\\n`); } };\nsyncBuiltinESMExports();\n',
+    );
+    const spawned = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, path.join(repoRoot, 'bin', 'gk.js'), 'report', 'ws', '--out', 'b', '--formats', 'json,md', '--date', '2024-03-31'], {
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+    });
+    expect(spawned.status, spawned.stderr).toBe(0);
+    expect(spawned.stderr.match(/^worker started: .*collect-worker\.js$/gm)).toHaveLength(2);
     const a = fs.readFileSync(path.join(tmp, 'a', 'report.json'), 'utf8');
     expect(fs.readFileSync(path.join(tmp, 'b', 'report.json'), 'utf8')).toBe(a);
     const report = JSON.parse(a) as WorkspaceReport;

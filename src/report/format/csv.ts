@@ -1,17 +1,10 @@
 // The report as one CSV table, a row per government, for the office's own spreadsheet: UTF-8 with BOM so Excel reads Chinese.
+import { formatCsv } from '../../build/csv.js';
 import type { Lang } from '../../types.js';
 import { column, domainName, levelName, milestoneName, percentNumber, statusName } from '../labels.js';
 import type { GovernmentRow, RenderOptions, WorkspaceReport } from '../types.js';
 
 type Value = string | number | undefined;
-
-/** RFC 4180: quote when needed, double the quotes; a leading = + - @ is prefixed so spreadsheets do not run it as a formula. */
-function field(value: Value): string {
-  if (value === undefined) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The columns the CSV and the XLSX ranking sheet share. */
 export function rankingColumns(report: WorkspaceReport, lang: Lang): { head: string[]; row(r: GovernmentRow): Value[] } {
@@ -80,8 +73,9 @@ export function rankingColumns(report: WorkspaceReport, lang: Lang): { head: str
   return { head, row };
 }
 
+/** Quoting, formula neutralising, BOM and CRLF are gk build's (src/build/csv.ts), so `gk import` and spreadsheets read both alike. */
 export function renderCsv(report: WorkspaceReport, options: RenderOptions): string {
   const { head, row } = rankingColumns(report, options.lang);
-  const lines = [head, ...report.governments.map(row)].map((r) => r.map(field).join(','));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  const cell = (v: Value) => (v === undefined ? '' : String(v));
+  return formatCsv(head, report.governments.map((g) => row(g).map(cell)));
 }

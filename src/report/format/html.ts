@@ -2,8 +2,10 @@
 import type { Lang, Level } from '../../types.js';
 import { RANKED_LEVELS, WARNINGS_FOR_ZERO } from '../build.js';
 import {
+  COVERAGE_BANDS,
   STATUSES,
   column,
+  coverageBand,
   describeChange,
   inParens,
   label,
@@ -27,48 +29,40 @@ export function escapeHtml(s: string): string {
 
 const e = escapeHtml;
 
-/** Coverage bands of the heatmap; each class pairs a fill with a text colour that keeps 4.5:1 contrast. */
-const BANDS: Array<{ min: number; cls: string; label: string }> = [
-  { min: 1, cls: 'b5', label: '100%' },
-  { min: 0.8, cls: 'b4', label: '80–99%' },
-  { min: 0.6, cls: 'b3', label: '60–79%' },
-  { min: 0.4, cls: 'b2', label: '40–59%' },
-  { min: 0.2, cls: 'b1', label: '20–39%' },
-  { min: 0, cls: 'b0', label: '0–19%' },
-];
-
 function band(coverage: number): string {
-  return BANDS.find((b) => coverage >= b.min)!.cls;
+  return coverageBand(coverage).cls;
 }
 
 const CSS = `
 :root{color-scheme:light;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--accent:#0a5ccf}
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:var(--fg);background:#fff;line-height:1.5}
-header,main,footer{max-width:1200px;margin:0 auto;padding:0 16px}
+header,main,footer{max-width:1400px;margin:0 auto;padding:0 16px}
 h1{font-size:1.6rem;margin:24px 0 8px}h2{font-size:1.25rem;margin:32px 0 8px;border-bottom:1px solid var(--line);padding-bottom:4px}
 .meta,.hint,footer{color:var(--muted);font-size:.9rem}
 .notice{background:#fff8c5;border:1px solid #d4a72c;padding:8px 12px;border-radius:6px}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;margin:8px 0;font-size:.9rem}
 caption{text-align:left;color:var(--muted);padding:4px 0;caption-side:top}
-th,td{border:1px solid var(--line);padding:4px 8px;vertical-align:top}
-thead th{background:#f6f8fa;position:sticky;top:0}
+th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top}
+thead th{background:#f6f8fa;white-space:nowrap}
+tbody th[scope=row],td.n,.nw{white-space:nowrap}
+tbody th{text-align:left}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.long{min-width:16em}
 th button{all:inherit;cursor:pointer;border:0;padding:0;display:inline}
 th button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 .heatmap td{text-align:center;min-width:4.5em;font-variant-numeric:tabular-nums}
 .heatmap th[scope=col]{writing-mode:horizontal-tb;font-weight:600}
-.b5{background:#1a7f37;color:#fff}.b4{background:#4fb06d;color:#000}.b3{background:#a6d96a;color:#000}
-.b2{background:#fee08b;color:#000}.b1{background:#fdae61;color:#000}.b0{background:#c62828;color:#fff}.na{background:#f0f0f0;color:#57606a}
+${COVERAGE_BANDS.map((b) => `.${b.cls}{background:#${b.fill};color:#${b.ink}}`).join('')}.na{background:#f0f0f0;color:#57606a}
 .legend{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0;margin:8px 0}
 .legend li{padding:2px 8px;border-radius:4px;font-size:.85rem}
-figure{margin:12px 0}figcaption{color:var(--muted);font-size:.9rem}
+figure{margin:12px 0}figcaption{color:var(--muted);font-size:.9rem}svg{display:block}
 svg text{font-family:inherit;font-size:12px;fill:#1b1f24}
 .bar{fill:#2f6fdb}.bar-bg{fill:#eef2f7}
 details{margin:4px 0}summary{cursor:pointer}
-@media print{thead th{position:static}th button::after{content:""}}
+@media print{th button::after{content:""}.scroll{overflow:visible}}
 `;
 
 /** Progressive enhancement: headers become buttons that sort by the cells' data-sort (numbers) or text. */
@@ -101,6 +95,8 @@ interface Cell {
   cls?: string;
   title?: string;
   header?: boolean;
+  /** Break only between the words of the text (between 按期完成 and its date), never inside one. */
+  words?: boolean;
 }
 
 function td(c: Cell): string {
@@ -111,7 +107,8 @@ function td(c: Cell): string {
   if (c.title !== undefined) attrs.push(`title="${e(c.title)}"`);
   if (c.header) attrs.push('scope="row"');
   const tag = c.header ? 'th' : 'td';
-  return `<${tag}${attrs.length ? ` ${attrs.join(' ')}` : ''}>${e(c.text)}</${tag}>`;
+  const content = c.words ? c.text.split(' ').map((w) => `<span class="nw">${e(w)}</span>`).join(' ') : e(c.text);
+  return `<${tag}${attrs.length ? ` ${attrs.join(' ')}` : ''}>${content}</${tag}>`;
 }
 
 function tableHtml(id: string, caption: string, head: string[], rows: Cell[][], extraClass = '', initialSort?: number): string {
@@ -147,7 +144,8 @@ function barChart(id: string, title: string, entries: Array<{ label: string; val
       );
     })
     .join('\n');
-  return `<figure><svg id="${id}" role="img" aria-labelledby="${id}-title" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title id="${id}-title">${e(title)}</title>\n${bars}\n</svg><figcaption>${e(title)}</figcaption></figure>`;
+  // In a scroll box of its own: on a phone the chart keeps its size (and its labels readable) instead of widening the page.
+  return `<figure><div class="scroll"><svg id="${id}" role="img" aria-labelledby="${id}-title" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title id="${id}-title">${e(title)}</title>\n${bars}\n</svg></div><figcaption>${e(title)}</figcaption></figure>`;
 }
 
 function domainTotals(report: WorkspaceReport): Array<{ id: string; name: string; coverage: number }> {
@@ -187,7 +185,7 @@ function rankingSection(report: WorkspaceReport, level: Level, lang: Lang): stri
     num(r.rank),
     { text: r.name, header: true },
     { text: r.code },
-    ...(withParent ? [{ text: r.parentName ?? r.parent ?? '' }] : []),
+    ...(withParent ? [{ text: r.parentName ?? r.parent ?? '', cls: 'nw' }] : []),
     num(r.score, 1),
     pct(r.coverage),
     num(r.missing),
@@ -196,9 +194,9 @@ function rankingSection(report: WorkspaceReport, level: Level, lang: Lang): stri
     num(r.mismatches),
     ...milestoneIds.map((id): Cell => {
       const m = r.milestones.find((x) => x.id === id);
-      return m ? { text: `${statusName(m.status, lang)}${m.on !== undefined ? ` ${m.on}` : ''}`, sort: STATUSES.indexOf(m.status) } : { text: '' };
+      return m ? { text: `${statusName(m.status, lang)}${m.on !== undefined ? ` ${m.on}` : ''}`, sort: STATUSES.indexOf(m.status), words: true } : { text: '' };
     }),
-    { text: r.lastChanged ?? '' },
+    { text: r.lastChanged ?? '', cls: 'nw' },
   ]);
   const title = label('ranking', lang, { level: levelName(level, lang) });
   const shown = rows.slice(0, CHART_BARS);
@@ -221,7 +219,7 @@ function heatmapSection(report: WorkspaceReport, lang: Lang): string {
       return { text: percent(c.coverage), sort: c.coverage, cls: `heat ${band(c.coverage)}`, title: `${r.name} · ${d.name}: ${c.covered}/${c.applicable}` };
     }),
   ]);
-  const legend = `<ul class="legend" aria-label="${e(lang === 'zh' ? '图例' : 'Legend')}">${BANDS.map((b) => `<li class="${b.cls}">${e(b.label)}</li>`).join('')}<li class="na">${e(label('notApplicable', lang))} ${e(lang === 'zh' ? '无适用事项' : 'nothing applies')}</li></ul>`;
+  const legend = `<ul class="legend" aria-label="${e(lang === 'zh' ? '图例' : 'Legend')}">${COVERAGE_BANDS.map((b) => `<li class="${b.cls}">${e(b.label)}</li>`).join('')}<li class="na">${e(label('notApplicable', lang))} ${e(lang === 'zh' ? '无适用事项' : 'nothing applies')}</li></ul>`;
   return `<section aria-labelledby="h-heatmap"><h2 id="h-heatmap">${e(label('heatmap', lang))}</h2>\n${legend}\n${tableHtml('t-heatmap', label('heatmapCaption', lang), head, body, 'heatmap')}</section>`;
 }
 
@@ -232,13 +230,13 @@ function villagesSection(report: WorkspaceReport, lang: Lang): string {
   const body = rows.map((r): Cell[] => [
     { text: r.name, header: true },
     { text: r.code },
-    { text: r.parentName ?? r.parent ?? '' },
+    { text: r.parentName ?? r.parent ?? '', cls: 'nw' },
     num(r.items),
     num(r.fromParent),
     num(r.mismatches),
     num(r.errors),
     num(r.warnings),
-    { text: r.lastChanged ?? '' },
+    { text: r.lastChanged ?? '', cls: 'nw' },
   ]);
   return `<section aria-labelledby="h-village"><h2 id="h-village">${e(label('villages', lang))}</h2>\n${tableHtml('t-village', label('villages', lang), head, body)}</section>`;
 }
@@ -253,7 +251,7 @@ function laggingSection(report: WorkspaceReport, lang: Lang): string {
     { text: d.department ?? label('unassigned', lang) },
     pct(d.coverage),
     num(d.applicable - d.covered),
-    { text: d.governments.map((g) => `${g.name}${inParens(percent(g.coverage), lang)}`).join(sep), sort: d.governments.length },
+    { text: d.governments.map((g) => `${g.name}${inParens(percent(g.coverage), lang)}`).join(sep), sort: d.governments.length, cls: 'long' },
   ]);
   return `<section aria-labelledby="h-lagging"><h2 id="h-lagging">${e(title)}</h2>\n${tableHtml('t-lagging', title, head, body)}</section>`;
 }
@@ -262,7 +260,7 @@ function milestonesSection(report: WorkspaceReport, lang: Lang): string {
   const title = label('milestones', lang);
   if (report.milestones.length === 0) return `<section aria-labelledby="h-milestones"><h2 id="h-milestones">${e(title)}</h2><p>${e(label('milestonesNone', lang))}</p></section>`;
   const head = [column('milestone', lang), column('due', lang), ...STATUSES.map((s) => statusName(s, lang))];
-  const body = report.milestones.map((m): Cell[] => [{ text: milestoneName(m.id, lang), header: true }, { text: m.date }, ...STATUSES.map((s) => num(m.counts[s]))]);
+  const body = report.milestones.map((m): Cell[] => [{ text: milestoneName(m.id, lang), header: true }, { text: m.date, cls: 'nw' }, ...STATUSES.map((s) => num(m.counts[s]))]);
   return `<section aria-labelledby="h-milestones"><h2 id="h-milestones">${e(title)}</h2>\n${tableHtml('t-milestones', title, head, body)}\n<p class="hint">${e(label('milestoneDefs', lang))}</p></section>`;
 }
 
@@ -281,8 +279,8 @@ function comparisonSection(report: WorkspaceReport, lang: Lang): string {
       { text: verdictName(g.status === 'present' ? g.verdict : g.status, lang) },
       arrow(g.before?.score, g.after?.score, 1),
       arrow(g.before?.rank, g.after?.rank, 0),
-      { text: [...g.improved.map((c) => describeChange(c, report, lang)), ...(g.covered.length ? [`${lang === 'zh' ? '新增覆盖' : 'now covered'} ${g.covered.join(', ')}`] : [])].join(sep) },
-      { text: [...g.regressed.map((c) => describeChange(c, report, lang)), ...(g.uncovered.length ? [`${lang === 'zh' ? '新增缺失' : 'now missing'} ${g.uncovered.join(', ')}`] : [])].join(sep) },
+      { text: [...g.improved.map((c) => describeChange(c, report, lang)), ...(g.covered.length ? [`${lang === 'zh' ? '新增覆盖' : 'now covered'} ${g.covered.join(', ')}`] : [])].join(sep), cls: 'long' },
+      { text: [...g.regressed.map((c) => describeChange(c, report, lang)), ...(g.uncovered.length ? [`${lang === 'zh' ? '新增缺失' : 'now missing'} ${g.uncovered.join(', ')}`] : [])].join(sep), cls: 'long' },
     ]);
   return `<section aria-labelledby="h-comparison"><h2 id="h-comparison">${e(title)}</h2>\n<p>${e(label('comparisonSince', lang, { rev: cmp.since, date: cmp.sinceDate }))}</p>\n<p>${e(label('comparisonCounts', lang, cmp.counts))}</p>\n${body.length > 0 ? tableHtml('t-comparison', title, head, body) : ''}</section>`;
 }

@@ -25,10 +25,6 @@ const RENDERERS: Record<ReportFormat, (report: WorkspaceReport, options: RenderO
   md: renderMarkdown,
 };
 
-export function isReportFormat(s: string): s is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(s);
-}
-
 /** File name → contents, for writeDirAtomic. */
 export async function renderReport(report: WorkspaceReport, formats: readonly ReportFormat[], options: RenderOptions): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>();

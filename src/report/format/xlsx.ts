@@ -1,20 +1,10 @@
 // The report as a workbook for the office's own spreadsheet: ranking, coverage heatmap, missing items, lagging domains, milestones.
 import ExcelJS from 'exceljs';
-import { stampZipEntries } from '../../build/zip.js';
+import { createWorkbook, writeWorkbook } from '../../build/xlsx.js';
 import { RANKED_LEVELS } from '../build.js';
-import { column, describeChange, inParens, label, levelName, milestoneName, percentNumber, statusName, verdictName } from '../labels.js';
+import { column, coverageBand, describeChange, inParens, label, levelName, milestoneName, percentNumber, statusName, verdictName } from '../labels.js';
 import type { RenderOptions, WorkspaceReport } from '../types.js';
 import { rankingColumns } from './csv.js';
-
-/** Heatmap fills, the same bands as the HTML dashboard. */
-const FILLS: Array<{ min: number; argb: string; font: string }> = [
-  { min: 1, argb: 'FF1A7F37', font: 'FFFFFFFF' },
-  { min: 0.8, argb: 'FF4FB06D', font: 'FF000000' },
-  { min: 0.6, argb: 'FFA6D96A', font: 'FF000000' },
-  { min: 0.4, argb: 'FFFEE08B', font: 'FF000000' },
-  { min: 0.2, argb: 'FFFDAE61', font: 'FF000000' },
-  { min: 0, argb: 'FFC62828', font: 'FFFFFFFF' },
-];
 
 type Row = Array<string | number | undefined>;
 
@@ -36,12 +26,7 @@ function addRows(ws: ExcelJS.Worksheet, rows: Row[]): void {
 export async function renderXlsx(report: WorkspaceReport, options: RenderOptions): Promise<Uint8Array> {
   const { lang } = options;
   const date = new Date(`${report.date}T00:00:00Z`);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'gk';
-  wb.lastModifiedBy = 'gk';
-  wb.title = `${report.city ?? report.name ?? ''}${label('titleNoCity', lang)}`;
-  wb.created = date;
-  wb.modified = date;
+  const wb = createWorkbook(`${report.city ?? report.name ?? ''}${label('titleNoCity', lang)}`, date);
   const zh = lang === 'zh';
 
   const ranking = wb.addWorksheet(zh ? '排名' : 'Ranking');
@@ -61,10 +46,10 @@ export async function renderXlsx(report: WorkspaceReport, options: RenderOptions
     const added = heat.addRow([r.name, levelName(r.level, lang), percentNumber(r.coverage), ...cells.map((c) => (c ? percentNumber(c.coverage) : '—'))]);
     cells.forEach((c, i) => {
       if (!c) return;
-      const fill = FILLS.find((f) => c.coverage >= f.min)!;
+      const band = coverageBand(c.coverage);
       const cell = added.getCell(4 + i);
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill.argb } };
-      cell.font = { color: { argb: fill.font } };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${band.fill.toUpperCase()}` } };
+      cell.font = { color: { argb: `FF${band.ink.toUpperCase()}` } };
     });
   }
 
@@ -108,7 +93,5 @@ export async function renderXlsx(report: WorkspaceReport, options: RenderOptions
     );
   }
 
-  const buffer = await wb.xlsx.writeBuffer();
-  // exceljs stamps every zip entry with the current time; the report date keeps identical reports identical.
-  return stampZipEntries(new Uint8Array(buffer as ArrayBuffer), date);
+  return writeWorkbook(wb, date);
 }
