@@ -1,5 +1,6 @@
 // .xlsx bytes → one table per worksheet: merged ranges expanded, rich text flattened, symbol-font check marks read as the marks they show.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../build/xlsx.js';
 import { squareRows, type Table } from './table.js';
 
 /** What a symbol font draws for the letters Excel stores: Wingdings `t` is ◆, Wingdings 2 `R` is ☑, and so on. */
@@ -45,7 +46,7 @@ export function readCellText(cell: ExcelJS.Cell): string {
 }
 
 export async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   // exceljs's typings want a Node Buffer; the bytes are one
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   const tables: Table[] = [];

@@ -1,5 +1,5 @@
 // The report as a workbook for the office's own spreadsheet: ranking, coverage heatmap, missing items, lagging domains, milestones.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createWorkbook, writeWorkbook } from '../../build/xlsx.js';
 import { RANKED_LEVELS } from '../build.js';
 import { column, coverageBand, describeChange, inParens, label, levelName, milestoneName, percentNumber, statusName, verdictName } from '../labels.js';
@@ -26,7 +26,7 @@ function addRows(ws: ExcelJS.Worksheet, rows: Row[]): void {
 export async function renderXlsx(report: WorkspaceReport, options: RenderOptions): Promise<Uint8Array> {
   const { lang } = options;
   const date = new Date(`${report.date}T00:00:00Z`);
-  const wb = createWorkbook(`${report.city ?? report.name ?? ''}${label('titleNoCity', lang)}`, date);
+  const wb = await createWorkbook(`${report.city ?? report.name ?? ''}${label('titleNoCity', lang)}`, date);
   const zh = lang === 'zh';
 
   const ranking = wb.addWorksheet(zh ? '排名' : 'Ranking');
