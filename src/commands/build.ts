@@ -1,14 +1,15 @@
 // gk build [path]: a valid catalog → a static site, CSV, JSON and XLSX, written at once into one folder.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { buildOutputs, OUTPUT_FORMATS, type OutputFormat } from '../build/site.js';
+import { buildOutputs, OUTPUT_FORMATS, type OutputFiles, type OutputFormat } from '../build/site.js';
+import { renderWorkspaceIndex } from '../build/workspace-index.js';
 import { compileTemplates } from '../build/html.js';
 import { loadTemplates } from '../build/templates.js';
 import { summarize } from '../diagnostic.js';
 import { usageError } from '../errors.js';
 import { formatters } from '../format/index.js';
 import { say, type Message } from '../i18n.js';
-import { exists, globFiles, relativeTo, writeDirAtomic } from '../io/files.js';
+import { exists, globFiles, isDirectory, relativeTo, writeDirAtomic } from '../io/files.js';
 import { runGit } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { findGovernmentRoots, loadGovernment } from '../project.js';
@@ -37,8 +38,7 @@ const M = {
   open: { zh: '用浏览器打开 {index}', en: 'Open {index} in a browser.' },
   progress: { zh: '正在生成 {stage}（{done}/{total}）…', en: 'building {stage} ({done}/{total})…' },
   badBaseUrl: { zh: '--base-url：应为站内的绝对路径，如 /gk/，收到“{value}”', en: '--base-url: expected an absolute path such as /gk/, got "{value}"' },
-  several: { zh: '{target} 中有 {count} 个目录（{list}）；请一次生成一个', en: '{target} holds {count} catalogs ({list}); build one at a time' },
-  workspace: { zh: '{dir} 是工作区；请生成其中的某个政府目录', en: '{dir} is a workspace; build one of its catalogs' },
+  workspace: { zh: '{dir} 中没有政府目录（只有工作区清单）', en: '{dir} holds no catalog, only a workspace manifest' },
 } satisfies Record<string, Message>;
 
 export function parseFormats(value: string, lang: Lang): Set<OutputFormat> {
@@ -96,46 +96,66 @@ export const buildCommand: CommandSpec = {
     const explicitDate = options.date !== undefined ? parseDateOption(String(options.date), lang) : undefined;
     const baseUrl = options.baseUrl !== undefined ? parseBaseUrl(String(options.baseUrl), lang) : '';
     const target = typeof args[0] === 'string' ? args[0] : '.';
-    const roots = findGovernmentRoots([target], io.cwd, lang);
-    if (roots.length !== 1) throw usageError(say(M.several, lang, { target, count: roots.length, list: roots.map((r) => relativeTo(io.cwd, r)).join(', ') }));
-    const root = roots[0]!;
-    const government = loadGovernment(root, io.cwd, lang);
-    if (government.manifest.workspace) throw usageError(say(M.workspace, lang, { dir: government.display }));
-    const out = options.out !== undefined ? path.resolve(io.cwd, String(options.out)) : path.join(root, 'dist');
-    checkOutDir(out, { source: root, sourceKind: 'catalog', cwd: io.cwd, tool: 'gk build', foreignFile: foreignToBuild }, lang);
+    const targetDir = path.resolve(io.cwd, target);
+    const governments = findGovernmentRoots([target], io.cwd, lang)
+      .map((root) => loadGovernment(root, io.cwd, lang))
+      .filter((g) => !g.manifest.workspace);
+    if (governments.length === 0) throw usageError(say(M.workspace, lang, { dir: target }));
+    const single = governments.length === 1;
+    const base = single ? governments[0]!.root : isDirectory(targetDir) ? targetDir : path.dirname(targetDir);
+    const out = options.out !== undefined ? path.resolve(io.cwd, String(options.out)) : path.join(base, 'dist');
+    checkOutDir(out, { source: base, sourceKind: single ? 'catalog' : 'workspace', cwd: io.cwd, tool: 'gk build', foreignFile: foreignToBuild }, lang);
     // Templates first: a broken one is found before the catalog is checked.
     const templates = compileTemplates(loadTemplates(options.templates !== undefined ? path.resolve(io.cwd, String(options.templates)) : undefined, lang), lang);
 
-    const check = checkGovernment(government, lang);
-    const errors = check.diagnostics.filter((d) => d.severity === 'error');
-    const files = [government.manifestSource, ...government.catalogs];
-    if (errors.length > 0 || !check.edition) {
-      const sources = new Map(files.map((s) => [s.display, s.text]));
+    // Every government is checked before anything is written: one broken catalog stops the whole build.
+    const checked = governments.map((government) => ({ government, check: checkGovernment(government, lang) }));
+    let refused = 0;
+    for (const { government, check } of checked) {
+      const errors = check.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length === 0 && check.edition) continue;
+      refused++;
+      const files = [government.manifestSource, ...government.catalogs];
+      const sources = new Map(files.map((f) => [f.display, f.text]));
       io.stderr(formatters.stylish(errors, summarize(errors, files.length), { lang, color: global.color, cwd: io.cwd, sources, files: files.map((f) => f.display) }));
       io.stderr(`${say(M.refused, lang, { dir: government.display, errors: errors.length })}\n`);
-      return 1;
     }
-    const warnings = check.diagnostics.length - errors.length;
-    if (warnings > 0) io.stderr(`${say(M.warnings, lang, { warnings, dir: government.display })}\n`);
-    const notice = partialNotice(check.edition, lang);
-    if (notice) io.stderr(`${notice}\n`);
+    if (refused > 0) return 1;
+    const notices = new Set<string>();
+    for (const { government, check } of checked) {
+      const warnings = check.diagnostics.length;
+      if (warnings > 0) io.stderr(`${say(M.warnings, lang, { warnings, dir: government.display })}\n`);
+      const notice = partialNotice(check.edition!, lang);
+      if (notice) notices.add(notice);
+    }
+    for (const notice of notices) io.stderr(`${notice}\n`);
 
-    const catalog = resolveCatalog(government, check.edition);
-    const date = explicitDate ?? lastCommitDate(root);
-    const progress = progressReporter(io, lang, catalog.items.length);
-    const output = await buildOutputs(catalog, {
-      formats,
-      baseUrl,
-      templates,
-      channels: loadChannelVocabulary(),
-      catalogPath: (file) => relativeTo(root, path.resolve(io.cwd, file)),
-      sources: files.map((s) => ({ file: relativeTo(root, s.path), text: s.text })),
-      generator: GENERATOR,
-      ...(date !== undefined ? { date } : {}),
-      ...(progress.report ? { onProgress: progress.report } : {}),
-    });
+    const output: OutputFiles = new Map();
+    const index: Array<{ name: string; code: string; level: string; href: string }> = [];
+    for (const { government, check } of checked) {
+      const root = government.root;
+      const prefix = single ? '' : `${relativeTo(base, root)}/`;
+      const catalog = resolveCatalog(government, check.edition!);
+      const date = explicitDate ?? lastCommitDate(root);
+      const progress = progressReporter(io, lang, catalog.items.length);
+      const files = [government.manifestSource, ...government.catalogs];
+      const built = await buildOutputs(catalog, {
+        formats,
+        baseUrl: baseUrl === '' ? '' : `${baseUrl}${prefix}`,
+        templates,
+        channels: loadChannelVocabulary(),
+        catalogPath: (file) => relativeTo(root, path.resolve(io.cwd, file)),
+        sources: files.map((f) => ({ file: relativeTo(root, f.path), text: f.text })),
+        generator: GENERATOR,
+        ...(date !== undefined ? { date } : {}),
+        ...(progress.report ? { onProgress: progress.report } : {}),
+      });
+      progress.done();
+      for (const [file, data] of built) output.set(`${prefix}${file}`, data);
+      index.push({ name: government.manifest.name, code: government.manifest.code, level: government.manifest.level, href: `${prefix}${formats.has('html') ? 'index.html' : ''}` });
+    }
+    if (!single && formats.has('html')) output.set('index.html', renderWorkspaceIndex(index, lang));
     writeDirAtomic(out, output);
-    progress.done();
     const rel = relativeTo(io.cwd, out);
     const shown = rel.startsWith('../') ? out : rel;
     let line = say(M.built, lang, { out: shown, files: output.size });

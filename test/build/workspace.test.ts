@@ -1,0 +1,54 @@
+// gk build on a workspace: every government into one output folder, with a landing page; one broken catalog stops all.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gk, repoRoot } from '../helpers.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-build-ws-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function workspace(name: string): string {
+  const ws = path.join(tmp, name);
+  const example = path.join(repoRoot, 'catalogs', 'examples', 'shiyan-county');
+  fs.mkdirSync(ws, { recursive: true });
+  fs.writeFileSync(path.join(ws, 'gk.yaml'), 'workspace: true\nname: 示例市人民政府\ncode: "410900"\ncity: 示例市\n');
+  for (const [dir, name, code] of [['shiyan', '示例县人民政府', '410999'], ['beishan', '北山县人民政府', '410998']] as const) {
+    fs.cpSync(example, path.join(ws, dir), { recursive: true, filter: (src) => !src.includes(`${path.sep}dist`) });
+    const manifest = path.join(ws, dir, 'gk.yaml');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('示例县人民政府', name).replace('"410999"', `"${code}"`).replace('standard: national-2020', 'standard: national-2020\nparent: "410900"'));
+  }
+  return ws;
+}
+
+describe('gk build on a workspace', () => {
+  it('builds every government under its own folder, with an index page linking them', async () => {
+    const ws = workspace('ok');
+    const out = path.join(tmp, 'ok-out');
+    const r = await gk(['build', ws, '--out', out, '--date', '2024-03-31', '--formats', 'html,csv']);
+    expect(r.code).toBe(0);
+    const index = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(index).toContain('<a href="beishan/index.html">北山县人民政府</a>');
+    expect(index).toContain('<a href="shiyan/index.html">示例县人民政府</a>');
+    expect(index).toContain('<html lang="zh-CN">');
+    expect(index).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(fs.readFileSync(path.join(out, 'beishan', 'index.html'), 'utf8')).toContain('北山县人民政府');
+    expect(fs.existsSync(path.join(out, 'shiyan', 'catalog.csv'))).toBe(true);
+    const again = path.join(tmp, 'ok-out-2');
+    expect((await gk(['build', ws, '--out', again, '--date', '2024-03-31', '--formats', 'html,csv'])).code).toBe(0);
+    for (const f of ['index.html', 'shiyan/social-assistance.html', 'beishan/catalog.csv']) {
+      expect(fs.readFileSync(path.join(again, f)), f).toEqual(fs.readFileSync(path.join(out, f)));
+    }
+  });
+
+  it('writes nothing when any government has errors', async () => {
+    const ws = workspace('broken');
+    const file = path.join(ws, 'beishan', 'catalog', 'employment.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('audience: 全社会', 'audience: 所有人'));
+    const out = path.join(tmp, 'broken-out');
+    const r = await gk(['build', ws, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('beishan');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
