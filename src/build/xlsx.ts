@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import type { LevelMark } from '../types.js';
 import type { ChannelVocabulary } from '../standard/channels.js';
+import { CSV_HEADERS, csvRecordOf } from './csv.js';
 import { categorySpans, markChannels, type DomainRows } from './rows.js';
 import { stampZipEntries } from './zip.js';
 
@@ -10,12 +11,12 @@ export const UNDATED = new Date(Date.UTC(1980, 0, 1));
 
 const MAX_SHEET_NAME = 31;
 
-/** A workbook whose document properties carry `date` rather than the clock, so identical input gives identical bytes. */
 /** exceljs takes a fifth of a second to load: only the commands that write a workbook pay for it. */
 export async function loadExcel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default;
 }
 
+/** A workbook whose document properties carry `date` rather than the clock, so identical input gives identical bytes. */
 export async function createWorkbook(title: string, date: Date): Promise<ExcelJS.Workbook> {
   const wb = new (await loadExcel()).Workbook();
   wb.creator = 'gk';
@@ -57,6 +58,14 @@ const TEXT_COLUMNS: ReadonlyArray<{ header: string; width: number }> = [
 ];
 const MARK_WIDTH = 7;
 
+/** The columns gk adds after the official ones, as the CSV has them, so `gk import` reads the workbook back without loss. */
+const EXTRA_FROM = CSV_HEADERS.indexOf('五公开分类');
+const EXTRA_HEADERS = CSV_HEADERS.slice(EXTRA_FROM);
+type ExtraHeader = (typeof EXTRA_HEADERS)[number];
+/** Ids are Latin: wide enough for the longest domain id and a number. */
+const EXTRA_WIDTHS: Partial<Record<ExtraHeader, number>> = { 五公开分类: 14, 事项编号: 32, 对应标准事项: 32, 领域: 28 };
+const EXTRA_WIDTH = 20;
+
 export interface XlsxInput {
   domains: readonly DomainRows[];
   levelColumns: readonly LevelMark[];
@@ -65,9 +74,19 @@ export interface XlsxInput {
   date?: string;
 }
 
+const TICKED = '■';
+const UNTICKED = '□';
+
 function channelCell(written: readonly string[], channels: ChannelVocabulary): string {
   const { marks, others } = markChannels(written, channels);
-  return [...marks.map((m) => `${m.on ? '■' : '□'}${m.name}`), ...others.map((o) => `■${o}`)].join('\n');
+  return [...marks.map((m) => `${m.on ? TICKED : UNTICKED}${m.name}`), ...others.map((o) => `${TICKED}${o}`)].join('\n');
+}
+
+/** The inverse of `channelCell`, for importers: the ticked channels, or undefined when the cell is not one box per line. */
+export function readChannelCell(cell: string): string[] | undefined {
+  const lines = cell.split(/\r\n?|\n/);
+  if (!lines.every((l) => l.startsWith(TICKED) || l.startsWith(UNTICKED))) return undefined;
+  return lines.filter((l) => l.startsWith(TICKED)).map((l) => l.slice(TICKED.length).trim()).filter((l) => l !== '');
 }
 
 export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
@@ -86,7 +105,11 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
     });
-    ws.columns = [...TEXT_COLUMNS.map((c) => ({ width: c.width })), ...Array.from({ length: markCount }, () => ({ width: MARK_WIDTH }))];
+    ws.columns = [
+      ...TEXT_COLUMNS.map((c) => ({ width: c.width })),
+      ...Array.from({ length: markCount }, () => ({ width: MARK_WIDTH })),
+      ...EXTRA_HEADERS.map((h) => ({ width: EXTRA_WIDTHS[h] ?? EXTRA_WIDTH })),
+    ];
     const top: string[] = TEXT_COLUMNS.map((c) => c.header);
     const second: string[] = TEXT_COLUMNS.map((c) => c.header);
     for (const g of groups) {
@@ -95,6 +118,8 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
         second.push(v);
       }
     }
+    top.push(...EXTRA_HEADERS);
+    second.push(...EXTRA_HEADERS);
     ws.addRow(top);
     ws.addRow(second);
     TEXT_COLUMNS.forEach((_, i) => ws.mergeCells(1, i + 1, 2, i + 1));
@@ -103,13 +128,16 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
       if (g.values.length > 1) ws.mergeCells(1, col, 1, col + g.values.length - 1);
       col += g.values.length;
     }
+    const firstExtra = col;
+    EXTRA_HEADERS.forEach((_, i) => ws.mergeCells(1, firstExtra + i, 2, firstExtra + i));
     for (const row of domain.rows) {
       const marks = [
         ...['全社会', '特定群体'].map((v) => ((row.audience as string[]).includes(v) ? '√' : '')),
         ...['主动', '依申请'].map((v) => ((row.mode as string[]).includes(v) ? '√' : '')),
         ...input.levelColumns.map((v) => (row.levels.includes(v) ? '√' : '')),
       ];
-      ws.addRow([row.seq, row.category, row.name, row.content, row.basis.join('\n'), row.deadline, row.subject, channelCell(row.channels, input.channels), ...marks]);
+      const extra = csvRecordOf(row).slice(EXTRA_FROM);
+      ws.addRow([row.seq, row.category, row.name, row.content, row.basis.join('\n'), row.deadline, row.subject, channelCell(row.channels, input.channels), ...marks, ...extra]);
     }
     const spans = categorySpans(domain.rows);
     spans.forEach((span, i) => {
@@ -118,7 +146,7 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
     const border = { style: 'thin' as const, color: { argb: 'FF808080' } };
     ws.eachRow((r, n) => {
       r.eachCell({ includeEmpty: true }, (cell, c) => {
-        const mark = c > TEXT_COLUMNS.length || c === 1;
+        const mark = (c > TEXT_COLUMNS.length && c < firstExtra) || c === 1;
         cell.alignment = { wrapText: true, vertical: 'middle', horizontal: n <= 2 || mark ? 'center' : 'left' };
         cell.border = { top: border, left: border, bottom: border, right: border };
         if (n <= 2) {

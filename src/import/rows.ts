@@ -1,5 +1,6 @@
 // A table's data rows → the values of each row, read per column kind; rows that are not items are set aside with a reason.
 import { restoreCsvCell } from '../build/csv.js';
+import { readChannelCell } from '../build/xlsx.js';
 import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from '../fmt/values.js';
 import { matchChannel, type ChannelVocabulary } from '../standard/channels.js';
 import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../catalog.js';
@@ -179,7 +180,8 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
     if (channelCells) {
       const channels: string[] = [];
       for (const cell of channelCells) {
-        const written = fromBuild ? splitOutside(cell, /[；\n]/) : splitChannels(cell, options.vocab).channels;
+        // gk build's workbook ticks boxes where its CSV lists the channels
+        const written = fromBuild ? (readChannelCell(cell) ?? splitOutside(cell, /[；\n]/)) : splitChannels(cell, options.vocab).channels;
         for (const w of written) {
           let name = w;
           if (!verbatim) {
