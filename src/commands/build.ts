@@ -5,9 +5,7 @@ import { buildOutputs, OUTPUT_FORMATS, type OutputFiles, type OutputFormat } fro
 import { renderWorkspaceIndex } from '../build/workspace-index.js';
 import { compileTemplates } from '../build/html.js';
 import { loadTemplates } from '../build/templates.js';
-import { summarize } from '../diagnostic.js';
 import { usageError } from '../errors.js';
-import { formatters } from '../format/index.js';
 import { say, type Message } from '../i18n.js';
 import { exists, globFiles, isDirectory, relativeTo, writeDirAtomic } from '../io/files.js';
 import { runGit } from '../io/git.js';
@@ -19,7 +17,7 @@ import { partialNotice } from '../standard/edition.js';
 import { checkGovernment } from '../validate.js';
 import type { Lang } from '../types.js';
 import type { CommandSpec } from './command.js';
-import { checkOutDir, parseDateOption, parseFormatList } from './output.js';
+import { checkOutDir, parseDateOption, parseFormatList, printErrors } from './output.js';
 import { VERSION } from '../version.js';
 
 const GENERATOR = `gk ${VERSION}`;
@@ -116,8 +114,7 @@ export const buildCommand: CommandSpec = {
       if (errors.length === 0 && check.edition) continue;
       refused++;
       const files = [government.manifestSource, ...government.catalogs];
-      const sources = new Map(files.map((f) => [f.display, f.text]));
-      io.stderr(formatters.stylish(errors, summarize(errors, files.length), { lang, color: global.color, cwd: io.cwd, sources, files: files.map((f) => f.display) }));
+      printErrors(io, errors, files, { lang, color: global.color });
       io.stderr(`${say(M.refused, lang, { dir: government.display, errors: errors.length })}\n`);
     }
     if (refused > 0) return 1;

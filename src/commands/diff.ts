@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { reaches, pickWorseClass } from '../diff/compare.js';
 import { diffFormatters, isDiffFormatName, type DiffFormatOptions, type StandardResult, type VersionResult } from '../diff/format/index.js';
-import { WORKING_TREE } from '../diff/format/types.js';
+import { labelVersion, WORKING_TREE } from '../diff/format/types.js';
 import { folderSnapshot, gitSnapshot, governmentRootsIn, loadSnapshotGovernment, repositoryTop, type Snapshot } from '../diff/git.js';
 import { diffAgainstStandard, classifyStandardDiff } from '../diff/standard.js';
 import type { ChangeClass } from '../diff/types.js';
@@ -11,21 +11,35 @@ import { diffVersions } from '../diff/versions.js';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { exists, isDirectory, relativeTo } from '../io/files.js';
+import type { Io } from '../io/io.js';
 import { findGovernmentRoots, loadGovernment, type Government } from '../project.js';
 import { resolveCatalog } from '../resolve.js';
 import { loadChannelVocabulary } from '../standard/channels.js';
 import { partialNotice } from '../standard/edition.js';
-import type { Edition, Lang, ResolvedCatalog } from '../types.js';
-import { domainsOf, resolveEdition } from '../validate.js';
+import type { Diagnostic, Edition, Lang, ResolvedCatalog } from '../types.js';
+import { checkGovernment, domainsOf, resolveEdition } from '../validate.js';
 import type { CommandSpec } from './command.js';
+import { printErrors } from './output.js';
 
 const FAIL_ON = ['breaking', 'notable', 'info'] as const;
 
+/**
+ * Codes of the load and schema stages, after which there is nothing sound to compare. Lint findings do not stop a diff:
+ * reviewing an unfinished catalog is what a diff is for.
+ */
+const BLOCKING_CODES = new Set(['encoding', 'empty-file', 'yaml-syntax', 'yaml-alias', 'duplicate-key', 'fullwidth-colon', 'schema', 'unknown-edition']);
+
 const M = {
-  unreadable: {
-    zh: '无法比较：{files} 未能读取或解析，请先运行 gk validate',
-    en: 'cannot compare: {files} could not be read or parsed; run gk validate first',
+  refused: {
+    zh: '未比较：{dir} 有 {errors} 个错误，请先修正（gk validate {dir}）',
+    en: 'nothing compared: {dir} has {errors} errors; fix them first (gk validate {dir})',
   },
+  refusedVersion: {
+    zh: '未比较：{dir} 有 {errors} 个错误（{side}的版本：{version}），请先修正',
+    en: 'nothing compared: {dir} has {errors} errors ({side} version: {version}); fix them first',
+  },
+  older: { zh: '较早', en: 'older' },
+  newer: { zh: '较新', en: 'newer' },
   noEdition: { zh: '{file} 指定的标准目录版本“{ref}”找不到', en: '{file} names a standard edition "{ref}" that cannot be found' },
   toWithoutFrom: { zh: '--to 须与 --from 一起使用', en: '--to needs --from' },
   mixed: { zh: '--from 与 --to 须同为 git 版本或同为文件夹', en: '--from and --to must both be git revisions or both be folders' },
@@ -36,29 +50,53 @@ const M = {
   badFormat: { zh: '未知的输出格式：{format}', en: 'unknown format: {format}' },
 } satisfies Record<string, Message>;
 
-function requireReadable(government: Government, lang: Lang): void {
-  const broken = [government.manifestSource, ...government.catalogs].filter((s) => s.data === undefined).map((s) => s.display);
-  if (broken.length > 0) throw usageError(say(M.unreadable, lang, { files: broken.join(', ') }));
+/** A government the diff will not compare: the errors to show, and the line that says why nothing was compared. */
+interface Refusal {
+  government: Government;
+  errors: Diagnostic[];
+  line: string;
+}
+
+function blockingErrors(government: Government, lang: Lang): Diagnostic[] {
+  return checkGovernment(government, lang).diagnostics.filter((d) => d.severity === 'error' && BLOCKING_CODES.has(d.code));
+}
+
+function printRefusals(io: Io, refusals: readonly Refusal[], lang: Lang, color: boolean): void {
+  for (const r of refusals) {
+    printErrors(io, r.errors, [r.government.manifestSource, ...r.government.catalogs], { lang, color });
+    io.stderr(`${r.line}\n`);
+  }
 }
 
 function resolveOf(government: Government, lang: Lang): ResolvedCatalog {
-  requireReadable(government, lang);
   const { edition } = resolveEdition(government, lang);
   if (!edition) throw usageError(say(M.noEdition, lang, { file: government.manifestSource.display, ref: government.manifest.standard }));
   return resolveCatalog(government, edition);
 }
 
-function standardResults(paths: string[], cwd: string, lang: Lang, editions: Map<string, Edition>): StandardResult[] {
+interface Outcome<R> {
+  results: R[];
+  /** When any, nothing is compared: a diff that silently left out the catalogs it could not read would mislead. */
+  refusals: Refusal[];
+}
+
+function standardResults(paths: string[], cwd: string, lang: Lang, editions: Map<string, Edition>): Outcome<StandardResult> {
   const channels = loadChannelVocabulary();
-  const results: StandardResult[] = [];
+  const outcome: Outcome<StandardResult> = { results: [], refusals: [] };
   for (const root of findGovernmentRoots(paths, cwd, lang)) {
     const government = loadGovernment(root, cwd, lang);
     if (government.manifest.workspace) continue;
+    const errors = blockingErrors(government, lang);
+    if (errors.length > 0) {
+      outcome.refusals.push({ government, errors, line: say(M.refused, lang, { dir: government.display, errors: errors.length }) });
+      continue;
+    }
+    if (outcome.refusals.length > 0) continue;
     const resolved = resolveOf(government, lang);
     editions.set(resolved.edition.id, resolved.edition);
-    results.push({ government: government.display, diff: diffAgainstStandard(resolved, channels) });
+    outcome.results.push({ government: government.display, diff: diffAgainstStandard(resolved, channels) });
   }
-  return results;
+  return outcome;
 }
 
 interface VersionPlan {
@@ -107,9 +145,9 @@ function planVersions(paths: string[], fromArg: string, toArg: string | undefine
   return { from, to, roots: [...roots].sort(), show: (rel) => relativeTo(cwd, path.join(top, rel)) };
 }
 
-function versionResults(plan: VersionPlan, lang: Lang): VersionResult[] {
+function versionResults(plan: VersionPlan, cwd: string, lang: Lang): Outcome<VersionResult> {
   const channels = loadChannelVocabulary();
-  const results: VersionResult[] = [];
+  const outcome: Outcome<VersionResult> = { results: [], refusals: [] };
   for (const rel of plan.roots) {
     const loadedBefore = loadSnapshotGovernment(plan.from, rel, lang);
     const loadedAfter = loadSnapshotGovernment(plan.to, rel, lang);
@@ -119,11 +157,24 @@ function versionResults(plan: VersionPlan, lang: Lang): VersionResult[] {
     const before = loadedBefore ?? { ...either, catalogs: [] };
     const after = loadedAfter ?? { ...either, catalogs: [] };
     if (before.manifest.workspace || after.manifest.workspace) continue;
+    // Only a side that exists is checked: the stand-in for a missing one would repeat the other side's errors.
+    const sides = [
+      [loadedBefore, plan.from, M.older],
+      [loadedAfter, plan.to, M.newer],
+    ] as const;
+    for (const [government, snapshot, side] of sides) {
+      const errors = government ? blockingErrors(government, lang) : [];
+      if (!government || errors.length === 0) continue;
+      const dir = relativeTo(cwd, path.join(snapshot.base, rel));
+      const line = say(M.refusedVersion, lang, { dir, errors: errors.length, side: say(side, lang), version: labelVersion(snapshot.label, lang) });
+      outcome.refusals.push({ government, errors, line });
+    }
+    if (outcome.refusals.length > 0) continue;
     const diff = diffVersions(resolveOf(before, lang), resolveOf(after, lang), { from: plan.from.label, to: plan.to.label }, channels);
     const domains = Object.fromEntries([...domainsOf(before), ...domainsOf(after)]);
-    results.push({ government: plan.show(rel), name: after.manifest.name || before.manifest.name, domains, diff });
+    outcome.results.push({ government: plan.show(rel), name: after.manifest.name || before.manifest.name, domains, diff });
   }
-  return results;
+  return outcome;
 }
 
 function parseFailOn(value: unknown, lang: Lang): ChangeClass {
@@ -160,7 +211,11 @@ export const diffCommand: CommandSpec = {
     let worst: ChangeClass | undefined;
     if (options.from === undefined) {
       const editions = new Map<string, Edition>();
-      const results = standardResults(paths, io.cwd, lang, editions);
+      const { results, refusals } = standardResults(paths, io.cwd, lang, editions);
+      if (refusals.length > 0) {
+        printRefusals(io, refusals, lang, global.color);
+        return 1;
+      }
       const notices = [...editions.values()].map((e) => partialNotice(e, lang)).filter((n): n is string => n !== undefined);
       // CSV has no place for a line above its header that spreadsheets would not read as a row.
       if (format === 'csv') for (const n of notices) io.stderr(`${n}\n`);
@@ -168,7 +223,11 @@ export const diffCommand: CommandSpec = {
       worst = worstOf(results.map((r) => classifyStandardDiff(r.diff)));
     } else {
       const plan = planVersions(paths, String(options.from), options.to === undefined ? undefined : String(options.to), io.cwd, lang);
-      const results = versionResults(plan, lang);
+      const { results, refusals } = versionResults(plan, io.cwd, lang);
+      if (refusals.length > 0) {
+        printRefusals(io, refusals, lang, global.color);
+        return 1;
+      }
       io.stdout(formatter.versions(results, { ...base, notices: [] }));
       worst = worstOf(results.flatMap((r) => r.diff.changes.map((c) => c.class)));
     }

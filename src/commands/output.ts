@@ -1,9 +1,13 @@
-// What gk build and gk report share: --formats lists, --date, and the output folder each replaces as a whole.
+// What commands share: --formats lists, --date, the output folder build and report replace as a whole, and how a refusal shows its errors.
 import path from 'node:path';
+import { summarize } from '../diagnostic.js';
 import { usageError } from '../errors.js';
+import { formatters } from '../format/index.js';
 import { say, type Message } from '../i18n.js';
 import { exists, isDirectory } from '../io/files.js';
-import type { Lang } from '../types.js';
+import type { Io } from '../io/io.js';
+import type { SourceFile } from '../project.js';
+import type { Diagnostic, Lang } from '../types.js';
 
 const M = {
   unknownFormat: { zh: '--formats：未知格式“{format}”（可选：{choices}）', en: '--formats: unknown format "{format}" (choose from {choices})' },
@@ -74,4 +78,10 @@ export function checkOutDir(out: string, policy: OutDirPolicy, lang: Lang): void
   if (exists(path.join(out, '.git'))) throw usageError(say(M.holdsGit, lang, shown));
   const foreign = policy.foreignFile(out);
   if (foreign !== undefined) throw usageError(say(M.foreign, lang, { ...shown, file: path.relative(out, foreign).split(path.sep).join('/') }));
+}
+
+/** Errors that stop a command, on stderr as gk validate shows them, with excerpts from the files' text. */
+export function printErrors(io: Io, errors: readonly Diagnostic[], files: readonly SourceFile[], options: { lang: Lang; color: boolean }): void {
+  const sources = new Map(files.map((s) => [s.display, s.text]));
+  io.stderr(formatters.stylish(errors, summarize(errors, files.length), { ...options, cwd: io.cwd, sources, files: files.map((f) => f.display) }));
 }

@@ -4,7 +4,7 @@ import { readCatalogFile, readManifest } from '../catalog.js';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { exists, globFiles, isDirectory, readBytes, relativeTo } from '../io/files.js';
-import { runGit } from '../io/git.js';
+import { readBlobs, runGit } from '../io/git.js';
 import { parseSource, type Government } from '../project.js';
 import type { Lang } from '../types.js';
 
@@ -16,6 +16,7 @@ export interface Snapshot {
   base: string;
   /** Files below `prefix` ('' for all), relative to `base`, forward slashes, sorted. */
   list(prefix: string): string[];
+  /** The bytes of a YAML file (what catalogs are made of; a revision reads no other kind); undefined when there is none. */
   read(rel: string): Uint8Array | undefined;
   /** How a file is named in messages. */
   display(rel: string): string;
@@ -43,25 +44,37 @@ function joinRel(...parts: string[]): string {
 
 export function gitSnapshot(top: string, rev: string, lang: Lang): Snapshot {
   // A revision starting with '-' would reach git as an option.
-  if (rev.startsWith('-') || !runGit(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).ok) throw usageError(say(M.unknownRevision, lang, { rev }));
-  const git = (args: string[]): Buffer => {
-    const r = runGit(top, args);
-    if (!r.ok) throw usageError(say(M.gitFailed, lang, { rev, detail: r.stderr }));
-    return r.stdout;
-  };
+  const resolved = rev.startsWith('-') ? undefined : runGit(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  if (!resolved?.ok) throw usageError(say(M.unknownRevision, lang, { rev }));
+  // The commit id, not the name: `rev:path` would misread a revision name holding a colon.
+  const commit = resolved.stdout.toString('utf8').trim();
+  const failed = (detail: string) => usageError(say(M.gitFailed, lang, { rev, detail }));
   let files: string[] | undefined;
-  let known: Set<string> | undefined;
-  const all = () =>
-    (files ??= git(['ls-tree', '-r', '-z', '--name-only', rev])
+  let yaml: Map<string, Uint8Array> | undefined;
+  const all = () => {
+    if (files) return files;
+    const r = runGit(top, ['ls-tree', '-r', '-z', '--name-only', commit]);
+    if (!r.ok) throw failed(r.stderr);
+    files = r.stdout
       .toString('utf8')
       .split('\0')
       .filter((f) => f !== '')
-      .sort());
+      .sort();
+    return files;
+  };
+  // Every YAML file of the revision at the first read, in one git process: the governments and their catalogs are read next.
+  const contents = () => {
+    if (yaml) return yaml;
+    const r = readBlobs(top, commit, all().filter((f) => /\.ya?ml$/.test(f)));
+    if (!r.ok) throw failed(r.stderr);
+    yaml = r.blobs;
+    return yaml;
+  };
   return {
     label: rev,
     base: top,
     list: (prefix) => all().filter((f) => prefix === '' || f === prefix || f.startsWith(`${prefix}/`)),
-    read: (rel) => ((known ??= new Set(all())).has(rel) ? new Uint8Array(git(['show', `${rev}:${rel}`])) : undefined),
+    read: (rel) => contents().get(rel),
     display: (rel) => `${rev}:${rel}`,
   };
 }

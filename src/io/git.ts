@@ -1,4 +1,4 @@
-// The git edge: running git without a shell and handing back its output; callers turn failures into their own messages.
+// The git edge: running git without a shell, and reading many files of a revision at once; callers turn failures into their own messages.
 import { execFileSync } from 'node:child_process';
 
 export type GitResult = { ok: true; stdout: Buffer } | { ok: false; stderr: string };
@@ -15,4 +15,34 @@ export function runGit(cwd: string, args: readonly string[], input?: Uint8Array)
     const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim();
     return { ok: false, stderr: stderr || (err as Error).message };
   }
+}
+
+export type BlobsResult = { ok: true; blobs: Map<string, Uint8Array> } | { ok: false; stderr: string };
+
+/**
+ * The contents of `paths` (from the repository top) at `commit`, read with one `git cat-file --batch`: a process per
+ * file takes minutes on a workspace of thousands. A path that is not a file at `commit` is left out. `cwd` is any folder
+ * of the repository.
+ */
+export function readBlobs(cwd: string, commit: string, paths: readonly string[]): BlobsResult {
+  // cat-file reads one object name a line, so a path holding a newline cannot be asked for.
+  const asked = paths.filter((p) => !p.includes('\n'));
+  const blobs = new Map<string, Uint8Array>();
+  if (asked.length === 0) return { ok: true, blobs };
+  const r = runGit(cwd, ['cat-file', '--batch'], Buffer.from(asked.map((p) => `${commit}:${p}\n`).join(''), 'utf8'));
+  if (!r.ok) return r;
+  const out = r.stdout;
+  let offset = 0;
+  for (const p of asked) {
+    const eol = out.indexOf(0x0a, offset);
+    if (eol < 0) break;
+    const header = /^[0-9a-f]+ (\S+) (\d+)$/.exec(out.subarray(offset, eol).toString('utf8'));
+    offset = eol + 1;
+    // "<name> missing" (or "ambiguous") has no contents after it.
+    if (!header) continue;
+    const size = Number(header[2]);
+    if (header[1] === 'blob') blobs.set(p, out.subarray(offset, offset + size));
+    offset += size + 1;
+  }
+  return { ok: true, blobs };
 }

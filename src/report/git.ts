@@ -3,7 +3,7 @@ import path from 'node:path';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { relativeTo } from '../io/files.js';
-import { runGit } from '../io/git.js';
+import { readBlobs, runGit } from '../io/git.js';
 import { parseSource } from '../project.js';
 import type { Lang } from '../types.js';
 import { openWorkspace, type Workspace, type WorkspaceFiles } from '../workspace.js';
@@ -92,33 +92,22 @@ export function resolveRevision(dir: string, rev: string, lang: Lang): { commit:
   return { commit, date };
 }
 
-/** Every file below `dir` at a commit, by path relative to `dir`, read with one `git ls-tree` and one `git cat-file --batch`. */
+/** Every YAML file below `dir` at a commit, by path relative to `dir`, read with one `git ls-tree` and one `git cat-file --batch`. */
 export function readRevisionFiles(dir: string, commit: string, lang: Lang): Map<string, Uint8Array> {
-  const must = (args: string[], input?: Uint8Array): Buffer => {
-    const r = runGit(dir, ['-c', 'core.quotePath=false', ...args], input);
-    if (!r.ok) throw usageError(say(M.gitFailed, lang, { rev: commit, detail: r.stderr }));
+  const failed = (detail: string) => usageError(say(M.gitFailed, lang, { rev: commit, detail }));
+  const must = (args: string[]): Buffer => {
+    const r = runGit(dir, ['-c', 'core.quotePath=false', ...args]);
+    if (!r.ok) throw failed(r.stderr);
     return r.stdout;
   };
   const prefix = must(['rev-parse', '--show-prefix']).toString('utf8').trim();
   const listed = must(['ls-tree', '-r', '-z', '--full-name', '--name-only', commit, '--', '.'])
     .toString('utf8')
     .split('\0')
-    .filter((f) => f !== '' && (path.posix.basename(f) === 'gk.yaml' || /\.ya?ml$/.test(f)));
-  const files = new Map<string, Uint8Array>();
-  if (listed.length === 0) return files;
-  const out = must(['cat-file', '--batch'], Buffer.from(listed.map((f) => `${commit}:${f}\n`).join(''), 'utf8'));
-  let offset = 0;
-  for (const full of listed) {
-    const eol = out.indexOf(0x0a, offset);
-    const header = out.subarray(offset, eol).toString('utf8').split(' ');
-    const size = Number(header[2]);
-    offset = eol + 1;
-    if (header[1] === 'blob' && Number.isFinite(size)) {
-      files.set(full.slice(prefix.length), out.subarray(offset, offset + size));
-      offset += size + 1;
-    }
-  }
-  return files;
+    .filter((f) => /\.ya?ml$/.test(f));
+  const read = readBlobs(dir, commit, listed);
+  if (!read.ok) throw failed(read.stderr);
+  return new Map([...read.blobs].map(([full, bytes]) => [full.slice(prefix.length), bytes]));
 }
 
 /** The workspace at `dir` as it was at `commit`: the same shape as on disk, so the same report can be built from it. */

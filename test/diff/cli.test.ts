@@ -58,15 +58,17 @@ describe('gk diff against the standard', () => {
     expect((await gk(['diff', COUNTY, '--format', 'markdown'], repoRoot, { FORCE_COLOR: '1' })).out).not.toContain('\u001b[');
   });
 
-  it('refuses a catalog it cannot read, naming the file', async () => {
+  it('refuses a catalog it cannot parse: the error shown as gk validate shows it, exit 1, nothing compared', async () => {
     const dir = fs.mkdtempSync(path.join(repoRoot, 'test', '.tmp-diff-'));
     try {
       fs.cpSync(path.join(repoRoot, CLEAN), dir, { recursive: true });
       fs.writeFileSync(path.join(dir, 'gk.yaml'), fs.readFileSync(path.join(dir, 'gk.yaml'), 'utf8').replace('../edition', '../../fixtures/diff/edition'));
       fs.writeFileSync(path.join(dir, 'catalog', 'employment.yaml'), 'domain: employment\nitems: [\n');
       const r = await gk(['diff', dir]);
-      expect(r.code).toBe(2);
+      expect(r.code).toBe(1);
+      expect(r.out).toBe('');
       expect(r.err).toContain('catalog/employment.yaml');
+      expect(r.err).toContain('yaml-syntax');
       expect(r.err).toContain('gk validate');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -109,5 +111,13 @@ describe('bin/gk.js diff', () => {
     const doc = JSON.parse(r.out);
     expect(doc).toMatchObject({ schemaVersion: 1, kind: 'standard' });
     expect(doc.results[0].total).toMatchObject({ applicable: 9, missing: 2, weakening: 5 });
+  });
+
+  it('refuses a catalog that breaks the schema: errors on stderr, nothing on stdout, exit 1', () => {
+    const r = gkProcess(['diff', 'test/fixtures/diff/schema', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('level: planet');
+    expect(r.err.trimEnd().split('\n').at(-1)).toBe('未比较：test/fixtures/diff/schema 有 3 个错误，请先修正（gk validate test/fixtures/diff/schema）');
   });
 });

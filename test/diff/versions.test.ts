@@ -28,6 +28,9 @@ const EXPECTED = [
   'moved general-affairs/sa-05 info (from social-assistance)',
 ];
 
+/** The same changes as JSON lists them: kind and id. */
+const EXPECTED_IDS = ['changed fb-02', 'changed fb-03', 'removed fb-05', 'changed fb-special-funds', 'changed sa-01', 'moved sa-03', 'added sa-06', 'moved sa-05'];
+
 describe('diffVersions', () => {
   it('matches items by id and renamed_from, and classifies each change', () => {
     const before = resolveFixture('versions/v1').resolved;
@@ -58,16 +61,7 @@ describe('gk diff between folders', () => {
     const doc = JSON.parse(r.out);
     expect(doc.results).toHaveLength(1);
     expect(doc.results[0].from).toBe('test/fixtures/diff/versions/v1');
-    expect(doc.results[0].changes.map((c: { kind: string; id: string }) => `${c.kind} ${c.id}`)).toEqual([
-      'changed fb-02',
-      'changed fb-03',
-      'removed fb-05',
-      'changed fb-special-funds',
-      'changed sa-01',
-      'moved sa-03',
-      'added sa-06',
-      'moved sa-05',
-    ]);
+    expect(doc.results[0].changes.map((c: { kind: string; id: string }) => `${c.kind} ${c.id}`)).toEqual(EXPECTED_IDS);
   });
 
   it('refuses to mix a folder and a revision, and --to without --from', async () => {
@@ -205,4 +199,86 @@ describe('gk diff between git revisions', () => {
     }
   });
 
+});
+
+describe('gk diff between git revisions of a workspace of many files', () => {
+  const GOVERNMENTS = 13;
+  let tmp: string;
+  let repo: string;
+  const saved = { global: process.env.GIT_CONFIG_GLOBAL, system: process.env.GIT_CONFIG_NOSYSTEM };
+  const name = (i: number, version: string) => `测试县${String(i).padStart(2, '0')}人民政府（${version}）`;
+
+  /** Every government folder holding the given fixture version, each under its own name. */
+  function writeVersion(version: 'v1' | 'v2'): void {
+    for (let i = 1; i <= GOVERNMENTS; i++) {
+      const dir = path.join(repo, 'many', `g${String(i).padStart(2, '0')}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.cpSync(path.join(diffFixtures, 'versions', version), dir, { recursive: true });
+      const manifest = path.join(dir, 'gk.yaml');
+      fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('name: 测试县人民政府', `name: ${name(i, version)}`));
+    }
+  }
+
+  beforeAll(() => {
+    process.env.GIT_CONFIG_GLOBAL = os.devNull;
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-diff-many-'));
+    repo = path.join(tmp, 'repo');
+    fs.cpSync(path.join(diffFixtures, 'edition'), path.join(repo, 'edition'), { recursive: true });
+    // Files git reads in the same batch that belong to no catalog: a name with a space, and bytes that are not text.
+    fs.writeFileSync(path.join(repo, 'notes and plans.yaml'), 'plans: []\n');
+    fs.writeFileSync(path.join(repo, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0x0a, 0xff]));
+    writeVersion('v1');
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'v1');
+    git(repo, 'tag', 'v1');
+    writeVersion('v2');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'v2');
+    git(repo, 'tag', 'v2');
+  });
+
+  afterAll(() => {
+    delete process.env.GIT_TRACE;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    for (const [key, value] of [['GIT_CONFIG_GLOBAL', saved.global], ['GIT_CONFIG_NOSYSTEM', saved.system]] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+
+  it('diffs every government correctly, reading each revision with one git cat-file', async () => {
+    expect(git(repo, 'ls-tree', '-r', '--name-only', 'v1').trim().split('\n').length).toBeGreaterThanOrEqual(50);
+    const trace = path.join(tmp, 'trace.txt');
+    process.env.GIT_TRACE = trace;
+    let r: Awaited<ReturnType<typeof gk>>;
+    try {
+      r = await gk(['diff', '--from', 'v1', '--to', 'v2', '--format', 'json'], repo);
+    } finally {
+      delete process.env.GIT_TRACE;
+    }
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.out).results as Array<{ government: { path: string; name: string }; changes: Array<{ kind: string; id: string }> }>;
+    expect(results.map((g) => g.government.path)).toEqual(Array.from({ length: GOVERNMENTS }, (_, i) => `many/g${String(i + 1).padStart(2, '0')}`));
+    results.forEach((g, i) => {
+      expect(g.government.name).toBe(name(i + 1, 'v2'));
+      expect(g.changes.map((c) => `${c.kind} ${c.id}`)).toEqual(EXPECTED_IDS);
+    });
+    // One batch per revision, not a `git show` per file.
+    const commands = fs.readFileSync(trace, 'utf8').split('\n').map((line) => /trace: built-in: git (\S+)/.exec(line)?.[1]).filter((c) => c !== undefined);
+    expect(commands.filter((c) => c === 'cat-file')).toHaveLength(2);
+    expect(commands).not.toContain('show');
+    expect(commands.length).toBeLessThan(10);
+  });
+
+  it('reads the same bytes as git show', () => {
+    const snapshot = gitSnapshot(repo, 'v1', 'zh');
+    const files = snapshot.list('').filter((f) => /\.ya?ml$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(50);
+    for (const f of files) expect(Buffer.from(snapshot.read(f)!).toString('utf8')).toBe(git(repo, 'show', `v1:${f}`));
+    expect(snapshot.read('logo.png')).toBeUndefined();
+    expect(snapshot.read('many/g01/nothing.yaml')).toBeUndefined();
+  });
 });
