@@ -39,10 +39,11 @@ export async function checkRootsParallel(roots: readonly string[], cwd: string, 
   const shares: string[][] = Array.from({ length: workers }, () => []);
   roots.forEach((root, i) => shares[i % workers]!.push(root));
   type Part = { diagnostics: Diagnostic[]; files: string[]; sources: Array<[string, string]>; editions: string[] };
-  const parts = await Promise.all(
-    shares.map((share) => runWorker<Part>(file, { roots: share, all: roots, cwd, lang }, { resourceLimits: { maxYoungGenerationSizeMb: 16 } })),
-  );
-  const result: RootsResult = { diagnostics: [], files: [], sources: new Map(), editions: new Map() };
+  // This thread takes the first share itself while the workers start: its modules are loaded and its schema compiled.
+  const pending = shares.slice(1).map((share) => runWorker<Part>(file, { roots: share, all: roots, cwd, lang }));
+  const own = checkRoots(shares[0]!, cwd, lang, roots);
+  const parts = await Promise.all(pending);
+  const result: RootsResult = { diagnostics: own.diagnostics, files: own.files, sources: own.sources, editions: own.editions };
   for (const part of parts) {
     result.diagnostics.push(...part.diagnostics);
     result.files.push(...part.files);
