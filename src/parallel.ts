@@ -7,7 +7,7 @@ import { sortDiagnostics } from './diagnostic.js';
 import { exists } from './io/files.js';
 import { loadEdition } from './standard/edition.js';
 import type { Diagnostic, Lang } from './types.js';
-import { checkRoots, type RootsResult } from './validate.js';
+import { checkRoots, claimRoots, type RootsResult } from './validate.js';
 
 /** Below this many governments a worker's start-up costs more than it saves. */
 const MIN_ROOTS_PER_WORKER = 8;
@@ -35,13 +35,18 @@ export function runWorker<T>(file: string, workerData: unknown, options: { resou
 export async function checkRootsParallel(roots: readonly string[], cwd: string, lang: Lang, jobs = defaultJobs()): Promise<RootsResult> {
   const file = compiledWorker(new URL('./validate-worker.js', import.meta.url));
   const workers = Math.min(jobs, Math.floor(roots.length / MIN_ROOTS_PER_WORKER));
-  if (!file || workers < 2) return checkRoots(roots, cwd, lang);
-  const shares: string[][] = Array.from({ length: workers }, () => []);
-  roots.forEach((root, i) => shares[i % workers]!.push(root));
+  if (!file || workers < 2) {
+    const result = checkRoots(roots, cwd, lang);
+    result.files.sort();
+    return result;
+  }
+  // A shared counter hands out governments one by one, so a thread that started late or got big catalogs
+  // simply takes fewer: no thread waits while another still has a long queue.
+  const counter = new SharedArrayBuffer(4);
   type Part = { diagnostics: Diagnostic[]; files: string[]; sources: Array<[string, string]>; editions: string[] };
-  // This thread takes the first share itself while the workers start: its modules are loaded and its schema compiled.
-  const pending = shares.slice(1).map((share) => runWorker<Part>(file, { roots: share, all: roots, cwd, lang }));
-  const own = checkRoots(shares[0]!, cwd, lang, roots);
+  // This thread works too while the workers start: its modules are loaded and its schema compiled.
+  const pending = Array.from({ length: workers - 1 }, () => runWorker<Part>(file, { counter, all: roots, cwd, lang }));
+  const own = checkRoots(claimRoots(new Int32Array(counter), roots), cwd, lang, roots);
   const parts = await Promise.all(pending);
   const result: RootsResult = { diagnostics: own.diagnostics, files: own.files, sources: own.sources, editions: own.editions };
   for (const part of parts) {

@@ -1,10 +1,10 @@
-// Worker thread body: checks a share of the governments and posts back what the report needs.
+// Worker thread body: checks governments as it claims them and posts back what the report needs.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkRoots } from './validate.js';
+import { checkRoots, claimRoots } from './validate.js';
 import type { Lang } from './types.js';
 
-const { roots, all, cwd, lang } = workerData as { roots: string[]; all: string[]; cwd: string; lang: Lang };
-const result = checkRoots(roots, cwd, lang, all);
+const { counter, all, cwd, lang } = workerData as { counter: SharedArrayBuffer; all: string[]; cwd: string; lang: Lang };
+const result = checkRoots(claimRoots(new Int32Array(counter), all), cwd, lang, all);
 parentPort!.postMessage({
   diagnostics: result.diagnostics,
   files: result.files,

@@ -99,20 +99,20 @@ export interface RootsResult {
  * `all` is every root of the run when `roots` is one worker's share: the workspace tree is built over all of them,
  * so parent-mismatch finds parents checked elsewhere and workspace/* findings are not reported twice.
  */
-export function checkRoots(roots: readonly string[], cwd: string, lang: Lang, all: readonly string[] = roots): RootsResult {
+export function checkRoots(roots: Iterable<string>, cwd: string, lang: Lang, all: readonly string[] = [...roots]): RootsResult {
   const result: RootsResult = { diagnostics: [], files: [], sources: new Map(), editions: new Map() };
   // The workspace gives parent-mismatch the level above; governments are still loaded a few at a time.
   const workspace = openWorkspace(diskFiles(all, cwd, lang), lang);
-  const mine = new Set(roots.map((r) => workspace.memberAt(r)?.manifestSource.display));
-  const workspaceDiagnostics = workspace.diagnostics.filter((d) => mine.has(d.file));
-  result.diagnostics.push(...workspaceDiagnostics);
-  const workspaceFiles = new Set(workspaceDiagnostics.map((d) => d.file));
+  const workspaceDiagnostics = new Map<string, Diagnostic[]>();
+  for (const d of workspace.diagnostics) workspaceDiagnostics.set(d.file, [...(workspaceDiagnostics.get(d.file) ?? []), d]);
   for (const root of roots) {
     const member = workspace.memberAt(root);
     const government = member ? workspace.load(member) : loadGovernment(root, cwd, lang);
     const check = checkGovernment(government, lang, loadChannelVocabulary(), workspace);
     if (check.edition) result.editions.set(check.edition.id, check.edition);
-    const withDiagnostics = new Set([...check.diagnostics.map((d) => d.file), ...workspaceFiles]);
+    const own = workspaceDiagnostics.get(government.manifestSource.display) ?? [];
+    result.diagnostics.push(...own);
+    const withDiagnostics = new Set([...check.diagnostics, ...own].map((d) => d.file));
     for (const src of [government.manifestSource, ...government.catalogs]) {
       result.files.push(src.display);
       if (withDiagnostics.has(src.display)) result.sources.set(src.display, src.text);
@@ -120,4 +120,13 @@ export function checkRoots(roots: readonly string[], cwd: string, lang: Lang, al
     result.diagnostics.push(...check.diagnostics);
   }
   return result;
+}
+
+/** Hands out the governments one at a time to whichever thread asks next, through a counter all threads share. */
+export function* claimRoots(counter: Int32Array, roots: readonly string[]): Generator<string> {
+  for (;;) {
+    const i = Atomics.add(counter, 0, 1);
+    if (i >= roots.length) return;
+    yield roots[i]!;
+  }
 }
