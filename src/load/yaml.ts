@@ -6,8 +6,8 @@ import { say, type Message } from '../i18n.js';
 import type { DataPath, Diagnostic, Lang, Range } from '../types.js';
 
 export const MAX_ALIAS_COUNT = 100;
-/** Above this size `yaml`'s positional parse is too slow to run just for locating; a line scan stands in. */
-const LOCATE_WITH_YAML_LIMIT = 8 * 1024 * 1024;
+/** Above this size a tree of every node's position costs too much memory just for locating; a line scan stands in. */
+const LOCATE_WITH_TREE_LIMIT = 8 * 1024 * 1024;
 
 export interface ParsedYaml {
   /** undefined when the text could not be parsed into data. */
@@ -174,7 +174,7 @@ export class Locator {
 
   /** The source range of the value at `path` (or of its key with `key: true`); the nearest ancestor when absent. */
   locate(path: DataPath, options: { key?: boolean } = {}): Range {
-    if (this.text.length > LOCATE_WITH_YAML_LIMIT) return this.scan(path);
+    if (this.text.length > LOCATE_WITH_TREE_LIMIT) return this.scan(path);
     const tree = this.engine === 'fast' ? this.positions() : null;
     if (tree) return tree.kind === null ? FILE_START : this.locateInTree(tree, path, options.key === true);
     return this.locateInDocument(path, options.key === true);
