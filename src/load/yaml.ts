@@ -286,22 +286,26 @@ export class Locator {
 
   /** Line-scan fallback for very large files: finds the item by its id line. */
   private scan(path: DataPath): Range {
-    this.starts ??= lineStarts(this.text);
     if (path[0] !== 'items' || typeof path[1] !== 'number') return FILE_START;
-    let count = -1;
-    const re = /^(\s*)-\s/gm;
-    let itemsIndent = -1;
-    const itemsAt = this.text.search(/^items:/m);
-    if (itemsAt === -1) return FILE_START;
-    re.lastIndex = itemsAt;
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-      const indent = m[1]!.length;
-      if (itemsIndent === -1) itemsIndent = indent;
-      if (indent !== itemsIndent) continue;
-      if (m.index > 0 && this.text[m.index - 1] !== '\n') continue;
+    const items = /^items:[ \t]*(#.*)?$/m.exec(this.text);
+    if (!items) return FILE_START;
+    // The entries of `items:` are the lines that start with "- " at the indentation of the first such line.
+    const entry = /^([ \t]*)(-[ \t]|-$)|^([ \t]*)([^\s#-])/gm;
+    entry.lastIndex = items.index + items[0].length;
+    let indent = -1;
+    let count = 0;
+    for (let m = entry.exec(this.text); m; m = entry.exec(this.text)) {
+      if (m[2] === undefined) {
+        // any other content at or left of the entries' indentation ends the list
+        if (indent !== -1 && m[3]!.length <= indent) break;
+        continue;
+      }
+      const at = m[1]!.length;
+      if (indent === -1) indent = at;
+      if (at < indent) break;
+      if (at > indent) continue;
+      if (count === path[1]) return this.range(m.index + at, m.index + at + 1);
       count++;
-      if (count === path[1]) return this.range(m.index + indent, m.index + indent + 1);
-      if (/^\S/m.test(this.text.slice(m.index, m.index + 1))) break;
     }
     return FILE_START;
   }

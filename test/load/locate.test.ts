@@ -43,3 +43,23 @@ describe('Locator', () => {
     expect(loc.locate(['items', 0, 'channels'], { key: true }).start).toEqual({ line: 4, column: 5 });
   });
 });
+
+describe('Locator on files too large for a position tree', () => {
+  const item = (i: number) => `  - id: item-${i}\n    name: 事项${i}\n    channels: [政府网站]\n`;
+  const body = (n: number, each: (i: number) => string) => Array.from({ length: n }, (_, i) => each(i)).join('');
+  const n = Math.ceil((9 * 1024 * 1024) / item(99999).length);
+
+  it('finds an entry of an indented items list by its dash', () => {
+    const text = `domain: fiscal-budget\n# 注释\nitems:\n${body(n, item)}exclusions: []\n`;
+    const loc = new Locator(text);
+    expect(loc.locate(['items', 0, 'id']).start).toEqual({ line: 4, column: 3 });
+    expect(loc.locate(['items', n - 1, 'name']).start).toEqual({ line: 4 + 3 * (n - 1), column: 3 });
+    expect(loc.locate(['items', n]).start).toEqual({ line: 1, column: 1 });
+  });
+
+  it('finds an entry of a list written at column 0', () => {
+    const text = `domain: fiscal-budget\nitems:\n${body(n, (i) => item(i).replace(/^ {2}/gm, ''))}exclusions: []\n`;
+    const loc = new Locator(text);
+    expect(loc.locate(['items', 2]).start).toEqual({ line: 3 + 3 * 2, column: 1 });
+  });
+});
