@@ -1,5 +1,6 @@
 // ajv against the generated schemas, with every error turned into a translated, located Diagnostic.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { distance } from 'fastest-levenshtein';
 import { makeDiagnostic } from '../diagnostic.js';
 import { say, type Message } from '../i18n.js';
 import type { SourceFile } from '../project.js';
@@ -8,7 +9,8 @@ import type { DataPath, Diagnostic, Lang } from '../types.js';
 export type SchemaKind = 'catalog' | 'manifest';
 
 export function compileSchemas(schemas: Record<SchemaKind, object>): Record<SchemaKind, ValidateFunction> {
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  // verbose: errors carry their parent schema, which names the keys an unknown key was probably meant to be.
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
   return { catalog: ajv.compile(schemas.catalog), manifest: ajv.compile(schemas.manifest) };
 }
 
@@ -38,6 +40,7 @@ const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
 const M: Record<string, Message> = {
   required: { zh: '缺少必填项“{field}”（{name}）', en: 'missing required property "{field}" ({name})' },
   additional: { zh: '不认识的键“{key}”', en: 'unknown key "{key}"' },
+  didYouMean: { zh: '是否指“{key}”？', en: 'did you mean "{key}"?' },
   additionalHint: { zh: '允许的键：{allowed}', en: 'allowed keys: {allowed}' },
   typeString: { zh: '{name}应为文字', en: '{name} must be text' },
   typeArray: { zh: '{name}应为列表', en: '{name} must be a list' },
@@ -54,6 +57,33 @@ const M: Record<string, Message> = {
   minItems: { zh: '{name}列表不能为空', en: '{name} must not be an empty list' },
   unique: { zh: '{name}中有重复的值', en: '{name} has duplicate values' },
   generic: { zh: '{name}的值不符合格式要求', en: '{name} does not match the format' },
+};
+
+/** Offices write the official column names as keys; point them at gk's key for that element. */
+const CHINESE_KEYS: Record<string, string> = {
+  事项编号: 'id',
+  一级事项: 'category',
+  二级事项: 'name',
+  事项名称: 'name',
+  公开事项: 'name',
+  公开内容: 'content',
+  公开依据: 'basis',
+  公开时限: 'deadline',
+  公开主体: 'subject',
+  公开渠道: 'channels',
+  公开渠道和载体: 'channels',
+  公开对象: 'audience',
+  公开方式: 'mode',
+  公开层级: 'levels',
+  五公开: 'publics',
+  领域: 'domain',
+  事项: 'items',
+  不适用事项: 'exclusions',
+  理由: 'reason',
+  名称: 'name',
+  行政区划代码: 'code',
+  层级: 'level',
+  上级: 'parent',
 };
 
 function nameOf(path: DataPath, lang: Lang): string {
@@ -138,7 +168,10 @@ export function schemaDiagnostics(validate: ValidateFunction, source: SourceFile
         key = true;
         message = say(M.additional!, lang, { key: extra });
         const props = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-        if (props.length > 0) hint = say(M.additionalHint!, lang, { allowed: props.join(', ') });
+        const chinese = CHINESE_KEYS[extra.replace(/[（(].*$/, '')];
+        const near = chinese !== undefined && props.includes(chinese) ? [chinese] : props.filter((p) => distance(p.toLowerCase(), extra.toLowerCase()) <= Math.max(1, Math.floor(p.length / 4)));
+        if (near.length === 1) hint = say(M.didYouMean!, lang, { key: near[0] });
+        else if (props.length > 0) hint = say(M.additionalHint!, lang, { allowed: props.join(', ') });
         break;
       }
       case 'type': {

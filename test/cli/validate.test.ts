@@ -121,6 +121,18 @@ describe('gk validate', () => {
   });
 });
 
+describe('unknown keys', () => {
+  it('suggest the key meant: a typo, or the official Chinese column name', async () => {
+    const r = await codes(government('keys', ITEM.replace('    subject:', '    subjct:').replace('    deadline:', '    公开时限:')));
+    expect(r.code).toBe(1);
+    const hints = r.found.filter((d) => d.code === 'schema' && d.message.includes('不认识的键')).map((d) => [d.line, d.hint]);
+    expect(hints).toEqual([
+      [7, '是否指“deadline”？'],
+      [8, '是否指“subject”？'],
+    ]);
+  });
+});
+
 describe('bad input becomes diagnostics, never a crash', () => {
   it('a list instead of a mapping', async () => {
     const r = await codes(government('list', '- id: a\n- id: b\n'));
