@@ -1,9 +1,11 @@
 // The validate stage for one government: load diagnostics, schema, edition lookup, then the lint rules.
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { makeDiagnostic, sortDiagnostics } from './diagnostic.js';
 import { say, type Message } from './i18n.js';
-import { bundledStandardDir } from './io/files.js';
+import { bundledStandardDir, exists } from './io/files.js';
 import { runRules } from './lint/run.js';
 import type { WorkspaceView } from './lint/rule.js';
 import { loadGovernment, type Government } from './project.js';
@@ -28,12 +30,21 @@ export function defaultEdition(): Edition {
   return loadEdition(path.join(bundledStandardDir, 'national-2020'));
 }
 
-/** The schemas, generated from the bundled standard, compiled once per process. */
-export function schemaValidators(): Record<SchemaKind, ValidateFunction> {
-  compiled ??= compileSchemas({
+export function generatedSchemas(): Record<SchemaKind, Record<string, unknown>> {
+  return {
     catalog: buildCatalogSchema(defaultEdition(), loadChannelVocabulary()),
     manifest: buildManifestSchema(bundledEditionIds()),
-  });
+  };
+}
+
+/**
+ * The schema validators, once per thread: precompiled at build time (dist/schema/validators.cjs, see
+ * `npm run build`) where present, compiled here otherwise (running from sources).
+ */
+export function schemaValidators(): Record<SchemaKind, ValidateFunction> {
+  if (compiled) return compiled;
+  const precompiled = fileURLToPath(new URL('./schema/validators.cjs', import.meta.url));
+  compiled = exists(precompiled) ? (createRequire(import.meta.url)(precompiled) as Record<SchemaKind, ValidateFunction>) : compileSchemas(generatedSchemas());
   return compiled;
 }
 

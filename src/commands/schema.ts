@@ -2,16 +2,16 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { exists, packageRoot, readText, writeFileAtomic } from '../io/files.js';
-import { buildCatalogSchema, buildManifestSchema, stringifySchema } from '../schema/generate.js';
-import { loadChannelVocabulary } from '../standard/channels.js';
-import { bundledEditionIds } from '../standard/edition.js';
-import { defaultEdition } from '../validate.js';
+import { stringifySchema } from '../schema/generate.js';
+import { generatedSchemas } from '../validate.js';
 import type { CommandSpec } from './command.js';
 
-export function generatedSchemas(): Map<string, string> {
+/** The schema files as `gk schema` writes them: file name → text. */
+export function schemaFiles(): Map<string, string> {
+  const { catalog, manifest } = generatedSchemas();
   return new Map([
-    ['catalog.schema.json', stringifySchema(buildCatalogSchema(defaultEdition(), loadChannelVocabulary()))],
-    ['gk.schema.json', stringifySchema(buildManifestSchema(bundledEditionIds()))],
+    ['catalog.schema.json', stringifySchema(catalog)],
+    ['gk.schema.json', stringifySchema(manifest)],
   ]);
 }
 
@@ -26,7 +26,7 @@ export const schemaCommand: CommandSpec = {
   action(_args, options, io, global) {
     const out = path.resolve(io.cwd, String(options.out));
     let stale = 0;
-    for (const [name, text] of generatedSchemas()) {
+    for (const [name, text] of schemaFiles()) {
       const file = path.join(out, name);
       const current = exists(file) ? readText(file) : undefined;
       if (current === text) continue;

@@ -1,5 +1,6 @@
 // ajv against the generated schemas, with every error turned into a translated, located Diagnostic.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import standalone from 'ajv/dist/standalone/index.js';
 import { distance } from 'fastest-levenshtein';
 import { makeDiagnostic } from '../diagnostic.js';
 import { say, type Message } from '../i18n.js';
@@ -8,10 +9,21 @@ import type { DataPath, Diagnostic, Lang } from '../types.js';
 
 export type SchemaKind = 'catalog' | 'manifest';
 
+// verbose: errors carry their parent schema, which names the keys an unknown key was probably meant to be.
+const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, verbose: true } as const;
+
 export function compileSchemas(schemas: Record<SchemaKind, object>): Record<SchemaKind, ValidateFunction> {
-  // verbose: errors carry their parent schema, which names the keys an unknown key was probably meant to be.
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+  const ajv = new Ajv(AJV_OPTIONS);
   return { catalog: ajv.compile(schemas.catalog), manifest: ajv.compile(schemas.manifest) };
+}
+
+/** The validators as one CommonJS module (ajv standalone), so a run loads them instead of compiling the schemas. */
+export function precompiledSource(schemas: Record<SchemaKind, object>): string {
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+  ajv.addSchema(schemas.catalog, 'catalog');
+  ajv.addSchema(schemas.manifest, 'manifest');
+  // a CommonJS module under ESM interop: the function is its default export
+  return standalone.default(ajv, { catalog: 'catalog', manifest: 'manifest' });
 }
 
 const FIELD_NAMES: Record<string, { zh: string; en: string }> = {

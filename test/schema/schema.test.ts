@@ -5,12 +5,15 @@ import { Ajv } from 'ajv';
 import jsYaml from 'js-yaml';
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
-import { generatedSchemas } from '../../src/commands/schema.js';
+import { schemaFiles } from '../../src/commands/schema.js';
 import { gk, repoRoot } from '../helpers.js';
+import { createRequire } from 'node:module';
+import { compileSchemas } from '../../src/schema/validate.js';
+import { generatedSchemas } from '../../src/validate.js';
 
 describe('schemas/', () => {
   it('is current: regenerating gives the committed files byte for byte', () => {
-    for (const [name, text] of generatedSchemas()) {
+    for (const [name, text] of schemaFiles()) {
       const committed = fs.readFileSync(path.join(repoRoot, 'schemas', name), 'utf8');
       expect(committed, `schemas/${name} is stale: run npm run schema`).toBe(text);
     }
@@ -46,5 +49,26 @@ describe('schemas/', () => {
     const files = fg.sync(['catalogs/examples/*/catalog/*.yaml'], { cwd: repoRoot, absolute: true });
     expect(files.length).toBeGreaterThan(3);
     for (const f of files) expect(validate(jsYaml.load(fs.readFileSync(f, 'utf8'), { schema: jsYaml.CORE_SCHEMA })), f).toBe(true);
+  });
+
+  it('the validators precompiled by npm run build report exactly what compiling at run time reports', () => {
+    const file = path.join(repoRoot, 'dist', 'schema', 'validators.cjs');
+    expect(fs.existsSync(file), 'npm test builds dist/ first').toBe(true);
+    const pre = createRequire(import.meta.url)(file) as ReturnType<typeof compileSchemas>;
+    const live = compileSchemas(generatedSchemas());
+    const docs = [
+      { domain: 'fiscal-budget', items: [{ id: 'a', subjct: 'x', audience: '所有人', levels: [] }] },
+      { domain: 'Bad Domain', items: 'none', extra: 1 },
+      { domain: 'fiscal-budget', items: [{ id: 'b', name: '政府预算' }], exclusions: [{ reason: 1 }] },
+    ];
+    for (const doc of docs) {
+      expect(pre.catalog(doc)).toBe(live.catalog(doc));
+      const strip = (errors: typeof live.catalog.errors) => (errors ?? []).map(({ instancePath, schemaPath, keyword, params }) => ({ instancePath, schemaPath, keyword, params }));
+      expect(strip(pre.catalog.errors)).toEqual(strip(live.catalog.errors));
+      expect(pre.catalog.errors?.every((e) => e.parentSchema !== undefined)).toBe(true);
+    }
+    const manifest = { name: '示例县人民政府', code: 410000, level: 'city' };
+    expect(pre.manifest(manifest)).toBe(false);
+    expect(pre.manifest.errors?.map((e) => e.keyword)).toEqual(live.manifest(manifest) ? [] : live.manifest.errors?.map((e) => e.keyword));
   });
 });
