@@ -76,6 +76,12 @@ export function resolveCatalog(government: Government, edition: Edition, options
   return { manifest: government.manifest, edition, items, exclusions, domains };
 }
 
+/** Whether the item writes this element itself, rather than taking it from the national item or the parent item. */
+export function isOwnValue(item: ResolvedItem, key: ItemField): boolean {
+  const origin = item.fields[key]?.origin;
+  return origin?.kind === 'local' && origin.file === item.file;
+}
+
 /** Plain value of a resolved field, or undefined. */
 export function valueOf<K extends ItemField>(item: ResolvedItem, key: K): ItemSpec[K] | undefined {
   return item.fields[key]?.value as ItemSpec[K] | undefined;

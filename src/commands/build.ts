@@ -10,8 +10,8 @@ import { say, type Message } from '../i18n.js';
 import { exists, globFiles, isDirectory, relativeTo, writeDirAtomic } from '../io/files.js';
 import { runGit } from '../io/git.js';
 import type { Io } from '../io/io.js';
+import { createParentResolver, diskTree, explainParentLink } from '../parent.js';
 import { findGovernmentRoots, loadGovernment } from '../project.js';
-import { resolveCatalog } from '../resolve.js';
 import { loadChannelVocabulary } from '../standard/channels.js';
 import { partialNotice } from '../standard/edition.js';
 import { checkGovernment } from '../validate.js';
@@ -129,13 +129,19 @@ export const buildCommand: CommandSpec = {
 
     const output: OutputFiles = new Map();
     const index: Array<{ name: string; code: string; level: string; href: string }> = [];
+    const parents = createParentResolver(diskTree(io.cwd, lang), lang);
     for (const { government, check } of checked) {
       const root = government.root;
       const prefix = single ? '' : `${relativeTo(base, root)}/`;
-      const catalog = resolveCatalog(government, check.edition!);
+      const { catalog, link } = parents.resolve(government, check.edition!);
+      // Still built: the page shows what the village wrote, and the line says what it could not take from above.
+      const unresolved = explainParentLink(government, link, lang);
+      if (unresolved !== undefined) io.stderr(`${unresolved}\n`);
       const date = explicitDate ?? lastCommitDate(root);
       const progress = progressReporter(io, lang, catalog.items.length);
-      const files = [government.manifestSource, ...government.catalogs];
+      // Values taken from the township point at its files: they are inputs of this catalog too.
+      const lent = link.kind === 'found' ? [link.parent.manifestSource, ...link.parent.catalogs] : [];
+      const files = [government.manifestSource, ...government.catalogs, ...lent];
       const built = await buildOutputs(catalog, {
         formats,
         baseUrl: baseUrl === '' ? '' : `${baseUrl}${prefix}`,

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { reaches, pickWorseClass } from '../diff/compare.js';
 import { diffFormatters, isDiffFormatName, type DiffFormatOptions, type StandardResult, type VersionResult } from '../diff/format/index.js';
 import { labelVersion, WORKING_TREE } from '../diff/format/types.js';
-import { folderSnapshot, gitSnapshot, governmentRootsIn, loadSnapshotGovernment, repositoryTop, type Snapshot } from '../diff/git.js';
+import { folderSnapshot, gitSnapshot, governmentRootsIn, loadSnapshotGovernment, repositoryTop, snapshotTree, type Snapshot } from '../diff/git.js';
 import { diffAgainstStandard, classifyStandardDiff } from '../diff/standard.js';
 import type { ChangeClass } from '../diff/types.js';
 import { diffVersions } from '../diff/versions.js';
@@ -12,8 +12,8 @@ import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { exists, isDirectory, relativeTo } from '../io/files.js';
 import type { Io } from '../io/io.js';
+import { createParentResolver, diskTree, explainParentLink, type ParentResolver } from '../parent.js';
 import { findGovernmentRoots, loadGovernment, type Government } from '../project.js';
-import { resolveCatalog } from '../resolve.js';
 import { loadChannelVocabulary } from '../standard/channels.js';
 import { partialNotice } from '../standard/edition.js';
 import type { Diagnostic, Edition, Lang, ResolvedCatalog } from '../types.js';
@@ -68,21 +68,28 @@ function printRefusals(io: Io, refusals: readonly Refusal[], lang: Lang, color: 
   }
 }
 
-function resolveOf(government: Government, lang: Lang): ResolvedCatalog {
+/** The government resolved, village lists against their township's items; a `parent-item:` that lends nothing becomes a notice. */
+function resolveOf(government: Government, resolver: ParentResolver, notices: Set<string>, lang: Lang): ResolvedCatalog {
   const { edition } = resolveEdition(government, lang);
   if (!edition) throw usageError(say(M.noEdition, lang, { file: government.manifestSource.display, ref: government.manifest.standard }));
-  return resolveCatalog(government, edition);
+  const { catalog, link } = resolver.resolve(government, edition);
+  const notice = explainParentLink(government, link, lang);
+  if (notice !== undefined) notices.add(notice);
+  return catalog;
 }
 
 interface Outcome<R> {
   results: R[];
   /** When any, nothing is compared: a diff that silently left out the catalogs it could not read would mislead. */
   refusals: Refusal[];
+  /** Parent items that could not be found, one line per government. */
+  notices: Set<string>;
 }
 
 function standardResults(paths: string[], cwd: string, lang: Lang, editions: Map<string, Edition>): Outcome<StandardResult> {
   const channels = loadChannelVocabulary();
-  const outcome: Outcome<StandardResult> = { results: [], refusals: [] };
+  const outcome: Outcome<StandardResult> = { results: [], refusals: [], notices: new Set() };
+  const resolver = createParentResolver(diskTree(cwd, lang), lang);
   for (const root of findGovernmentRoots(paths, cwd, lang)) {
     const government = loadGovernment(root, cwd, lang);
     if (government.manifest.workspace) continue;
@@ -92,7 +99,7 @@ function standardResults(paths: string[], cwd: string, lang: Lang, editions: Map
       continue;
     }
     if (outcome.refusals.length > 0) continue;
-    const resolved = resolveOf(government, lang);
+    const resolved = resolveOf(government, resolver, outcome.notices, lang);
     editions.set(resolved.edition.id, resolved.edition);
     outcome.results.push({ government: government.display, diff: diffAgainstStandard(resolved, channels) });
   }
@@ -147,7 +154,10 @@ function planVersions(paths: string[], fromArg: string, toArg: string | undefine
 
 function versionResults(plan: VersionPlan, cwd: string, lang: Lang): Outcome<VersionResult> {
   const channels = loadChannelVocabulary();
-  const outcome: Outcome<VersionResult> = { results: [], refusals: [] };
+  const outcome: Outcome<VersionResult> = { results: [], refusals: [], notices: new Set() };
+  // Each side's villages draw on their township as it stood in that version.
+  const older = createParentResolver(snapshotTree(plan.from, lang), lang);
+  const newer = createParentResolver(snapshotTree(plan.to, lang), lang);
   for (const rel of plan.roots) {
     const loadedBefore = loadSnapshotGovernment(plan.from, rel, lang);
     const loadedAfter = loadSnapshotGovernment(plan.to, rel, lang);
@@ -170,7 +180,7 @@ function versionResults(plan: VersionPlan, cwd: string, lang: Lang): Outcome<Ver
       outcome.refusals.push({ government, errors, line });
     }
     if (outcome.refusals.length > 0) continue;
-    const diff = diffVersions(resolveOf(before, lang), resolveOf(after, lang), { from: plan.from.label, to: plan.to.label }, channels);
+    const diff = diffVersions(resolveOf(before, older, outcome.notices, lang), resolveOf(after, newer, outcome.notices, lang), { from: plan.from.label, to: plan.to.label }, channels);
     const domains = Object.fromEntries([...domainsOf(before), ...domainsOf(after)]);
     outcome.results.push({ government: plan.show(rel), name: after.manifest.name || before.manifest.name, domains, diff });
   }
@@ -211,24 +221,26 @@ export const diffCommand: CommandSpec = {
     let worst: ChangeClass | undefined;
     if (options.from === undefined) {
       const editions = new Map<string, Edition>();
-      const { results, refusals } = standardResults(paths, io.cwd, lang, editions);
+      const { results, refusals, notices: parentNotices } = standardResults(paths, io.cwd, lang, editions);
       if (refusals.length > 0) {
         printRefusals(io, refusals, lang, global.color);
         return 1;
       }
-      const notices = [...editions.values()].map((e) => partialNotice(e, lang)).filter((n): n is string => n !== undefined);
+      const editionNotices = [...editions.values()].map((e) => partialNotice(e, lang)).filter((n): n is string => n !== undefined);
+      const notices = [...editionNotices, ...parentNotices];
       // CSV has no place for a line above its header that spreadsheets would not read as a row.
       if (format === 'csv') for (const n of notices) io.stderr(`${n}\n`);
       io.stdout(formatter.standard(results, { ...base, notices: format === 'csv' ? [] : notices }));
       worst = worstOf(results.map((r) => classifyStandardDiff(r.diff)));
     } else {
       const plan = planVersions(paths, String(options.from), options.to === undefined ? undefined : String(options.to), io.cwd, lang);
-      const { results, refusals } = versionResults(plan, io.cwd, lang);
+      const { results, refusals, notices } = versionResults(plan, io.cwd, lang);
       if (refusals.length > 0) {
         printRefusals(io, refusals, lang, global.color);
         return 1;
       }
-      io.stdout(formatter.versions(results, { ...base, notices: [] }));
+      if (format === 'csv') for (const n of notices) io.stderr(`${n}\n`);
+      io.stdout(formatter.versions(results, { ...base, notices: format === 'csv' ? [] : [...notices] }));
       worst = worstOf(results.flatMap((r) => r.diff.changes.map((c) => c.class)));
     }
     return worst !== undefined && reaches(worst, failOn) ? 1 : 0;

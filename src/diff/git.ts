@@ -1,10 +1,11 @@
 // The version edge: a catalog as it stood in a git revision or a folder, read without a checkout, as Governments.
 import path from 'node:path';
 import { readCatalogFile, readManifest } from '../catalog.js';
-import { usageError } from '../errors.js';
+import { GkError, usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { exists, globFiles, isDirectory, readBytes, relativeTo } from '../io/files.js';
 import { readBlobs, runGit } from '../io/git.js';
+import type { GovernmentTree } from '../parent.js';
 import { parseSource, type Government } from '../project.js';
 import type { Lang } from '../types.js';
 
@@ -111,6 +112,20 @@ export function governmentRootsIn(snapshot: Snapshot, prefix: string): string[] 
   }
 }
 
+/** Catalog files (relative) of the government at `rootRel`, not descending into nested governments. */
+function catalogFilesIn(snapshot: Snapshot, rootRel: string): string[] {
+  const manifestRel = joinRel(rootRel, 'gk.yaml');
+  const all = snapshot.list(rootRel);
+  const nested = new Set(all.filter((f) => path.posix.basename(f) === 'gk.yaml' && f !== manifestRel).map(dirOf));
+  const catalogDir = joinRel(rootRel, 'catalog');
+  return all
+    .filter((f) => f.startsWith(`${catalogDir}/`) && /\.ya?ml$/.test(f))
+    .filter((f) => {
+      for (let d = dirOf(f); d.length > rootRel.length; d = dirOf(d)) if (nested.has(d)) return false;
+      return true;
+    });
+}
+
 /** A government as it stands in the snapshot; undefined when the snapshot has no gk.yaml there. */
 export function loadSnapshotGovernment(snapshot: Snapshot, rootRel: string, lang: Lang): Government | undefined {
   const manifestRel = joinRel(rootRel, 'gk.yaml');
@@ -118,24 +133,47 @@ export function loadSnapshotGovernment(snapshot: Snapshot, rootRel: string, lang
   if (bytes === undefined) return undefined;
   const abs = (rel: string) => path.join(snapshot.base, rel);
   const manifestSource = parseSource(abs(manifestRel), snapshot.display(manifestRel), bytes, lang);
-  const all = snapshot.list(rootRel);
-  const nested = new Set(all.filter((f) => path.posix.basename(f) === 'gk.yaml' && f !== manifestRel).map(dirOf));
-  const catalogDir = joinRel(rootRel, 'catalog');
-  const catalogs = all
-    .filter((f) => f.startsWith(`${catalogDir}/`) && /\.ya?ml$/.test(f))
-    .filter((f) => {
-      for (let d = dirOf(f); d.length > rootRel.length; d = dirOf(d)) if (nested.has(d)) return false;
-      return true;
-    })
-    .map((f) => {
-      const src = parseSource(abs(f), snapshot.display(f), snapshot.read(f)!, lang);
-      return { ...src, catalog: readCatalogFile(src.data, src.display) };
-    });
+  const catalogs = catalogFilesIn(snapshot, rootRel).map((f) => {
+    const src = parseSource(abs(f), snapshot.display(f), snapshot.read(f)!, lang);
+    return { ...src, catalog: readCatalogFile(src.data, src.display) };
+  });
   return {
     root: abs(rootRel),
     display: snapshot.display(rootRel),
     manifestSource,
     manifest: readManifest(manifestSource.data, manifestSource.display),
     catalogs,
+  };
+}
+
+/** The snapshot as a place to look for parents in: only folders inside its base exist. */
+export function snapshotTree(snapshot: Snapshot, lang: Lang): GovernmentTree {
+  const relOf = (abs: string): string | undefined => {
+    const rel = path.relative(snapshot.base, abs).split(path.sep).join('/');
+    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
+  };
+  const abs = (rel: string) => path.join(snapshot.base, rel);
+  const source = (file: string) => {
+    const rel = relOf(file) ?? '';
+    return parseSource(file, snapshot.display(rel), snapshot.read(rel) ?? new Uint8Array(), lang);
+  };
+  return {
+    manifestAt(dir) {
+      const rel = relOf(dir);
+      if (rel === undefined || snapshot.read(joinRel(rel, 'gk.yaml')) === undefined) return undefined;
+      return source(path.join(dir, 'gk.yaml'));
+    },
+    load(dir) {
+      const government = loadSnapshotGovernment(snapshot, relOf(dir) ?? '', lang);
+      // Only folders manifestAt found are loaded.
+      if (!government) throw new GkError('internal', `no gk.yaml in ${dir}`);
+      return government;
+    },
+    filesBelow: (dir) => ({
+      roots: governmentRootsIn(snapshot, relOf(dir) ?? '').map(abs).sort(),
+      catalogFiles: (root) => catalogFilesIn(snapshot, relOf(root) ?? '').map(abs),
+      load: source,
+      display: (file) => snapshot.display(relOf(file) ?? ''),
+    }),
   };
 }

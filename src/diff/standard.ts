@@ -4,7 +4,7 @@ import { makeDiagnostic } from '../diagnostic.js';
 import { say, type Message } from '../i18n.js';
 import { ELEMENT_NAMES } from '../lint/rules/missing-element.js';
 import type { Government, SourceFile } from '../project.js';
-import { NEVER_INHERITED, present } from '../resolve.js';
+import { isOwnValue, NEVER_INHERITED, present } from '../resolve.js';
 import { loadChannelVocabulary, type ChannelVocabulary } from '../standard/channels.js';
 import { DOMAIN_NAMES, ITEM_FIELDS, type DataPath, type Diagnostic, type Lang, type Level, type ResolvedCatalog, type ResolvedItem, type StandardItem } from '../types.js';
 import { classifyChange, compareField, listLostValues, pickWorseClass } from './compare.js';
@@ -28,7 +28,8 @@ export function findAdaptations(item: ResolvedItem, national: StandardItem, chan
   for (const field of ITEM_FIELDS) {
     if (NEVER_INHERITED.has(field)) continue;
     const resolved = item.fields[field];
-    if (resolved === undefined || resolved.origin.kind !== 'local' || !present(national[field])) continue;
+    // A value taken from the parent item (`parent-item:`) is the township's adaptation, reported in its own diff.
+    if (resolved === undefined || !isOwnValue(item, field) || !present(national[field])) continue;
     const change = compareField(field, national[field], resolved.value as StandardItem[typeof field], channels);
     if (change === undefined) continue;
     const declared = item.deviations.find((d) => d.field === field);
@@ -198,7 +199,7 @@ export function describeWeakening(change: FieldChange, lang: Lang, channels: Cha
 /** The local item among several carriers whose own value is the one a change reports. */
 function carrierOf(entry: StandardEntry, change: FieldChange): ResolvedItem | undefined {
   const json = JSON.stringify(change.after);
-  return entry.items.find((i) => i.fields[change.field]?.origin.kind === 'local' && JSON.stringify(i.fields[change.field]!.value) === json) ?? entry.items[0];
+  return entry.items.find((i) => isOwnValue(i, change.field) && JSON.stringify(i.fields[change.field]!.value) === json) ?? entry.items[0];
 }
 
 /** The diff's errors as Diagnostics, located in the government's files. */

@@ -1,4 +1,5 @@
 // The machine format: a documented, stable shape (schemas/diff.schema.json), `schemaVersion: 1`.
+import { isOwnValue } from '../../resolve.js';
 import { ITEM_FIELDS, type ResolvedItem } from '../../types.js';
 import { listLostValues } from '../compare.js';
 import type { DomainCoverage, FieldChange, StandardEntry } from '../types.js';
@@ -15,7 +16,7 @@ function itemJson(item: ResolvedItem): Json {
     const f = item.fields[field];
     if (f === undefined) continue;
     fields[field] = f.value;
-    if (f.origin.kind === 'standard') inherited.push(field);
+    if (!isOwnValue(item, field)) inherited.push(field);
   }
   const out: Json = { id: item.id, domain: item.domain, file: item.file, path: ['items', item.index] };
   if (item.standard !== undefined) out.standard = item.standard;
