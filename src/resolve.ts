@@ -3,7 +3,7 @@ import type { Government } from './project.js';
 import { ITEM_FIELDS, type Edition, type ItemField, type ItemSpec, type Origin, type ResolvedCatalog, type ResolvedFields, type ResolvedItem, type ResolvedValue } from './types.js';
 import { domainsOf } from './validate.js';
 
-/** 公开主体 in the standard is generic (or another county's): it is never inherited. */
+/** 公开主体 names who publishes here: never inherited, neither from the standard (generic) nor from a parent (another body). */
 export const NEVER_INHERITED: ReadonlySet<ItemField> = new Set<ItemField>(['subject']);
 
 export function present(value: unknown): boolean {
@@ -29,7 +29,7 @@ export function resolveItem(item: ItemSpec, index: number, file: string, domain:
     const local = item[key];
     if (present(local)) {
       setField(fields, key, local!, { kind: 'local', file, path: ['items', index, key] });
-    } else if (parent?.fields[key]) {
+    } else if (parent?.fields[key] && !NEVER_INHERITED.has(key)) {
       (fields as Record<string, unknown>)[key] = parent.fields[key];
     } else if (national && !NEVER_INHERITED.has(key) && present(national[key])) {
       setField(fields, key, national[key]!, { kind: 'standard', id: national.id, file: national.file, path: ['items', national.index, key] });

@@ -121,6 +121,19 @@ describe('gk validate', () => {
   });
 });
 
+describe('village lists', () => {
+  it('must name their own 公开主体 for items carried from the township (parent-item)', async () => {
+    // the whole fixture folder, so the relative path to its local standard edition still holds
+    const dir = path.join(tmpRoot, 'village', 'nested');
+    fs.cpSync(path.join(fixtures, 'workspace'), path.dirname(dir), { recursive: true });
+    const file = path.join(dir, 'xijie', 'catalog', 'poverty-alleviation.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n {4}subject: .*(?=\n {2}- id: xijie-02)/, ''));
+    const r = await codes(path.join(dir, 'xijie'));
+    expect(r.found.map((d) => [d.code, d.line])).toEqual([['missing-element', 4]]);
+    expect(r.found[0]!.message).toContain('公开主体');
+  });
+});
+
 describe('unknown keys', () => {
   it('suggest the key meant: a typo, or the official Chinese column name', async () => {
     const r = await codes(government('keys', ITEM.replace('    subject:', '    subjct:').replace('    deadline:', '    公开时限:')));

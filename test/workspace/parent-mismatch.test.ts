@@ -25,9 +25,9 @@ describe('parent-mismatch in the city workspace', () => {
       // township deadline ≠ the county's (inherited from the standard: the county's `standard:` line)
       { at: 'city/anping/chengguan/catalog/poverty-alleviation.yaml:6:15', related: ['city/anping/catalog/poverty-alleviation.yaml:4:15'] },
       // village name ≠ the township item's
-      { at: 'city/anping/chengguan/dongjie/catalog/poverty-alleviation.yaml:8:11', related: ['city/anping/chengguan/catalog/poverty-alleviation.yaml:10:15'] },
+      { at: 'city/anping/chengguan/dongjie/catalog/poverty-alleviation.yaml:10:11', related: ['city/anping/chengguan/catalog/poverty-alleviation.yaml:10:15'] },
       // parent-item naming no township item
-      { at: 'city/anping/chengguan/dongjie/catalog/poverty-alleviation.yaml:11:18', related: [] },
+      { at: 'city/anping/chengguan/dongjie/catalog/poverty-alleviation.yaml:13:18', related: [] },
     ]);
     expect(found.every((d) => d.severity === 'error')).toBe(true);
     expect(found[0]!.path).toEqual(['items', 0, 'deadline']);

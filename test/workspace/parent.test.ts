@@ -26,7 +26,9 @@ describe('createParentResolver', () => {
     expect(link.kind === 'found' && link.unknown).toEqual(['poverty-alleviation-09']);
     const item = catalog.items.find((i) => i.id === 'dongjie-01')!;
     expect(item.standard).toBe('poverty-alleviation/3');
-    expect(item.fields.subject?.value).toBe('安平县城关镇人民政府');
+    // 公开主体 is the village's own, never the township's
+    expect(item.fields.subject?.value).toBe('安平县城关镇东街社区居民委员会');
+    expect(item.fields.subject?.origin.kind).toBe('local');
     expect(item.fields.content?.origin.kind).toBe('standard');
   });
 

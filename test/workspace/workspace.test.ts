@@ -102,8 +102,8 @@ describe('gk validate over a workspace root', () => {
     const { code, found } = await validate('city', dir);
     expect(found.map((f) => `${f.code} ${f.file}:${f.line}`)).toEqual([
       'parent-mismatch city/anping/chengguan/catalog/poverty-alleviation.yaml:6',
-      'parent-mismatch city/anping/chengguan/dongjie/catalog/poverty-alleviation.yaml:8',
-      'parent-mismatch city/anping/chengguan/dongjie/catalog/poverty-alleviation.yaml:11',
+      'parent-mismatch city/anping/chengguan/dongjie/catalog/poverty-alleviation.yaml:10',
+      'parent-mismatch city/anping/chengguan/dongjie/catalog/poverty-alleviation.yaml:13',
       'deadline-format city/beishan/catalog/elderly-care.yaml:5',
       'missing-element city/xihe/catalog/fiscal-budget.yaml:11',
     ]);
