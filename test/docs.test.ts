@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../src/lint/registry.js';
-import { commands } from '../src/commands/index.js';
+import { commandLoaders, loadCommands } from '../src/commands/index.js';
 import { repoRoot } from './helpers.js';
 import { VERSION } from '../src/version.js';
 
@@ -26,8 +26,11 @@ describe('documentation', () => {
     expect(VERSION).toBe(JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
   });
 
-  it('README names every command', () => {
-    for (const command of commands) expect(readme).toContain(`gk ${command.name}`);
+  it('README names every command, and each loader loads the command it is named for', async () => {
+    for (const [name] of commandLoaders) expect(readme).toContain(`gk ${name}`);
+    const all = await loadCommands([]);
+    expect(all.map((c) => c.name)).toEqual(commandLoaders.map(([name]) => name));
+    expect((await loadCommands(['--lang', 'en', 'diff', '--format', 'json'])).map((c) => c.name)).toEqual(['diff']);
   });
 
   it('.ci/run runs README’s install command and then README’s test command', () => {
