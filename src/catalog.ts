@@ -132,6 +132,13 @@ export function readManifest(raw: unknown, file: string): Manifest {
   return m;
 }
 
+/** Whether an element is written: not absent, not blank, not an empty list. */
+export function present(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return typeof value !== 'string' || value.trim() !== '';
+}
+
 /** The 公开层级 mark a government's own level implies. */
 export function levelMark(level: Level): LevelMark {
   return level === 'county' ? '县级' : level === 'township' ? '乡级' : '村级';

@@ -1,16 +1,14 @@
 // Resolution: a catalog as written, merged with the national items (or parent items) it carries; each value knows its origin.
+import { present } from './catalog.js';
 import type { Government } from './project.js';
 import { ITEM_FIELDS, type Edition, type ItemField, type ItemSpec, type Origin, type ResolvedCatalog, type ResolvedFields, type ResolvedItem, type ResolvedValue } from './types.js';
 import { domainsOf } from './validate.js';
 
+/** Re-exported for the modules that import it from here (init, diff). */
+export { present };
+
 /** 公开主体 names who publishes here: never inherited, neither from the standard (generic) nor from a parent (another body). */
 export const NEVER_INHERITED: ReadonlySet<ItemField> = new Set<ItemField>(['subject']);
-
-export function present(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (Array.isArray(value)) return value.length > 0;
-  return typeof value !== 'string' || value.trim() !== '';
-}
 
 function setField<K extends ItemField>(fields: ResolvedFields, key: K, value: NonNullable<ItemSpec[K]>, origin: Origin): void {
   (fields as Record<K, ResolvedValue<NonNullable<ItemSpec[K]>>>)[key] = { value, origin };

@@ -115,11 +115,16 @@ export function checkRoots(roots: Iterable<string>, cwd: string, lang: Lang, all
   // The workspace gives parent-mismatch the level above; governments are still loaded a few at a time.
   const workspace = openWorkspace(diskFiles(all, cwd, lang), lang);
   const workspaceDiagnostics = new Map<string, Diagnostic[]>();
-  for (const d of workspace.diagnostics) workspaceDiagnostics.set(d.file, [...(workspaceDiagnostics.get(d.file) ?? []), d]);
+  for (const d of workspace.diagnostics) {
+    const list = workspaceDiagnostics.get(d.file);
+    if (list) list.push(d);
+    else workspaceDiagnostics.set(d.file, [d]);
+  }
+  const channels = loadChannelVocabulary();
   for (const root of roots) {
     const member = workspace.memberAt(root);
     const government = member ? workspace.load(member) : loadGovernment(root, cwd, lang);
-    const check = checkGovernment(government, lang, loadChannelVocabulary(), workspace);
+    const check = checkGovernment(government, lang, channels, workspace);
     if (check.edition) result.editions.set(check.edition.id, check.edition);
     const own = workspaceDiagnostics.get(government.manifestSource.display) ?? [];
     result.diagnostics.push(...own);

@@ -23,7 +23,3 @@ export const rules: readonly Rule[] = [
   unknownStandardRef,
   vagueSubject,
 ];
-
-export function findRule(id: string): Rule | undefined {
-  return rules.find((r) => r.meta.id === id);
-}

@@ -6,10 +6,7 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16b
 export interface Decoded {
   text: string;
   encoding: Encoding;
-  /** True when the bytes are not UTF-8 and the text is a best-effort decoding. */
-  converted: boolean;
 }
-
 
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
@@ -37,18 +34,18 @@ function cjkShare(text: string): number {
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', converted: true };
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', converted: true };
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
-  if (looksBinary(body)) return { text: '', encoding: 'binary', converted: true };
+  if (looksBinary(body)) return { text: '', encoding: 'binary' };
   if (isUtf8(body)) {
-    return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding: bom ? 'utf-8-bom' : 'utf-8', converted: false };
+    return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding: bom ? 'utf-8-bom' : 'utf-8' };
   }
   const text = new TextDecoder('gb18030').decode(body);
-  if (!text.includes('\uFFFD') && cjkShare(text) > 0.6) return { text, encoding: 'gb18030', converted: true };
-  return { text: new TextDecoder('utf-8').decode(body), encoding: 'binary', converted: true };
+  if (!text.includes('\uFFFD') && cjkShare(text) > 0.6) return { text, encoding: 'gb18030' };
+  return { text: new TextDecoder('utf-8').decode(body), encoding: 'binary' };
 }

@@ -1,5 +1,6 @@
 // The built site in a real browser from file://: search, navigation, the phone layout, no-JavaScript reading, screenshots.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -17,6 +18,7 @@ const shots = path.join(repoRoot, 'test-results', 'build');
 
 describe.skipIf(skip)('the built site in Chromium', () => {
   let browser: Browser;
+  let chromiumHome: string;
   let site: string;
   const problems: string[] = [];
 
@@ -39,14 +41,18 @@ describe.skipIf(skip)('the built site in Chromium', () => {
     expect(r.code).toBe(0);
     site = r.dir;
     fs.mkdirSync(shots, { recursive: true });
+    chromiumHome = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-chromium-home-'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // Chromium keeps crash-report settings under $HOME/.config; a throwaway home keeps the user's untouched.
+      env: { ...process.env, HOME: chromiumHome, XDG_CONFIG_HOME: path.join(chromiumHome, '.config'), XDG_CACHE_HOME: path.join(chromiumHome, '.cache') },
     });
   });
 
   afterAll(async () => {
     await browser?.close();
+    if (chromiumHome) fs.rmSync(chromiumHome, { recursive: true, force: true });
   });
 
   it('finds an item by a Chinese word from the header search and opens its row', async () => {
@@ -137,6 +143,7 @@ describe.skipIf(skip)('the built site in Chromium', () => {
     await page.goto(url('index.html'));
     // Column headers such as 事项 stay on one line rather than one character per line.
     const heads = await page.$$eval('table.summary thead th', (ths) => ths.map((th) => ({ text: th.textContent, h: th.getBoundingClientRect().height, line: parseFloat(getComputedStyle(th).lineHeight) })));
+    expect(heads.length).toBeGreaterThan(1);
     for (const h of heads) expect(h.h, h.text!).toBeLessThan(h.line * 2);
     await page.screenshot({ path: path.join(shots, 'phone-index.png'), fullPage: true });
     expect(problems).toEqual([]);

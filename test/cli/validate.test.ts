@@ -182,6 +182,12 @@ describe('bad input becomes diagnostics, never a crash', () => {
     expect(r.found).toMatchObject([{ code: 'yaml-alias' }]);
   });
 
+  it('a file that opens with many comment lines (the empty-file check once backtracked on them)', async () => {
+    const header = Array.from({ length: 60 }, (_, i) => `# 说明第 ${i + 1} 行`).join('\n');
+    expect(await codes(government('comments-first', `${header}\n${ITEM}`))).toMatchObject({ code: 0, found: [] });
+    expect(await codes(government('comments-only', `${header}\n`))).toMatchObject({ code: 1, found: [{ code: 'empty-file' }] });
+  });
+
   it('an empty file, and a file with only comments', async () => {
     expect(await codes(government('empty', ''))).toMatchObject({ code: 1, found: [{ code: 'empty-file' }] });
     expect(await codes(government('comments', '# 待补充\n'))).toMatchObject({ code: 1, found: [{ code: 'empty-file' }] });

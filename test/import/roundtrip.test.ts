@@ -37,6 +37,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
  * one field compared differently for the workbook, as `channelsOf` says why.
  */
 function expectSameItems(back: ResolvedItem[], original: ResolvedItem[], channelsOf: (list: string[] | undefined) => string[] | undefined): void {
+  expect(original.length).toBeGreaterThan(150);
   expect(back.map((i) => i.id)).toEqual(original.map((i) => i.id));
   original.forEach((item, i) => {
     const again = back[i]!;

@@ -13,7 +13,9 @@ import { generatedSchemas } from '../../src/validate.js';
 
 describe('schemas/', () => {
   it('is current: regenerating gives the committed files byte for byte', () => {
-    for (const [name, text] of schemaFiles()) {
+    const files = [...schemaFiles()];
+    expect(files.map(([name]) => name)).toEqual(expect.arrayContaining(['catalog.schema.json', 'gk.schema.json']));
+    for (const [name, text] of files) {
       const committed = fs.readFileSync(path.join(repoRoot, 'schemas', name), 'utf8');
       expect(committed, `schemas/${name} is stale: run npm run schema`).toBe(text);
     }
@@ -35,7 +37,9 @@ describe('schemas/', () => {
   it('gives every property a Chinese title and description for editor hover help', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'catalog.schema.json'), 'utf8'));
     const item = schema.definitions.item;
-    for (const [key, prop] of Object.entries(item.properties as Record<string, { title?: string; description?: string }>)) {
+    const props = Object.entries(item.properties as Record<string, { title?: string; description?: string }>);
+    expect(props.map(([key]) => key)).toEqual(expect.arrayContaining(['id', 'standard', 'content', 'deadline', 'channels']));
+    for (const [key, prop] of props) {
       expect(prop.title, key).toMatch(/\p{Script=Han}/u);
       expect(prop.description, key).toMatch(/\p{Script=Han}/u);
     }

@@ -1,6 +1,7 @@
 // missing-element: an item that inherits from a national item must supply the elements the national item lacks.
+import { present } from '../../catalog.js';
 import type { Rule } from '../rule.js';
-import type { ItemField, ItemSpec } from '../../types.js';
+import type { ItemField } from '../../types.js';
 
 /** Elements every published item must have (五公开 class and 一级事项 are optional). */
 export const REQUIRED_ELEMENTS: readonly ItemField[] = ['name', 'content', 'basis', 'deadline', 'subject', 'channels', 'audience', 'mode', 'levels'];
@@ -18,12 +19,6 @@ export const ELEMENT_NAMES: Record<ItemField, { zh: string; en: string }> = {
   levels: { zh: '公开层级', en: 'levels (公开层级)' },
   publics: { zh: '五公开分类', en: 'publics (五公开)' },
 };
-
-function present(value: ItemSpec[ItemField]): boolean {
-  if (value === undefined) return false;
-  if (Array.isArray(value)) return value.length > 0;
-  return value.trim() !== '';
-}
 
 export const rule: Rule = {
   meta: {

@@ -1,5 +1,6 @@
 // parent-mismatch: an item shared with the government above (same national item, or `parent-item:`) says the same, word for word.
 import type { CatalogSource, Government } from '../../project.js';
+import { present } from '../../catalog.js';
 import type { DataPath, Edition, ItemField, ItemSpec } from '../../types.js';
 import type { Rule } from '../rule.js';
 import { ELEMENT_NAMES } from './missing-element.js';
@@ -24,12 +25,6 @@ interface Effective {
 }
 
 const MAX_SHOWN = 40;
-
-function present(value: ItemSpec[ItemField]): boolean {
-  if (value === undefined) return false;
-  if (Array.isArray(value)) return value.length > 0;
-  return value.trim() !== '';
-}
 
 function shorten(s: string): string {
   const chars = [...s];
