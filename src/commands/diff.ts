@@ -204,7 +204,7 @@ export const diffCommand: CommandSpec = {
       .description('对照国家标准目录检查覆盖和调整，或比较目录的两个版本 · compare catalogs with the national standard, or two versions of a catalog')
       .argument('[paths...]', '政府目录文件夹（含 gk.yaml） · catalog folders', [])
       .option('--from <rev|dir>', '比较版本：起点（git 版本或文件夹） · compare versions: the older git revision or folder')
-      .option('--to <rev|dir>', '比较版本：终点，默认为工作区 · the newer revision or folder (default: the working tree)')
+      .option('--to <rev|dir>', '比较版本：终点，默认为工作目录中的当前文件 · the newer revision or folder (default: the working tree)')
       .addOption(new Option('-f, --format <format>', '输出格式 output format').choices(Object.keys(diffFormatters)).default('text'))
       .addOption(new Option('--fail-on <class>', '出现该级别或更严重的差异时以 1 退出 · exit 1 on a difference of this class or worse').choices([...FAIL_ON]));
   },

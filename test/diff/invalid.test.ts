@@ -193,7 +193,7 @@ describe('gk diff between versions refuses a side with load or schema errors', (
       const r = await gk(['diff', 'county', '--from', 'broken'], repo);
       expect(r.code).toBe(1);
       expect(r.err).toContain('（较早的版本：broken）');
-      expect(r.err).toContain('（较新的版本：工作区）');
+      expect(r.err).toContain('（较新的版本：工作目录）');
     });
 
     it('compares once the error is gone', async () => {

@@ -66,7 +66,8 @@ export const WORDS = {
   weakening: { zh: '未声明的削弱', en: 'undeclared weakenings' },
   declared: { zh: '已声明：{reason}', en: 'declared: {reason}' },
   adoptedIds: { zh: '{n} 项：{ids}', en: '{n}: {ids}' },
-  workingTree: { zh: '工作区', en: 'working tree' },
+  // not 工作区: in gk that word means a workspace of many governments
+  workingTree: { zh: '工作目录', en: 'working tree' },
   noChanges: { zh: '没有变化', en: 'no changes' },
   against: { zh: '{name}（{code}，{level}）对照国家标准目录 {edition}', en: '{name} ({code}, {level}) against the national standard {edition}' },
   renamedFrom: { zh: '原编号 {id}', en: 'was {id}' },
