@@ -1,24 +1,19 @@
 // The built site in a real browser from file://: search, navigation, the phone layout, no-JavaScript reading, screenshots.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.js';
+import { launchChromium, skipBrowser } from '../browser.js';
 import { build, example } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-// In CI the browser is installed by .ci/run, so a missing one is a failure there, not a reason to skip.
-const skip = !available && process.env.CI !== 'true';
-if (skip) console.warn(`browser tests skipped: ${CHROMIUM} not found (install it with: apt-get install chromium)`);
 
 const shots = path.join(repoRoot, 'test-results', 'build');
 
-describe.skipIf(skip)('the built site in Chromium', () => {
+describe.skipIf(skipBrowser)('the built site in Chromium', () => {
   let browser: Browser;
-  let chromiumHome: string;
+  let chromiumSession: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let site: string;
   const problems: string[] = [];
 
@@ -41,18 +36,12 @@ describe.skipIf(skip)('the built site in Chromium', () => {
     expect(r.code).toBe(0);
     site = r.dir;
     fs.mkdirSync(shots, { recursive: true });
-    chromiumHome = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-chromium-home-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      // Chromium keeps crash-report settings under $HOME/.config; a throwaway home keeps the user's untouched.
-      env: { ...process.env, HOME: chromiumHome, XDG_CONFIG_HOME: path.join(chromiumHome, '.config'), XDG_CACHE_HOME: path.join(chromiumHome, '.cache') },
-    });
+    chromiumSession = await launchChromium();
+    browser = chromiumSession.browser;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (chromiumHome) fs.rmSync(chromiumHome, { recursive: true, force: true });
+    await chromiumSession?.close();
   });
 
   it('finds an item by a Chinese word from the header search and opens its row', async () => {

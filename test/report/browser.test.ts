@@ -1,20 +1,17 @@
 // The HTML dashboard in a real browser: it loads from file:// with nothing external, sorts, and draws its heatmap and charts.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gk, repoRoot } from '../helpers.js';
+import { launchChromium, skipBrowser } from '../browser.js';
 import { cityRepo } from './workspace-repo.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-// In CI a missing browser is a failure, not a skip.
-const run = available || process.env.CI === 'true' ? describe : describe.skip;
+const run = skipBrowser ? describe.skip : describe;
 
 run('report.html in Chromium', () => {
   let browser: Browser;
-  let chromiumHome: string;
+  let chromiumSession: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let repo: ReturnType<typeof cityRepo>;
   let html: string;
 
@@ -23,17 +20,11 @@ run('report.html in Chromium', () => {
     const r = await gk(['report', 'city', '--out', 'out', '--formats', 'html', '--date', '2024-03-31'], repo.root);
     expect(r.code).toBe(0);
     html = path.join(repo.root, 'out', 'report.html');
-    chromiumHome = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-chromium-home-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      // Chromium keeps crash-report settings under $HOME/.config; a throwaway home keeps the user's untouched.
-      env: { ...process.env, HOME: chromiumHome, XDG_CONFIG_HOME: path.join(chromiumHome, '.config'), XDG_CACHE_HOME: path.join(chromiumHome, '.cache') },
-    });
+    chromiumSession = await launchChromium();
+    browser = chromiumSession.browser;
   });
   afterAll(async () => {
-    await browser?.close();
-    if (chromiumHome) fs.rmSync(chromiumHome, { recursive: true, force: true });
+    await chromiumSession?.close();
     repo?.cleanup();
   });
 
