@@ -11,7 +11,7 @@ const BASIS = ['《中华人民共和国政府信息公开条例》', '《中华
 const DEPARTMENTS = ['财政局', '民政局', '教育局', '人力资源和社会保障局', '自然资源局', '住房和城乡建设局', '生态环境分局', '卫生健康委员会', '文化和旅游局', '司法局', '农业农村局', '市场监督管理局', '应急管理局', '公安局', '税务局', '城市管理局', '乡村振兴局', '医疗保障局', '发展和改革局', '公共资源交易中心'];
 
 /** A small, fast, seedable generator so every run writes the same files. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -7,6 +7,7 @@ import { renderReport, REPORT_FORMATS } from '../report/format/index.js';
 import { reportWorkspace } from '../report/run.js';
 import { loadEdition, partialNotice } from '../standard/edition.js';
 import { bundledStandardDir } from '../io/files.js';
+import { rng } from './generate.js';
 import { DOMAIN_IDS, DOMAIN_NAMES, type ItemField, type Level, type StandardDomainId, type StandardItem } from '../types.js';
 
 export interface WorkspaceShape {
@@ -56,17 +57,6 @@ const CONTENTS = ['办理依据、办理条件、办理程序、办理时限、�
 const BASES = ['《中华人民共和国政府信息公开条例》', '《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》（国办发〔2019〕54号）'];
 const CHANNELS = ['政府网站', '政务服务中心', '两微一端', '社区/企事业单位/村公示栏（电子屏）', '便民服务站'];
 
-/** A small seeded generator, so every run writes the same files. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function placeName(index: number): string {
   const a = FIRST[index % FIRST.length]!;

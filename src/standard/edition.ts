@@ -3,7 +3,7 @@ import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { readCatalogFile } from '../catalog.js';
 import { GkError } from '../errors.js';
-import { bundledStandardDir, exists, globFiles, isDirectory, readText } from '../io/files.js';
+import { bundledStandardDir, exists, globFiles, isDirectory, readBytes } from '../io/files.js';
 import { decodeBytes } from '../load/decode.js';
 import type { Edition, EditionDomain, StandardItem } from '../types.js';
 
@@ -22,7 +22,7 @@ export function editionDir(ref: string, manifestDir: string): string | undefined
 }
 
 function load(file: string): unknown {
-  const text = decodeBytes(new TextEncoder().encode(readText(file))).text;
+  const text = decodeBytes(readBytes(file)).text;
   try {
     return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
   } catch (err) {
