@@ -5,6 +5,8 @@ import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatGithub } from './github.js';
 import { formatJunit } from './junit.js';
+import { formatGitlab } from './gitlab.js';
+import { formatCheckstyle } from './checkstyle.js';
 
 export const formatters = {
   stylish: formatStylish,
@@ -12,6 +14,8 @@ export const formatters = {
   sarif: formatSarif,
   github: formatGithub,
   junit: formatJunit,
+  gitlab: formatGitlab,
+  checkstyle: formatCheckstyle,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;

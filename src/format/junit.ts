@@ -70,6 +70,6 @@ export function escapeXml(s: string): string {
 }
 
 /** Parsers fold raw whitespace in attribute values to spaces; character references keep multi-line messages intact. */
-function attr(s: string): string {
+export function attr(s: string): string {
   return escapeXml(s).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }

@@ -87,6 +87,9 @@ describe('gk validate', () => {
     expect(sarif.runs[0].results[0].ruleId).toBe('unknown-channel');
     expect((await gk(['validate', '-f', 'github', dir], dir)).out).toMatch(/^::warning file=catalog\/fiscal-budget\.yaml,line=10,col=22/);
     expect((await gk(['validate', '-f', 'junit', dir], dir)).out).toContain('<testsuite');
+    const gitlab = JSON.parse((await gk(['validate', '-f', 'gitlab', dir], dir)).out);
+    expect(gitlab[0]).toMatchObject({ check_name: 'unknown-channel', severity: 'minor', location: { path: 'catalog/fiscal-budget.yaml', lines: { begin: 10 } } });
+    expect((await gk(['validate', '-f', 'checkstyle', dir], dir)).out).toMatch(/<file name="catalog\/fiscal-budget\.yaml">\n {4}<error line="10" column="22" severity="warning" message="[^"]+" source="gk\.unknown-channel"\/>/);
   });
 
   it('honours rule settings in gk.yaml and gk-disable-next-line comments', async () => {

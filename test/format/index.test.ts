@@ -3,7 +3,7 @@ import { formatters, isFormatName } from '../../src/format/index.js';
 
 describe('formatters', () => {
   it('knows its names and nothing inherited', () => {
-    expect(Object.keys(formatters).sort()).toEqual(['github', 'json', 'junit', 'sarif', 'stylish']);
+    expect(Object.keys(formatters).sort()).toEqual(['checkstyle', 'github', 'gitlab', 'json', 'junit', 'sarif', 'stylish']);
     expect(isFormatName('sarif')).toBe(true);
     expect(isFormatName('xml')).toBe(false);
     expect(isFormatName('toString')).toBe(false);
