@@ -1,8 +1,8 @@
 // JUnit XML: one test suite per file and one failing test case per diagnostic, for CI test-report views.
-import { sortDiagnostics, type Summary } from '../diagnostic.js';
+import type { Summary } from '../diagnostic.js';
 import { say, type Message } from '../i18n.js';
 import type { Diagnostic } from '../types.js';
-import { displayFile, type FormatOptions } from './types.js';
+import { displayFile, groupByFile, type FormatOptions } from './types.js';
 
 const M = {
   hint: { zh: '提示：{text}', en: 'hint: {text}' },
@@ -10,24 +10,15 @@ const M = {
 } satisfies Record<string, Message>;
 
 export function formatJunit(diagnostics: readonly Diagnostic[], _summary: Summary, options: FormatOptions): string {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const file of options.files ?? []) byFile.set(displayFile(file, options.cwd), []);
-  for (const d of sortDiagnostics(diagnostics)) {
-    const file = displayFile(d.file, options.cwd);
-    const list = byFile.get(file);
-    if (list) list.push(d);
-    else byFile.set(file, [d]);
-  }
-  const files = [...byFile.keys()].sort(compareStrings);
+  const groups = groupByFile(diagnostics, options);
   const name = options.tool?.name ?? 'gk';
   // A clean file still counts as one passing test, so CI shows what was checked.
-  const tests = files.reduce((n, f) => n + Math.max(byFile.get(f)!.length, 1), 0);
+  const tests = groups.reduce((n, [, list]) => n + Math.max(list.length, 1), 0);
   const failures = diagnostics.length;
 
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
   out += `<testsuites name="${attr(name)}" tests="${tests}" failures="${failures}" errors="0">\n`;
-  for (const file of files) {
-    const list = byFile.get(file)!;
+  for (const [file, list] of groups) {
     out += `  <testsuite name="${attr(file)}" tests="${Math.max(list.length, 1)}" failures="${list.length}" errors="0">\n`;
     if (list.length === 0) out += `    <testcase name="${attr(file)}" classname="${attr(file)}"/>\n`;
     for (const d of list) {
@@ -50,10 +41,6 @@ function failureBody(d: Diagnostic, file: string, options: FormatOptions): strin
     lines.push(say(M.related, options.lang, { where, text: r.message }));
   }
   return lines.join('\n');
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Characters XML 1.0 cannot carry at all, escaped or not (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F). */

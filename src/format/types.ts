@@ -1,6 +1,6 @@
 // The formatter contract: the options every formatter takes, and how a diagnostic's file is named in output.
 import path from 'node:path';
-import type { Summary } from '../diagnostic.js';
+import { sortDiagnostics, type Summary } from '../diagnostic.js';
 import type { Diagnostic, Lang } from '../types.js';
 
 export interface FormatOptions {
@@ -25,4 +25,17 @@ export function displayFile(file: string, cwd: string | undefined): string {
     if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) shown = rel;
   }
   return shown.replace(/\\/g, '/');
+}
+
+/** Diagnostics grouped by displayed file, sorted, with every checked file present (clean ones with an empty list). */
+export function groupByFile(diagnostics: readonly Diagnostic[], options: FormatOptions): Array<[string, Diagnostic[]]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const file of options.files ?? []) byFile.set(displayFile(file, options.cwd), []);
+  for (const d of sortDiagnostics(diagnostics)) {
+    const file = displayFile(d.file, options.cwd);
+    const list = byFile.get(file);
+    if (list) list.push(d);
+    else byFile.set(file, [d]);
+  }
+  return [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
