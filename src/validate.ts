@@ -3,18 +3,19 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
+import { readManifest } from './catalog.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostic.js';
 import { say, type Message } from './i18n.js';
 import { bundledStandardDir, exists } from './io/files.js';
 import { runRules } from './lint/run.js';
-import type { WorkspaceView } from './lint/rule.js';
+import type { Rule, WorkspaceView } from './lint/rule.js';
 import { loadGovernment, type Government } from './project.js';
 import { buildCatalogSchema, buildManifestSchema } from './schema/generate.js';
 import { compileSchemas, schemaDiagnostics, type SchemaKind } from './schema/validate.js';
 import { loadChannelVocabulary, type ChannelVocabulary } from './standard/channels.js';
 import { bundledEditionIds, editionDir, loadEdition } from './standard/edition.js';
 import { DOMAIN_IDS, DOMAIN_NAMES, type Diagnostic, type Edition, type Lang } from './types.js';
-import { diskFiles, openWorkspace } from './workspace.js';
+import { diskFiles, openWorkspace, type WorkspaceFiles } from './workspace.js';
 
 const M: Record<string, Message> = {
   unknownEdition: { zh: '找不到标准目录版本“{ref}”', en: 'standard edition "{ref}" not found' },
@@ -81,18 +82,28 @@ export function resolveEdition(government: Government, lang: Lang): { edition: E
   };
 }
 
-export function checkGovernment(government: Government, lang: Lang, channels: ChannelVocabulary = loadChannelVocabulary(), workspace?: WorkspaceView): GovernmentCheck {
+/** What a caller may put in place of the bundled data (the public API passes it through); the bundled data when absent. */
+export interface CheckConfig {
+  /** Check every government against this edition instead of the one its gk.yaml names. */
+  edition?: Edition;
+  channels?: ChannelVocabulary;
+  rules?: readonly Rule[];
+  /** Where files are read from (unsaved editor texts over the disk); the disk when absent. */
+  files?(roots: readonly string[]): WorkspaceFiles;
+}
+
+export function checkGovernment(government: Government, lang: Lang, channels: ChannelVocabulary = loadChannelVocabulary(), workspace?: WorkspaceView, config: CheckConfig = {}): GovernmentCheck {
   const validators = schemaValidators();
   const diagnostics: Diagnostic[] = [...government.manifestSource.diagnostics];
   diagnostics.push(...schemaDiagnostics(validators.manifest, government.manifestSource, lang));
   if (government.manifest.workspace) return { government, edition: undefined, diagnostics: sortDiagnostics(diagnostics) };
-  const { edition, diagnostics: editionDiagnostics } = resolveEdition(government, lang);
+  const { edition, diagnostics: editionDiagnostics } = config.edition ? { edition: config.edition, diagnostics: [] } : resolveEdition(government, lang);
   diagnostics.push(...editionDiagnostics);
   for (const file of government.catalogs) {
     diagnostics.push(...file.diagnostics);
     diagnostics.push(...schemaDiagnostics(validators.catalog, file, lang));
   }
-  diagnostics.push(...runRules({ government, edition, channels, domains: domainsOf(government), lang, workspace }));
+  diagnostics.push(...runRules({ government, edition, channels, domains: domainsOf(government), lang, workspace }, config.rules));
   return { government, edition, diagnostics: sortDiagnostics(diagnostics) };
 }
 
@@ -110,21 +121,22 @@ export interface RootsResult {
  * `all` is every root of the run when `roots` is one worker's share: the workspace tree is built over all of them,
  * so parent-mismatch finds parents checked elsewhere and workspace/* findings are not reported twice.
  */
-export function checkRoots(roots: Iterable<string>, cwd: string, lang: Lang, all: readonly string[] = [...roots]): RootsResult {
+export function checkRoots(roots: Iterable<string>, cwd: string, lang: Lang, all: readonly string[] = [...roots], config: CheckConfig = {}): RootsResult {
   const result: RootsResult = { diagnostics: [], files: [], sources: new Map(), editions: new Map() };
   // The workspace gives parent-mismatch the level above; governments are still loaded a few at a time.
-  const workspace = openWorkspace(diskFiles(all, cwd, lang), lang);
+  const files = config.files ? config.files(all) : diskFiles(all, cwd, lang);
+  const workspace = openWorkspace(files, lang);
   const workspaceDiagnostics = new Map<string, Diagnostic[]>();
   for (const d of workspace.diagnostics) {
     const list = workspaceDiagnostics.get(d.file);
     if (list) list.push(d);
     else workspaceDiagnostics.set(d.file, [d]);
   }
-  const channels = loadChannelVocabulary();
+  const channels = config.channels ?? loadChannelVocabulary();
   for (const root of roots) {
     const member = workspace.memberAt(root);
-    const government = member ? workspace.load(member) : loadGovernment(root, cwd, lang);
-    const check = checkGovernment(government, lang, channels, workspace);
+    const government = member ? workspace.load(member) : config.files ? manifestOnly(files, root) : loadGovernment(root, cwd, lang);
+    const check = checkGovernment(government, lang, channels, workspace, config);
     if (check.edition) result.editions.set(check.edition.id, check.edition);
     const own = workspaceDiagnostics.get(government.manifestSource.display) ?? [];
     result.diagnostics.push(...own);
@@ -136,6 +148,12 @@ export function checkRoots(roots: Iterable<string>, cwd: string, lang: Lang, all
     result.diagnostics.push(...check.diagnostics);
   }
   return result;
+}
+
+/** A workspace manifest (no catalogs) read through `files`. */
+function manifestOnly(files: WorkspaceFiles, root: string): Government {
+  const manifestSource = files.load(path.join(root, 'gk.yaml'));
+  return { root, display: files.display(root), manifestSource, manifest: readManifest(manifestSource.data, manifestSource.display), catalogs: [] };
 }
 
 /** Hands out the governments one at a time to whichever thread asks next, through a counter all threads share. */

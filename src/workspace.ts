@@ -5,7 +5,7 @@ import { makeDiagnostic } from './diagnostic.js';
 import { say, type Message } from './i18n.js';
 import { relativeTo } from './io/files.js';
 import type { WorkspaceView } from './lint/rule.js';
-import { catalogFilesOf, findGovernmentRoots, loadSource, type CatalogSource, type Government, type SourceFile } from './project.js';
+import { catalogFilesOf, findGovernmentRoots, loadSource, parseSource, type CatalogSource, type Government, type SourceFile } from './project.js';
 import type { Diagnostic, Lang, Manifest } from './types.js';
 
 /** Where a workspace's files come from: the disk, or a git revision (src/report/git.ts). */
@@ -81,6 +81,36 @@ export function diskFiles(roots: readonly string[], cwd: string, lang: Lang): Wo
     load: (abs) => loadSource(abs, cwd, lang),
     display: (abs) => relativeTo(cwd, abs),
   };
+}
+
+/**
+ * Files on disk with some replaced by texts held in memory (an editor's unsaved buffers), by absolute path. A held
+ * catalog file that is not on disk yet belongs to its government all the same.
+ */
+export function overlayFiles(base: WorkspaceFiles, texts: ReadonlyMap<string, string>, lang: Lang): WorkspaceFiles {
+  const held = [...texts.keys()].filter((f) => /\.ya?ml$/.test(f)).sort();
+  const roots = [...new Set([...base.roots, ...held.filter((f) => path.basename(f) === 'gk.yaml').map((f) => path.dirname(f))])].sort();
+  return {
+    roots,
+    catalogFiles(root) {
+      const own = base.catalogFiles(root);
+      const catalogDir = `${path.join(root, 'catalog')}${path.sep}`;
+      const extra = held.filter((f) => f.startsWith(catalogDir) && !own.includes(f) && ownerOf(f, roots) === root);
+      return extra.length === 0 ? own : [...own, ...extra].sort();
+    },
+    load(abs) {
+      const text = texts.get(abs);
+      return text === undefined ? base.load(abs) : parseSource(abs, base.display(abs), new TextEncoder().encode(text), lang);
+    },
+    display: (abs) => base.display(abs),
+  };
+}
+
+/** The innermost government folder holding a file. */
+function ownerOf(file: string, roots: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const root of roots) if (file.startsWith(`${root}${path.sep}`) && (best === undefined || root.length > best.length)) best = root;
+  return best;
 }
 
 /** Every government below the paths, with the tree their `parent:` codes make. Catalogs are read on demand. */
