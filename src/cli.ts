@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { GkError } from './errors.js';
 import { parseLang } from './i18n.js';
 import type { Io } from './io/io.js';
-import { loadCommands } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { VERSION } from './version.js';
 import type { GlobalOptions } from './commands/command.js';
 
@@ -19,7 +19,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError();
-  for (const spec of await loadCommands(argv)) {
+  for (const spec of await commandsFor(argv)) {
     const command = program.command(spec.name).exitOverride();
     spec.configure(command);
     command.action(async (...received: unknown[]) => {

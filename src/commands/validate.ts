@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import { sortDiagnostics, summarize } from '../diagnostic.js';
 import { usageError } from '../errors.js';
 import { formatters, isFormatName } from '../format/index.js';
-import { fixGovernmentCatalogs } from '../fmt/files.js';
 import { findGovernmentRoots } from '../project.js';
 import { partialNotice } from '../standard/edition.js';
 import { checkRootsParallel, defaultJobs } from '../parallel.js';
@@ -32,7 +31,8 @@ export const validateCommand: CommandSpec = {
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usageError({ zh: '--max-warnings 需要一个非负整数，而不是 {value}', en: '--max-warnings needs a whole number, got {value}' }, { value: String(options.maxWarnings) });
     }
     const roots = findGovernmentRoots(paths, io.cwd, global.lang);
-    if (options.fix) for (const file of fixGovernmentCatalogs(roots, io.cwd)) io.stderr(global.lang === 'zh' ? `已修正 ${file}\n` : `fixed ${file}\n`);
+    // fmt (and the `yaml` library it rests on) is loaded only for --fix.
+    if (options.fix) for (const file of (await import('../fmt/files.js')).fixGovernmentCatalogs(roots, io.cwd)) io.stderr(global.lang === 'zh' ? `已修正 ${file}\n` : `fixed ${file}\n`);
     const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw usageError({ zh: '--jobs 需要一个不小于 1 的整数，而不是 {value}', en: '--jobs needs a whole number of at least 1, got {value}' }, { value: String(options.jobs) });
     const { diagnostics: found, files, sources, editions } = await checkRootsParallel(roots, io.cwd, global.lang, jobs);

@@ -1,8 +1,9 @@
 // The file system edge: reading, globbing and atomic writing. Nothing else in the core touches fs.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import { ioError } from '../errors.js';
 
 export const packageRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -55,10 +56,23 @@ export function readText(p: string): string {
   return new TextDecoder().decode(readBytes(p));
 }
 
+let fastGlob: typeof FastGlob | undefined;
+
 /** Sorted, so every run sees files in the same order. */
 export function globFiles(patterns: string[], cwd: string, ignore: string[] = []): string[] {
-  return fg
+  // fast-glob is some sixty modules: loaded on the first glob, so `gk --version` and a one-county validate skip it.
+  fastGlob ??= createRequire(import.meta.url)('fast-glob') as typeof FastGlob;
+  return fastGlob
     .sync(patterns, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**', ...ignore] })
+    .sort();
+}
+
+/** The plain files (or folders) directly in a folder gk ships, by name, sorted: for the bundled standard, without fast-glob. */
+export function bundledEntries(dir: string, kind: 'file' | 'dir'): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.') && (kind === 'file' ? e.isFile() : e.isDirectory()))
+    .map((e) => path.join(dir, e.name))
     .sort();
 }
 

@@ -1,6 +1,7 @@
 // YAML text → data, fast: js-yaml on the hot path; `yaml` (with positions) only for files that need locating or failed.
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import { makeDiagnostic, pointRange, FILE_START } from '../diagnostic.js';
 import { say, type Message } from '../i18n.js';
 import type { DataPath, Diagnostic, Lang, Range } from '../types.js';
@@ -158,6 +159,12 @@ function offsetToPos(starts: number[], offset: number): { line: number; column: 
   return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
+/** `yaml` (some seventy modules) is needed only when a position must come from its document: loaded then. */
+let yamlModule: typeof import('yaml') | undefined;
+function yamlLib(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
+
 /** Turns data paths into source ranges; builds the positional parse lazily, once per file. */
 export class Locator {
   private readonly text: string;
@@ -175,6 +182,7 @@ export class Locator {
 
   document(): { doc: Document.Parsed; lineCounter: LineCounter } {
     if (!this.parsed) {
+      const { LineCounter, parseDocument } = yamlLib();
       const lineCounter = new LineCounter();
       const doc = parseDocument(this.text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
       this.parsed = { doc, lineCounter };
@@ -277,6 +285,7 @@ export class Locator {
 
   private locateInDocument(path: DataPath, key: boolean): Range {
     const { doc } = this.document();
+    const { isMap, isPair, isScalar, isSeq } = yamlLib();
     let node: unknown = doc.contents;
     let best: [number, number] | undefined = rangeOf(node);
     for (let i = 0; i < path.length; i++) {

@@ -1,6 +1,6 @@
 // ajv against the generated schemas, with every error turned into a translated, located Diagnostic.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import standalone from 'ajv/dist/standalone/index.js';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import { makeDiagnostic } from '../diagnostic.js';
 import { say, type Message } from '../i18n.js';
@@ -12,13 +12,21 @@ export type SchemaKind = 'catalog' | 'manifest';
 // verbose: errors carry their parent schema, which names the keys an unknown key was probably meant to be.
 const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, verbose: true } as const;
 
+/** ajv's compiler (some seventy modules) is loaded only to compile: a built gk runs the precompiled validators. */
+function ajvCompiler(): typeof import('ajv') {
+  return createRequire(import.meta.url)('ajv') as typeof import('ajv');
+}
+
 export function compileSchemas(schemas: Record<SchemaKind, object>): Record<SchemaKind, ValidateFunction> {
+  const { Ajv } = ajvCompiler();
   const ajv = new Ajv(AJV_OPTIONS);
   return { catalog: ajv.compile(schemas.catalog), manifest: ajv.compile(schemas.manifest) };
 }
 
 /** The validators as one CommonJS module (ajv standalone), so a run loads them instead of compiling the schemas. */
 export function precompiledSource(schemas: Record<SchemaKind, object>): string {
+  const { Ajv } = ajvCompiler();
+  const standalone = createRequire(import.meta.url)('ajv/dist/standalone') as typeof import('ajv/dist/standalone/index.js');
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
   ajv.addSchema(schemas.catalog, 'catalog');
   ajv.addSchema(schemas.manifest, 'manifest');

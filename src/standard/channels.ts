@@ -1,8 +1,8 @@
 // The 公开渠道和载体 vocabulary: canonical names, aliases and misspellings, and did-you-mean over them.
 import path from 'node:path';
-import jsYaml from 'js-yaml';
 import { distance } from 'fastest-levenshtein';
-import { bundledStandardDir, readText } from '../io/files.js';
+import { bundledStandardDir } from '../io/files.js';
+import { readStandardYaml } from './prepared.js';
 
 export interface ChannelEntry {
   name: string;
@@ -50,7 +50,7 @@ let bundled: ChannelVocabulary | undefined;
 
 export function loadChannelVocabulary(file = path.join(bundledStandardDir, 'channels.yaml')): ChannelVocabulary {
   if (bundled && file === path.join(bundledStandardDir, 'channels.yaml')) return bundled;
-  const raw = jsYaml.load(readText(file), { schema: jsYaml.CORE_SCHEMA }) as { channels?: unknown[] } | null;
+  const raw = readStandardYaml(file) as { channels?: unknown[] } | null;
   const entries: ChannelEntry[] = [];
   for (const c of raw?.channels ?? []) {
     const r = c as Record<string, unknown>;

@@ -1,16 +1,17 @@
 // Standard editions: a folder with edition.yaml and one file per domain, bundled or at a path a catalog names.
 import path from 'node:path';
-import jsYaml from 'js-yaml';
 import { readCatalogFile } from '../catalog.js';
 import { GkError } from '../errors.js';
-import { bundledStandardDir, exists, globFiles, isDirectory, readBytes } from '../io/files.js';
-import { decodeBytes } from '../load/decode.js';
+import { bundledEntries, bundledStandardDir, exists, globFiles, isDirectory } from '../io/files.js';
+import { readStandardYaml } from './prepared.js';
 import type { Edition, EditionDomain, StandardItem } from '../types.js';
 
 const cache = new Map<string, Edition>();
 
 export function bundledEditionIds(): string[] {
-  return globFiles(['*/edition.yaml'], bundledStandardDir).map((f) => path.basename(path.dirname(f)));
+  return bundledEntries(bundledStandardDir, 'dir')
+    .filter((d) => exists(path.join(d, 'edition.yaml')))
+    .map((d) => path.basename(d));
 }
 
 /** Where `standard:` in gk.yaml points: a bundled edition id, or a folder relative to the manifest. */
@@ -22,10 +23,10 @@ export function editionDir(ref: string, manifestDir: string): string | undefined
 }
 
 function load(file: string): unknown {
-  const text = decodeBytes(readBytes(file)).text;
   try {
-    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    return readStandardYaml(file);
   } catch (err) {
+    if (err instanceof GkError) throw err;
     throw new GkError('usage', { zh: '标准目录文件 {file} 不是有效的 YAML：{detail}', en: 'standard edition file {file} is not valid YAML: {detail}' }, { params: { file, detail: (err as Error).message.split('\n')[0] } });
   }
 }
@@ -57,7 +58,9 @@ export function loadEdition(dir: string): Edition {
     domains.push(ed);
   }
   const items = new Map<string, StandardItem>();
-  for (const file of globFiles(['*.yaml'], dir, ['edition.yaml'])) {
+  const bundled = path.dirname(dir) === bundledStandardDir;
+  const files = bundled ? bundledEntries(dir, 'file').filter((f) => f.endsWith('.yaml')) : globFiles(['*.yaml'], dir, ['edition.yaml']);
+  for (const file of files) {
     if (path.basename(file) === 'edition.yaml') continue;
     const catalog = readCatalogFile(load(file), file);
     catalog.items.forEach((item, index) => {
