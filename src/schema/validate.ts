@@ -136,30 +136,60 @@ function describe(v: unknown, lang: Lang): string {
   return lang === 'zh' ? `“${String(v)}”` : `"${String(v)}"`;
 }
 
+type Collapsed = ErrorObject & { allowed?: string[] };
+
+/** The prefixes of an instance path, longest first: "/items/3/mode" → "/items/3/mode", "/items/3", "/items", "". */
+function instancePrefixes(instancePath: string): string[] {
+  const out = [instancePath];
+  for (let i = instancePath.lastIndexOf('/'); i > 0; i = instancePath.lastIndexOf('/', i - 1)) out.push(instancePath.slice(0, i));
+  if (instancePath !== '') out.push('');
+  return out;
+}
+
 /**
  * ajv reports every failed branch of an anyOf; keep the anyOf itself (with the allowed values gathered from
- * its branches) and drop the branch noise, so one mistake gives one diagnostic.
+ * its branches) and drop the branch noise, so one mistake gives one diagnostic. A branch belongs to the outermost
+ * anyOf failed at the same place in the data: looked up by (data path, schema path), so the work is linear in the
+ * number of errors (10,000 items with one error each used to take minutes).
  */
-function collapse(errors: ErrorObject[]): Array<ErrorObject & { allowed?: string[] }> {
-  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
-  const out: Array<ErrorObject & { allowed?: string[] }> = [];
+function collapse(errors: ErrorObject[]): Collapsed[] {
+  const key = (instancePath: string, schemaPath: string) => `${instancePath}\u0000${schemaPath}`;
+  const branches = new Map<string, ErrorObject[]>();
+  for (const e of errors) if (e.keyword === 'anyOf') branches.set(key(e.instancePath, e.schemaPath), []);
+  const ownerOf = (e: ErrorObject): ErrorObject[] | undefined => {
+    if (branches.size === 0) return undefined;
+    const prefixes = instancePrefixes(e.instancePath);
+    for (let i = e.schemaPath.indexOf('/anyOf/'); i !== -1; i = e.schemaPath.indexOf('/anyOf/', i + 1)) {
+      const schemaPath = e.schemaPath.slice(0, i + '/anyOf'.length);
+      for (const p of prefixes) {
+        const owner = branches.get(key(p, schemaPath));
+        if (owner) return owner;
+      }
+    }
+    return undefined;
+  };
+  const kept: ErrorObject[] = [];
   for (const e of errors) {
     if (e.keyword === 'if') continue;
-    const owner = anyOfPaths.find((p) => e.schemaPath.startsWith(p.replace(/\/anyOf$/, '/anyOf/')));
-    if (owner) continue;
-    if (e.keyword === 'anyOf') {
-      const branches = errors.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
-      const allowed = branches.flatMap((b) => (b.keyword === 'enum' ? (b.params as { allowedValues: string[] }).allowedValues : []));
-      const onlyInner = branches.filter((b) => b.instancePath !== e.instancePath && b.keyword !== 'type');
-      if (allowed.length === 0 && onlyInner.length > 0) {
-        // the list branch matched in shape but an element failed: report the element instead
-        out.push(...collapse(onlyInner));
-        continue;
-      }
-      out.push({ ...e, allowed: [...new Set(allowed)] });
+    const owner = ownerOf(e);
+    if (owner) owner.push(e);
+    else kept.push(e);
+  }
+  const out: Collapsed[] = [];
+  for (const e of kept) {
+    if (e.keyword !== 'anyOf') {
+      out.push(e);
       continue;
     }
-    out.push(e);
+    const own = branches.get(key(e.instancePath, e.schemaPath))!;
+    const allowed = own.flatMap((b) => (b.keyword === 'enum' ? (b.params as { allowedValues: string[] }).allowedValues : []));
+    const onlyInner = own.filter((b) => b.instancePath !== e.instancePath && b.keyword !== 'type');
+    if (allowed.length === 0 && onlyInner.length > 0) {
+      // the list branch matched in shape but an element failed: report the element instead
+      out.push(...collapse(onlyInner));
+      continue;
+    }
+    out.push({ ...e, allowed: [...new Set(allowed)] });
   }
   return out;
 }
