@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../src/lint/registry.js';
+import { checkDocs } from '../src/lint/docs.js';
 import { commandLoaders, loadCommands } from '../src/commands/index.js';
 import { repoRoot } from './helpers.js';
 import { VERSION } from '../src/version.js';
@@ -15,6 +16,25 @@ describe('documentation', () => {
     for (const rule of rules) {
       expect(readme, rule.meta.id).toMatch(new RegExp(`\\| \`${rule.meta.id}\` \\| ${rule.meta.severity} \\|`));
     }
+  });
+
+  it('README\'s rule tables say what gk explain says, row for row, and every rule has its explanation', () => {
+    const rows = new Map<string, string>();
+    for (const m of readme.matchAll(/^\| `([a-z/-]+)` \| (error|warning) \| (.+) \|$/gm)) rows.set(m[1]!, `${m[2]} ${m[3]}`);
+    const tabled = Object.entries(checkDocs).filter(([, d]) => d.kind === 'stage' || d.kind === 'rule');
+    expect(tabled.length).toBeGreaterThan(rules.length);
+    for (const [id, docs] of tabled) {
+      const severity = rules.find((r) => r.meta.id === id)?.meta.severity ?? docs.severity;
+      expect(rows.get(id), id).toBe(`${severity} ${docs.summary.zh}`);
+    }
+    for (const [id, docs] of Object.entries(checkDocs)) {
+      if (docs.kind === 'diff' || docs.kind === 'workspace') expect(readme, id).toContain(`\`${id}\``);
+      for (const part of [docs.summary, docs.why, docs.fix]) expect(part.zh && part.en, id).toBeTruthy();
+      expect(docs.flags.length * docs.accepts.length, id).toBeGreaterThan(0);
+    }
+    const ruleIds = rules.map((r) => r.meta.id);
+    expect(Object.entries(checkDocs).filter(([, d]) => d.kind === 'rule').map(([id]) => id).sort()).toEqual([...ruleIds].sort());
+    for (const rule of rules) expect(checkDocs[rule.meta.id]?.severity, `${rule.meta.id}: the rule's meta holds its severity`).toBeUndefined();
   });
 
   it('every rule has a fixture catalog and a test of its own', () => {

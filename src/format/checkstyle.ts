@@ -4,8 +4,10 @@ import { say, type Message } from '../i18n.js';
 import type { Diagnostic } from '../types.js';
 import { attr } from './junit.js';
 import { groupByFile, type FormatOptions } from './types.js';
+import { SEE_EXPLAIN } from '../lint/docs.js';
 
 const HINT: Message = { zh: '（提示：{text}）', en: ' (hint: {text})' };
+const SEE: Message = { zh: '（{see}）', en: ' ({see})' };
 
 export function formatCheckstyle(diagnostics: readonly Diagnostic[], _summary: Summary, options: FormatOptions): string {
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n';
@@ -17,7 +19,8 @@ export function formatCheckstyle(diagnostics: readonly Diagnostic[], _summary: S
     }
     out += `  <file name="${attr(file)}">\n`;
     for (const d of list) {
-      const message = d.hint === undefined ? d.message : d.message + say(HINT, options.lang, { text: d.hint });
+      let message = d.hint === undefined ? d.message : d.message + say(HINT, options.lang, { text: d.hint });
+      message += say(SEE, options.lang, { see: say(SEE_EXPLAIN, options.lang, { code: d.code }) });
       out += `    <error line="${d.range.start.line}" column="${d.range.start.column}" severity="${d.severity}" message="${attr(message)}" source="gk.${attr(d.code)}"/>\n`;
     }
     out += '  </file>\n';

@@ -3,6 +3,7 @@ import { sortDiagnostics, type Summary } from '../diagnostic.js';
 import { say, type Message } from '../i18n.js';
 import type { Diagnostic } from '../types.js';
 import { displayFile, type FormatOptions } from './types.js';
+import { SEE_EXPLAIN } from '../lint/docs.js';
 
 const HINT: Message = { zh: '提示：{text}', en: 'hint: {text}' };
 
@@ -19,7 +20,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[], _summary: Summa
       `title=${escapeProperty(d.code)}`,
     ].join(',');
     // The annotation is all a reviewer sees, so the hint travels with the message on its own line.
-    const message = d.hint === undefined ? d.message : `${d.message}\n${say(HINT, options.lang, { text: d.hint })}`;
+    let message = d.hint === undefined ? d.message : `${d.message}\n${say(HINT, options.lang, { text: d.hint })}`;
+    message += `\n${say(SEE_EXPLAIN, options.lang, { code: d.code })}`;
     out += `::${d.severity} ${props}::${escapeData(message)}\n`;
   }
   return out;

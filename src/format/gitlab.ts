@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { formatPath, sortDiagnostics, type Summary } from '../diagnostic.js';
 import type { Diagnostic } from '../types.js';
 import { displayFile, type FormatOptions } from './types.js';
+import { explainCommand } from '../lint/docs.js';
 
 export function formatGitlab(diagnostics: readonly Diagnostic[], _summary: Summary, options: FormatOptions): string {
   const seen = new Map<string, number>();
@@ -21,6 +22,7 @@ export function formatGitlab(diagnostics: readonly Diagnostic[], _summary: Summa
       fingerprint: createHash('md5').update(`${key}\u0000${n}`).digest('hex'),
       severity: d.severity === 'error' ? 'major' : 'minor',
       location: { path: file, lines: { begin: d.range.start.line, end: d.range.end.line } },
+      content: { body: `\`${explainCommand(d.code)}\`` },
     };
     return issue;
   });

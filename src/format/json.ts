@@ -1,6 +1,7 @@
 // The machine format: every diagnostic and the summary as JSON, keys in a fixed order so output diffs cleanly.
 import { sortDiagnostics, type Summary } from '../diagnostic.js';
 import type { Diagnostic, Range, RelatedLocation } from '../types.js';
+import { explainCommand } from '../lint/docs.js';
 import { displayFile, type FormatOptions } from './types.js';
 
 export function formatJson(diagnostics: readonly Diagnostic[], summary: Summary, options: FormatOptions): string {
@@ -24,6 +25,7 @@ function orderDiagnostic(d: Diagnostic, cwd: string | undefined): Record<string,
   if (d.hint !== undefined) o.hint = d.hint;
   if (d.related !== undefined) o.related = d.related.map((r) => orderRelated(r, cwd));
   if (d.fixable !== undefined) o.fixable = d.fixable;
+  o.docs = explainCommand(d.code);
   return o;
 }
 

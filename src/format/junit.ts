@@ -3,6 +3,7 @@ import type { Summary } from '../diagnostic.js';
 import { say, type Message } from '../i18n.js';
 import type { Diagnostic } from '../types.js';
 import { displayFile, groupByFile, type FormatOptions } from './types.js';
+import { SEE_EXPLAIN } from '../lint/docs.js';
 
 const M = {
   hint: { zh: '提示：{text}', en: 'hint: {text}' },
@@ -40,6 +41,7 @@ function failureBody(d: Diagnostic, file: string, options: FormatOptions): strin
     const where = r.range === undefined ? displayFile(r.file, options.cwd) : `${displayFile(r.file, options.cwd)}:${r.range.start.line}:${r.range.start.column}`;
     lines.push(say(M.related, options.lang, { where, text: r.message }));
   }
+  lines.push(say(SEE_EXPLAIN, options.lang, { code: d.code }));
   return lines.join('\n');
 }
 

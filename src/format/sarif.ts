@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sortDiagnostics, type Summary } from '../diagnostic.js';
 import type { Diagnostic, Range, RelatedLocation } from '../types.js';
+import { checkDocs, explainCommand } from '../lint/docs.js';
 import { displayFile, type FormatOptions } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -13,7 +14,14 @@ export function formatSarif(diagnostics: readonly Diagnostic[], _summary: Summar
   const ruleIndex = new Map(codes.map((code, i) => [code, i]));
   const driver: Record<string, unknown> = { name: options.tool?.name ?? 'gk' };
   if (options.tool !== undefined) driver.version = options.tool.version;
-  driver.rules = codes.map((code) => ({ id: code, shortDescription: { text: code } }));
+  driver.rules = codes.map((code) => {
+    const docs = Object.hasOwn(checkDocs, code) ? checkDocs[code] : undefined;
+    const command = explainCommand(code);
+    const rule: Record<string, unknown> = { id: code, shortDescription: { text: docs?.summary[options.lang] ?? code } };
+    // No page to link to (gk runs offline), so the help points at the command that prints the rule's documentation.
+    rule.help = { text: docs ? `${docs.fix[options.lang]} ${command}` : command, markdown: docs ? `${docs.fix[options.lang]}\n\n\`${command}\`` : `\`${command}\`` };
+    return rule;
+  });
 
   const results = sorted.map((d) => {
     const result: Record<string, unknown> = {

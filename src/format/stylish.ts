@@ -10,6 +10,7 @@ const M = {
   related: { zh: '相关位置：{where} {text}', en: 'related: {where} {text}' },
   problems: { zh: '✖ 共 {total} 个问题（{errors} 个错误，{warnings} 个警告）', en: '✖ {total} {problems} ({errors} {errorWord}, {warnings} {warningWord})' },
   fixable: { zh: '，其中 {n} 个可用 gk fmt 自动修复', en: ', {n} fixable with gk fmt' },
+  explain: { zh: '运行 gk explain <规则> 查看规则说明和修正方法，如 gk explain {code}', en: 'run gk explain <rule> to see what a rule means and how to fix it, e.g. gk explain {code}' },
 } satisfies Record<string, Message>;
 
 /** Past this many terminal columns a source line wraps and the caret stops lining up, so show a window. */
@@ -39,6 +40,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], summary: Summa
     out += '\n';
   }
   out += renderSummary(summary, options.lang, c) + '\n';
+  out += c.dim(say(M.explain, options.lang, { code: mostFrequentCode(diagnostics) })) + '\n';
   return out;
 }
 
@@ -83,6 +85,16 @@ function relatedWhere(r: RelatedLocation, cwd: string | undefined): string {
   if (r.range !== undefined) return `${file}:${r.range.start.line}:${r.range.start.column}`;
   if (r.path !== undefined && r.path.length > 0) return `${file} (${formatPath(r.path)})`;
   return file;
+}
+
+/** The code with the most findings (ties: the first in code order), as the example in the explain hint. */
+function mostFrequentCode(diagnostics: readonly Diagnostic[]): string {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  let best = '';
+  let most = 0;
+  for (const [code, n] of counts) if (n > most || (n === most && code < best)) [best, most] = [code, n];
+  return best;
 }
 
 function renderSummary(summary: Summary, lang: Lang, c: ChalkInstance): string {

@@ -3,6 +3,7 @@ import type { Message, Params } from '../i18n.js';
 import type { SourceFile, Government } from '../project.js';
 import type { ChannelVocabulary } from '../standard/channels.js';
 import type { DataPath, Edition, Lang, RelatedLocation, Severity } from '../types.js';
+import type { RuleDocs } from './docs.js';
 
 export interface RuleMeta {
   id: string;
@@ -10,6 +11,8 @@ export interface RuleMeta {
   description: Message;
   /** Findings can be fixed by `gk fmt` / `gk validate --fix`. */
   fixable?: boolean;
+  /** What `gk explain <id>` shows. gk's own rules keep theirs in lint/docs.ts, beside the stage checks; a local rule carries its own here. */
+  docs?: RuleDocs;
 }
 
 export interface Report {

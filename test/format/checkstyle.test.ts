@@ -16,8 +16,8 @@ describe('checkstyle', () => {
     expect(out.match(/<file /g)).toHaveLength(3);
     expect(out).toContain('<file name="catalog/employment.yaml"/>');
     expect(out.match(/<error /g)).toHaveLength(4);
-    expect(out).toContain('<error line="5" column="22" severity="error" message="channel &quot;政府网占&quot; is not in the vocabulary (hint: did you mean &quot;政府网站&quot;?)" source="gk.unknown-channel"/>');
-    expect(out).toContain('severity="warning" message="subject &quot;有关部门&quot; is vague; name the office" source="gk.vague-subject"/>');
+    expect(out).toContain('<error line="5" column="22" severity="error" message="channel &quot;政府网占&quot; is not in the vocabulary (hint: did you mean &quot;政府网站&quot;?) (about this rule: gk explain unknown-channel)" source="gk.unknown-channel"/>');
+    expect(out).toContain('severity="warning" message="subject &quot;有关部门&quot; is vague; name the office (about this rule: gk explain vague-subject)" source="gk.vague-subject"/>');
     expect(out.indexOf(FISCAL)).toBeLessThan(out.indexOf(SOCIAL));
   });
 
@@ -25,7 +25,7 @@ describe('checkstyle', () => {
     const d = [makeDiagnostic({ code: 'yaml-syntax', severity: 'error', message: '<b>&"\n\u0001', file: 'x&y.yaml' })];
     const xml = formatCheckstyle(d, summarize(d, 1), { lang: 'zh', color: false });
     expect(xml).toContain('<file name="x&amp;y.yaml">');
-    expect(xml).toContain('message="&lt;b&gt;&amp;&quot;&#10;"');
+    expect(xml).toContain('message="&lt;b&gt;&amp;&quot;&#10;（规则说明：gk explain yaml-syntax）"');
     expect(xml).not.toContain('<b>');
   });
 

@@ -13,7 +13,7 @@ describe('github', () => {
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');
     expect(lines[1]).toBe(
-      '::error file=catalog/social-assistance.yaml,line=5,col=22,endLine=5,endColumn=26,title=unknown-channel::公开渠道“政府网占”不在词表中%0A提示：是否想写“政府网站”？',
+      '::error file=catalog/social-assistance.yaml,line=5,col=22,endLine=5,endColumn=26,title=unknown-channel::公开渠道“政府网占”不在词表中%0A提示：是否想写“政府网站”？%0A规则说明：gk explain unknown-channel',
     );
   });
 
@@ -28,7 +28,7 @@ describe('github', () => {
       }),
     ];
     expect(formatGithub(d, summarize(d, 1), { lang: 'zh', color: false })).toBe(
-      '::warning file=catalog/a%2Cb%3Ac.yaml,line=3,col=5,endLine=3,endColumn=9,title=yaml-syntax::第一行%0D%0A100%25 第二行: a, b\n',
+      '::warning file=catalog/a%2Cb%3Ac.yaml,line=3,col=5,endLine=3,endColumn=9,title=yaml-syntax::第一行%0D%0A100%25 第二行: a, b%0A规则说明：gk explain yaml-syntax\n',
     );
   });
 

@@ -14,8 +14,9 @@ describe('json', () => {
     expect(out.endsWith('}\n')).toBe(true);
     const parsed = JSON.parse(out) as { diagnostics: Array<Record<string, unknown>>; summary: Record<string, unknown> };
     expect(parsed.diagnostics.map((d) => d.code)).toEqual(['yaml-syntax', 'unknown-channel', 'deadline-format', 'vague-subject']);
-    expect(Object.keys(parsed.diagnostics[1]!)).toEqual(['code', 'severity', 'message', 'file', 'path', 'range', 'hint', 'fixable']);
-    expect(Object.keys(parsed.diagnostics[3]!)).toEqual(['code', 'severity', 'message', 'file', 'path', 'range', 'related']);
+    expect(Object.keys(parsed.diagnostics[1]!)).toEqual(['code', 'severity', 'message', 'file', 'path', 'range', 'hint', 'fixable', 'docs']);
+    expect(Object.keys(parsed.diagnostics[3]!)).toEqual(['code', 'severity', 'message', 'file', 'path', 'range', 'related', 'docs']);
+    expect(parsed.diagnostics[1]!.docs).toBe('gk explain unknown-channel');
     expect(parsed.summary).toEqual({ files: 3, errors: 2, warnings: 2, fixable: 2 });
   });
 

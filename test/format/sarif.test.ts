@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDiagnostic, summarize } from '../../src/diagnostic.js';
 import { formatSarif } from '../../src/format/sarif.js';
+import { checkDocs } from '../../src/lint/docs.js';
 import { sampleDiagnostics, sampleOptions, sampleSummary } from './sample.js';
 
 interface SarifLog {
@@ -39,6 +40,16 @@ describe('sarif', () => {
     expect(run.results.map((r) => r.level)).toEqual(['error', 'error', 'warning', 'warning']);
     expect(run.results[1]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 5, startColumn: 22, endLine: 5, endColumn: 26 });
     expect(run.results[3]!.relatedLocations).toHaveLength(1);
+  });
+
+  it('describes each rule from gk explain’s data and points to the command', () => {
+    const rules = (JSON.parse(out) as SarifLog).runs[0]!.tool.driver.rules as Array<{ id: string; shortDescription: { text: string }; help: { text: string; markdown: string } }>;
+    const channel = rules.find((r) => r.id === 'unknown-channel')!;
+    expect(channel.shortDescription.text).toBe(checkDocs['unknown-channel']!.summary.zh);
+    expect(channel.help.text).toContain('gk explain unknown-channel');
+    expect(channel.help.markdown).toContain('`gk explain unknown-channel`');
+    const unknown = JSON.parse(formatSarif([makeDiagnostic({ code: 'custom/x', severity: 'error', message: 'm', file: 'a.yaml' })], summarize([], 1), { lang: 'en', color: false }));
+    expect(unknown.runs[0].tool.driver.rules[0]).toMatchObject({ shortDescription: { text: 'custom/x' }, help: { text: 'gk explain custom/x' } });
   });
 
   it('writes artifact URIs with forward slashes, relative to cwd', () => {

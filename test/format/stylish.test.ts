@@ -58,7 +58,9 @@ describe('stylish', () => {
 
   it('leaves out the fixable clause when nothing is fixable', () => {
     const one = [makeDiagnostic({ code: 'vague-subject', severity: 'warning', message: 'x', file: SOCIAL })];
-    expect(formatStylish(one, summarize(one, 1), sampleOptions('en')).trimEnd().split('\n').at(-1)).toBe('✖ 1 problem (0 errors, 1 warning)');
+    const lines = formatStylish(one, summarize(one, 1), sampleOptions('en')).trimEnd().split('\n');
+    expect(lines.at(-2)).toBe('✖ 1 problem (0 errors, 1 warning)');
+    expect(lines.at(-1)).toBe('run gk explain <rule> to see what a rule means and how to fix it, e.g. gk explain vague-subject');
   });
 
   it('windows a long line around the range and keeps the caret aligned', () => {
