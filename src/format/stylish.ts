@@ -11,6 +11,10 @@ const M = {
   problems: { zh: '✖ 共 {total} 个问题（{errors} 个错误，{warnings} 个警告）', en: '✖ {total} {problems} ({errors} {errorWord}, {warnings} {warningWord})' },
   fixable: { zh: '，其中 {n} 个可用 gk fmt 自动修复', en: ', {n} fixable with gk fmt' },
   explain: { zh: '运行 gk explain <规则> 查看规则说明和修正方法，如 gk explain {code}', en: 'run gk explain <rule> to see what a rule means and how to fix it, e.g. gk explain {code}' },
+  more: {
+    zh: '… 本文件另有 {n} 个 {code} 问题未列出（每条规则每个文件列出 {limit} 个；--max-repeats 0 列出全部）',
+    en: '… {n} more {code} findings in this file not listed ({limit} per rule and file; --max-repeats 0 lists all)',
+  },
 } satisfies Record<string, Message>;
 
 /** Past this many terminal columns a source line wraps and the caret stops lining up, so show a window. */
@@ -33,39 +37,67 @@ export function formatStylish(diagnostics: readonly Diagnostic[], summary: Summa
     if (list) list.push(d);
     else byFile.set(d.file, [d]);
   }
-  let out = '';
+  const out: string[] = [];
   for (const [file, list] of byFile) {
-    out += c.underline(displayFile(file, options.cwd)) + '\n';
-    out += renderFile(list, options.sources?.get(file), options, c);
-    out += '\n';
+    out.push(c.underline(displayFile(file, options.cwd)) + '\n');
+    renderFile(list, options.sources?.get(file), options, c, out);
+    out.push('\n');
   }
-  out += renderSummary(summary, options.lang, c) + '\n';
-  out += c.dim(say(M.explain, options.lang, { code: mostFrequentCode(diagnostics) })) + '\n';
-  return out;
+  out.push(renderSummary(summary, options.lang, c) + '\n');
+  out.push(c.dim(say(M.explain, options.lang, { code: mostFrequentCode(diagnostics) })) + '\n');
+  return out.join('');
 }
 
-function renderFile(list: Diagnostic[], source: string | undefined, options: FormatOptions, c: ChalkInstance): string {
+/** Within one file, the first `limit` findings of each rule; how many of each rule were left out. */
+export function capRepeats(list: readonly Diagnostic[], limit: number): { shown: Diagnostic[]; hidden: Map<string, number> } {
+  const hidden = new Map<string, number>();
+  if (!(limit > 0)) return { shown: [...list], hidden };
+  const seen = new Map<string, number>();
+  const shown: Diagnostic[] = [];
+  for (const d of list) {
+    const n = (seen.get(d.code) ?? 0) + 1;
+    seen.set(d.code, n);
+    if (n <= limit) shown.push(d);
+    else hidden.set(d.code, (hidden.get(d.code) ?? 0) + 1);
+  }
+  return { shown, hidden };
+}
+
+function widest(values: Iterable<number>): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+function renderFile(all: Diagnostic[], source: string | undefined, options: FormatOptions, c: ChalkInstance, out: string[]): void {
+  const { shown: list, hidden } = capRepeats(all, options.maxRepeats ?? 0);
   const lines = source === undefined ? undefined : source.split(/\r?\n/);
-  const lineWidth = Math.max(...list.map((d) => String(d.range.start.line).length));
-  const colWidth = Math.max(...list.map((d) => String(d.range.start.column).length));
+  const lineWidth = widest(list.map((d) => String(d.range.start.line).length));
+  const colWidth = widest(list.map((d) => String(d.range.start.column).length));
   const messages = list.map((d) => clean(d.message));
-  const messageWidth = Math.max(...messages.map(textWidth));
-  let out = '';
+  const messageWidth = widest(messages.map(textWidth));
+  // Many findings on one long line (5,000 unknown channels in one flow list) share its cells, measured once.
+  const measured = new Map<number, MeasuredLine>();
   list.forEach((d, i) => {
     const message = messages[i]!;
     const loc = `${String(d.range.start.line).padStart(lineWidth)}:${String(d.range.start.column).padEnd(colWidth)}`;
     const label = options.lang === 'zh' ? SEVERITY_ZH[d.severity] : d.severity.padEnd(SEVERITY_WIDTH);
     const severity = d.severity === 'error' ? c.red(label) : c.yellow(label);
     const gap = ' '.repeat(messageWidth - textWidth(message));
-    out += `  ${c.dim(loc)}  ${severity}  ${message}${gap}  ${c.dim(d.code)}\n`;
-    const line = lines === undefined || isWholeFile(d) ? undefined : lines[d.range.start.line - 1];
-    if (line !== undefined) out += renderExcerpt(d, line, c);
-    if (d.hint !== undefined) out += `    ${c.cyan(say(M.hint, options.lang, { text: clean(d.hint) }))}\n`;
+    out.push(`  ${c.dim(loc)}  ${severity}  ${message}${gap}  ${c.dim(d.code)}\n`);
+    const number = d.range.start.line;
+    const line = lines === undefined || isWholeFile(d) ? undefined : lines[number - 1];
+    if (line !== undefined) {
+      let m = measured.get(number);
+      if (!m) measured.set(number, (m = measure(line)));
+      out.push(renderExcerpt(d, m, c));
+    }
+    if (d.hint !== undefined) out.push(`    ${c.cyan(say(M.hint, options.lang, { text: clean(d.hint) }))}\n`);
     for (const r of d.related ?? []) {
-      out += `    ${c.dim(say(M.related, options.lang, { where: relatedWhere(r, options.cwd), text: clean(r.message) }))}\n`;
+      out.push(`    ${c.dim(say(M.related, options.lang, { where: relatedWhere(r, options.cwd), text: clean(r.message) }))}\n`);
     }
   });
-  return out;
+  for (const [code, n] of hidden) out.push(`  ${c.dim(say(M.more, options.lang, { n, code, limit: options.maxRepeats ?? 0 }))}\n`);
 }
 
 /** A problem about the whole file (empty file, missing manifest) has no line worth quoting. */
@@ -118,27 +150,52 @@ interface Cell {
   offset: number;
 }
 
-/** The quoted source line and a caret line under the range, both in terminal columns, not string indexes. */
-function renderExcerpt(d: Diagnostic, line: string, c: ChalkInstance): string {
+/** A source line cut into terminal cells, once however many findings quote it. */
+interface MeasuredLine {
+  cells: Cell[];
+  /** the sum of the cells' widths */
+  total: number;
+  length: number;
+}
+
+function measure(line: string): MeasuredLine {
   const cells = toCells(line);
+  let total = 0;
+  for (const cell of cells) total += cell.width;
+  return { cells, total, length: line.length };
+}
+
+/** The first cell at or after `offset` (cells.length when none): cells are in offset order. */
+function cellAt(cells: readonly Cell[], offset: number): number {
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The quoted source line and a caret line under the range, both in terminal columns, not string indexes. */
+function renderExcerpt(d: Diagnostic, line: MeasuredLine, c: ChalkInstance): string {
+  const { cells } = line;
   const startOffset = d.range.start.column - 1;
   const endOffset = d.range.end.line > d.range.start.line ? line.length : d.range.end.column - 1;
-  let first = cells.findIndex((cell) => cell.offset >= startOffset);
-  if (first === -1) first = cells.length;
-  let last = cells.findIndex((cell) => cell.offset >= endOffset);
-  if (last === -1) last = cells.length;
+  const first = cellAt(cells, startOffset);
+  let last = cellAt(cells, endOffset);
   if (last <= first) last = first + 1;
 
-  const { from, to } = windowAround(cells, first);
+  const { from, to } = windowAround(cells, line.total, first);
   const shown = cells.slice(from, to);
   const head = from > 0 ? ELLIPSIS : '';
   const tail = to < cells.length ? ELLIPSIS : '';
 
   let pad = ' '.repeat(head.length);
-  for (const cell of cells.slice(from, first)) pad += ' '.repeat(cell.width);
+  for (let i = from; i < first; i++) pad += ' '.repeat(cells[i]!.width);
   // A range running past the window (or a point at end of line) still gets at least one caret.
   let carets = 0;
-  for (const cell of cells.slice(first, Math.min(last, to))) carets += cell.width;
+  for (let i = first; i < Math.min(last, to); i++) carets += cells[i]!.width;
   carets = Math.max(carets, 1);
 
   const number = String(d.range.start.line);
@@ -150,8 +207,7 @@ function renderExcerpt(d: Diagnostic, line: string, c: ChalkInstance): string {
 }
 
 /** Keeps the range start in view on a line too long for the terminal. */
-function windowAround(cells: Cell[], first: number): { from: number; to: number } {
-  const total = cells.reduce((sum, cell) => sum + cell.width, 0);
+function windowAround(cells: Cell[], total: number, first: number): { from: number; to: number } {
   if (total <= EXCERPT_WIDTH) return { from: 0, to: cells.length };
   let from = first;
   let lead = 0;

@@ -13,6 +13,8 @@ export interface FormatOptions {
   tool?: { name: string; version: string };
   /** Every file checked, so formatters that list files (junit) can show the clean ones too. */
   files?: string[];
+  /** Human formats list at most this many findings of one rule in one file, then a count of the rest; 0 or absent: all. */
+  maxRepeats?: number;
 }
 
 export type Formatter = (diagnostics: readonly Diagnostic[], summary: Summary, options: FormatOptions) => string;
