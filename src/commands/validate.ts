@@ -9,6 +9,9 @@ import { checkRootsParallel, defaultJobs } from '../parallel.js';
 import type { CommandSpec } from './command.js';
 import { VERSION } from '../version.js';
 
+/** The human format lists this many findings of one rule in one file, then how many more there are. */
+export const MAX_REPEATS = 20;
+
 export const validateCommand: CommandSpec = {
   name: 'validate',
   configure(command: Command) {
@@ -18,6 +21,7 @@ export const validateCommand: CommandSpec = {
       .addOption(new Option('-f, --format <format>', '输出格式 output format').choices(Object.keys(formatters)).default('stylish'))
       .option('--max-warnings <n>', '警告超过 N 个时以 1 退出 · exit 1 when warnings exceed N')
       .option('--quiet', '只报告错误 · report errors only')
+      .option('--max-repeats <n>', `每个文件每条规则最多列出 N 个问题，其余只计数（默认 ${MAX_REPEATS}；0 列出全部）· list at most N findings of one rule per file, count the rest (default ${MAX_REPEATS}; 0 lists all)`)
       .option('--fix', '检查前先按 gk fmt 改写目录文件 · first rewrite the catalog files as gk fmt does')
       .option('-j, --jobs <n>', '并行线程数（默认为 CPU 核数）· worker threads (default: CPU cores)');
   },
@@ -30,6 +34,8 @@ export const validateCommand: CommandSpec = {
       maxWarnings = Number(options.maxWarnings);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usageError({ zh: '--max-warnings 需要一个非负整数，而不是 {value}', en: '--max-warnings needs a whole number, got {value}' }, { value: String(options.maxWarnings) });
     }
+    const maxRepeats = options.maxRepeats === undefined ? MAX_REPEATS : Number(options.maxRepeats);
+    if (!Number.isInteger(maxRepeats) || maxRepeats < 0) throw usageError({ zh: '--max-repeats 需要一个非负整数，而不是 {value}', en: '--max-repeats needs a whole number, got {value}' }, { value: String(options.maxRepeats) });
     const roots = findGovernmentRoots(paths, io.cwd, global.lang);
     // fmt (and the `yaml` library it rests on) is loaded only for --fix.
     if (options.fix) for (const file of (await import('../fmt/files.js')).fixGovernmentCatalogs(roots, io.cwd)) io.stderr(global.lang === 'zh' ? `已修正 ${file}\n` : `fixed ${file}\n`);
@@ -40,7 +46,7 @@ export const validateCommand: CommandSpec = {
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     diagnostics = sortDiagnostics(diagnostics);
     const summary = summarize(diagnostics, files.length);
-    const output = formatters[format](diagnostics, summary, { lang: global.lang, color: global.color, cwd: io.cwd, sources, files, tool: { name: 'gk', version: VERSION } });
+    const output = formatters[format](diagnostics, summary, { lang: global.lang, color: global.color, cwd: io.cwd, sources, files, tool: { name: 'gk', version: VERSION }, maxRepeats });
     io.stdout(output);
     if (format === 'stylish') {
       for (const edition of editions.values()) {

@@ -100,4 +100,36 @@ describe('stylish', () => {
   it('counts display widths', () => {
     expect(['a', '中', '，', 'Ａ', '😀', '\u0301', '“'].map(charWidth)).toEqual([1, 2, 2, 2, 2, 0, 1]);
   });
+
+  it('lists at most maxRepeats findings of one rule per file, then counts the rest (counts and other rules untouched)', () => {
+    // 300 unknown channels on one long flow-list line, plus one finding of another rule in the same file
+    const names = Array.from({ length: 300 }, (_, i) => `渠道${i}`);
+    const line = `    channels: [${names.join(', ')}]`;
+    const text = ['items:', '  - id: x', line, '    subject: 有关部门', ''].join('\n');
+    const file = 'catalog/x.yaml';
+    const diagnostics = names.map((n) => {
+      const column = line.indexOf(n) + 1;
+      return makeDiagnostic({ code: 'unknown-channel', severity: 'warning', message: `公开渠道“${n}”不在渠道词表中`, file, path: ['items', 0, 'channels'], range: { start: { line: 3, column }, end: { line: 3, column: column + n.length } } });
+    });
+    diagnostics.push(makeDiagnostic({ code: 'vague-subject', severity: 'warning', message: '公开主体过于笼统', file, path: ['items', 0, 'subject'], range: { start: { line: 4, column: 14 }, end: { line: 4, column: 18 } } }));
+    const summary = summarize(diagnostics, 1);
+    const options = { ...sampleOptions('zh'), sources: new Map([[file, text]]) };
+    const capped = formatStylish(diagnostics, summary, { ...options, maxRepeats: 5 });
+    expect(capped.match(/  unknown-channel$/gm)).toHaveLength(5);
+    expect(capped).toContain('本文件另有 295 个 unknown-channel 问题未列出');
+    expect(capped).toContain('vague-subject');
+    expect(capped).toContain('共 301 个问题');
+    const en = formatStylish(diagnostics, summary, { ...sampleOptions('en'), sources: options.sources, maxRepeats: 5 });
+    expect(en).toContain('295 more unknown-channel findings in this file not listed');
+    const all = formatStylish(diagnostics, summary, { ...options, maxRepeats: 0 });
+    expect(all.match(/  unknown-channel$/gm)).toHaveLength(300);
+    expect(all).not.toContain('未列出');
+    // the last one's excerpt is windowed around its own column, with the caret under it
+    const lines = all.split('\n');
+    const last = lines.findIndex((l) => l.includes('“渠道299”'));
+    expect(lines[last + 1]).toMatch(/渠道298, 渠道299\]$/);
+    const caret = lines[last + 2]!;
+    const before = [...lines[last + 1]!.slice(0, lines[last + 1]!.indexOf('渠道299'))].reduce((w, ch) => w + charWidth(ch), 0);
+    expect(caret.indexOf('^')).toBe(before);
+  });
 });
