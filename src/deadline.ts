@@ -1,4 +1,5 @@
-// 公开时限: the ways catalogs write a disclosure deadline, as data; their canonical spelling; which of two is faster.
+// 公开时限: the ways catalogs write a disclosure deadline, as data; tidying that keeps every word; which of two is faster.
+import { isDeepStrictEqual } from 'node:util';
 
 export type Period = 'year' | 'half-year' | 'quarter' | 'month' | 'week';
 
@@ -123,6 +124,8 @@ const PERIOD_WORDS = new Set(['年度', '半年', '季度', '月度']);
 const DATE_BEFORE = /^(?:在|于)?((?:\d+|[一二三四五六七八九十]+)月(?:\d+日|[一二三四五六七八九十]+日|底|末|初|上旬|中旬|下旬)?)(?:之前|以前|前)$/;
 const BEFORE = new RegExp(`^(?:在|于)?(.+?)(?:${NUM}${UNIT})?(?:之前|以前|前)$`);
 const AHEAD = new RegExp(`^提前${NUM}${UNIT}(.*)$`);
+/** 规划送审报批前,不少于30日: at least N days before the event (城乡规划法: 公告的时间不得少于三十日). */
+const BEFORE_AT_LEAST = new RegExp(`^(?:在|于)?(.+?)(?:之前|以前|前)(?:公示|公告|公开)?,?(?:公示|公告)?(?:时间|期)?(?:不少于|不得少于|至少)${NUM}${UNIT}$`);
 const EVENT = /^(?:在|于)?(.+?)(?:之时|时|的同时|同时|当日|当天|之后|以后|后)$/;
 
 function parseWithin(core: string): { trigger: string; span: Span } | undefined {
@@ -176,6 +179,13 @@ function parseClause(raw: string): Deadline | undefined {
     const amount = parseNumber(ahead[1]!);
     if (amount === undefined) return undefined;
     return { kind: 'before', event: ahead[3]!, ...spanOf(amount, ahead[2]!) };
+  }
+  const atLeast = BEFORE_AT_LEAST.exec(core);
+  if (atLeast) {
+    const event = triggerOf(atLeast[1]!);
+    const amount = parseNumber(atLeast[2]!);
+    if (event === '' || amount === undefined || amount === 0) return undefined;
+    return { kind: 'before', event, ...spanOf(amount, atLeast[3]!) };
   }
   const date = DATE_BEFORE.exec(core);
   if (date) return { kind: 'before', event: date[1]! };
@@ -247,11 +257,13 @@ function parseDeadlineText(text: string): Deadline | undefined {
 const STRICT_WITHIN = new RegExp(`^(.*?)${NUM}(个工作日|工作日|日|天|个自然日|自然日)(?:以)?内?$`);
 
 /**
- * The canonical spelling of a text in the 信息形成（变更）之日起N个工作日内 family (`信息形成或变更之日起20个工作日内`,
- * or `…之日起20日内` for calendar days, which are not turned into working days); undefined for any other text,
- * including family members carrying more than the deadline (a proviso, a second clause), which `gk fmt` must not drop.
+ * A comparison key for the 信息形成（变更）之日起N个工作日内 family (`信息形成或变更之日起20个工作日内`, or
+ * `…之日起20日内` for calendar days): two texts with the same key state the same deadline, as `gk diff` counts
+ * it. undefined for any other text, and for family members carrying more than the deadline (a proviso, a second
+ * clause). A key is for comparing only: it is never written into a file, since it may drop words (予以公开) and
+ * fold 信息形成 with 信息形成或者变更.
  */
-function normalizeDeadlineText(text: string): string | undefined {
+function deadlineKeyText(text: string): string | undefined {
   const s = clean(text);
   if (/[;。,:]/.test(s)) return undefined;
   const m = STRICT_WITHIN.exec(stripTrailingVerb(s));
@@ -262,6 +274,39 @@ function normalizeDeadlineText(text: string): string | undefined {
   if (amount === undefined || amount === 0) return undefined;
   const unit = m[3]!.endsWith('工作日') ? '个工作日' : '日';
   return `${CANONICAL_TRIGGER}之日起${amount}${unit}内`;
+}
+
+const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3001-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65';
+/** Blanks between two characters of Chinese text (or a number and Chinese text): they mean nothing there. */
+const BLANK_IN_CHINESE = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0\\u3000\\n]+(?=[${CJK}0-9])|(?<=[0-9])[ \\t\\u00a0\\u3000\\n]+(?=[${CJK}])`, 'g');
+/** A clause number after a blank (`长期公开 2.处罚决定`): the blank is what separates the clauses, so it stays. */
+const CLAUSE_NUMBER = /^(?:\(?\d{1,2}[.、)．]|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[)）])/;
+const NUMBER_CHAR = '[0-9零〇一二两三四五六七八九十百千]';
+
+/**
+ * The same 公开时限 with only what cannot change its meaning tidied: full-width digits and letters made half-width,
+ * blanks inside Chinese text and at the ends removed, invisible characters dropped, and `20工作日` written
+ * `20个工作日`. Words, punctuation, the trigger (形成 vs 形成或者变更), the period and the unit are kept as written.
+ */
+function tidyDeadlineText(text: string): string {
+  const half = text
+    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, '')
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  const spaced = half.replace(BLANK_IN_CHINESE, (blank, offset: number) => (CLAUSE_NUMBER.test(half.slice(offset + blank.length, offset + blank.length + 4)) ? blank : ''));
+  return spaced.replace(new RegExp(`(?<=${NUMBER_CHAR})工作日`, 'g'), '个工作日');
+}
+
+/**
+ * The fix deadline-format offers and gk fmt makes: the tidied text, when it differs from what is written and gk
+ * reads both as the same deadline; undefined otherwise (nothing to tidy, or a text gk does not recognise).
+ */
+function fixDeadlineText(text: string): string | undefined {
+  const parsed = parseDeadline(text);
+  if (parsed === undefined) return undefined;
+  const tidy = tidyDeadlineText(text);
+  if (tidy === text) return undefined;
+  return isDeepStrictEqual(parseDeadline(tidy), parsed) ? tidy : undefined;
 }
 
 /** Triggers that name the same event, folded; the 人大 approval of budgets is written many ways. */
@@ -353,7 +398,8 @@ export function compareDeadlines(a: Deadline, b: Deadline): number | undefined {
  */
 const CACHE_LIMIT = 10_000;
 const parsed = new Map<string, Deadline | undefined>();
-const normalized = new Map<string, string | undefined>();
+const keys = new Map<string, string | undefined>();
+const fixes = new Map<string, string | undefined>();
 
 function remember<T>(cache: Map<string, T>, key: string, compute: (k: string) => T): T {
   if (cache.has(key)) return cache.get(key) as T;
@@ -375,6 +421,10 @@ export function parseDeadline(text: string): Deadline | undefined {
   return remember(parsed, text, (t) => deepFreeze(parseDeadlineText(t)));
 }
 
-export function normalizeDeadline(text: string): string | undefined {
-  return remember(normalized, text, normalizeDeadlineText);
+export function deadlineKey(text: string): string | undefined {
+  return remember(keys, text, deadlineKeyText);
+}
+
+export function fixDeadline(text: string): string | undefined {
+  return remember(fixes, text, fixDeadlineText);
 }

@@ -22,6 +22,10 @@ const FAILURES: Record<FileFailure['reason'], Message> = {
     zh: '{file}：使用了 YAML 别名（*名称），gk fmt 不改写这类文件；请把别名展开为实际的值',
     en: '{file}: uses YAML aliases (*name), which gk fmt does not rewrite; write the values out in full',
   },
+  unsafe: {
+    zh: '{file}：gk fmt 无法在不改变取值的前提下改写此文件，未处理',
+    en: '{file}: gk fmt cannot rewrite this file without changing a value; left alone',
+  },
   'read-only': { zh: '{file}：文件只读，未改写', en: '{file}: the file is read-only; left alone' },
   unreadable: { zh: '{file}：无法读取（{detail}）', en: '{file}: cannot read it ({detail})' },
   unwritable: { zh: '{file}：无法写入（{detail}），文件未改动', en: '{file}: cannot write it ({detail}); the file is unchanged' },

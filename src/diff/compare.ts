@@ -1,5 +1,5 @@
 // Comparing two values of one catalog element: when they count as the same, and when the second discloses less.
-import { compareDeadlines, normalizeDeadline, parseDeadline } from '../deadline.js';
+import { compareDeadlines, deadlineKey, parseDeadline } from '../deadline.js';
 import { foldSpacing } from '../fmt/values.js';
 import { matchChannel, normalizeChannel, type ChannelVocabulary } from '../standard/channels.js';
 import type { ItemField, ItemSpec } from '../types.js';
@@ -26,8 +26,8 @@ function keysOf(field: ItemField, value: Value, vocab: ChannelVocabulary): strin
 /** Whether two written values say the same: lists as sets, channels through the vocabulary, deadlines by canonical form. */
 export function isSameValue(field: ItemField, a: Value, b: Value, vocab: ChannelVocabulary): boolean {
   if (field === 'deadline' && typeof a === 'string' && typeof b === 'string') {
-    const x = normalizeDeadline(a);
-    if (x !== undefined && x === normalizeDeadline(b)) return true;
+    const x = deadlineKey(a);
+    if (x !== undefined && x === deadlineKey(b)) return true;
   }
   const x = keysOf(field, a, vocab);
   const y = keysOf(field, b, vocab);

@@ -47,21 +47,34 @@ export function catalogFilesUnder(paths: readonly string[], cwd: string, lang: L
   return [...found].sort();
 }
 
-/** The `channels:` a gk.yaml above the file declares as local. */
-export function findLocalChannels(file: string): string[] {
+/** What gk.yaml says that fmt must obey, as validate does: local channels, and the rules turned off. */
+export interface FmtConfig {
+  localChannels: string[];
+  rulesOff: Set<string>;
+}
+
+function readConfig(data: unknown): FmtConfig {
+  const manifest = (data ?? {}) as { channels?: unknown; rules?: unknown };
+  const channels = Array.isArray(manifest.channels) ? manifest.channels.filter((c): c is string => typeof c === 'string') : [];
+  const rules = manifest.rules !== null && typeof manifest.rules === 'object' ? (manifest.rules as Record<string, unknown>) : {};
+  return { localChannels: channels, rulesOff: new Set(Object.keys(rules).filter((id) => rules[id] === 'off')) };
+}
+
+/** The configuration of the gk.yaml nearest above the file (none: nothing local, every rule on). */
+export function findFmtConfig(file: string): FmtConfig {
   for (let d = path.dirname(file); ; d = path.dirname(d)) {
     const manifest = path.join(d, 'gk.yaml');
     if (exists(manifest)) {
       try {
-        const data = jsYaml.load(readText(manifest), { schema: jsYaml.CORE_SCHEMA }) as { channels?: unknown } | null;
-        return Array.isArray(data?.channels) ? data.channels.filter((c): c is string => typeof c === 'string') : [];
+        return readConfig(jsYaml.load(readText(manifest), { schema: jsYaml.CORE_SCHEMA }));
       } catch {
-        return [];
+        return readConfig(undefined);
       }
     }
-    if (path.dirname(d) === d) return [];
+    if (path.dirname(d) === d) return readConfig(undefined);
   }
 }
+
 
 /** Why a file was left alone: what formatCatalog refused, or what the disk refused (the OS's words in `detail`). */
 export type FileFailure = FormatFailure | { reason: 'binary' } | { reason: 'read-only' } | { reason: 'unreadable' | 'unwritable'; detail: string };
@@ -81,7 +94,7 @@ function formatFile(file: string, display: string, check: boolean): FileOutcome 
   }
   const decoded = decodeBytes(bytes);
   if (decoded.encoding === 'binary') return { file, display, status: 'error', reason: 'binary' };
-  const result = formatCatalog(decoded.text, { localChannels: findLocalChannels(file) });
+  const result = formatCatalog(decoded.text, findFmtConfig(file));
   if (!result.ok) return { file, display, status: 'error', ...result.failure };
   if (decoded.encoding === 'utf-8' && result.text === decoded.text) return { file, display, status: 'unchanged' };
   const changed: FileOutcome = { file, display, status: 'changed' };

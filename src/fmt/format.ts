@@ -1,121 +1,131 @@
-// gk fmt's core: catalog text → canonical catalog text (values, key order, list styles), comments kept. Pure.
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+// gk fmt's core: catalog text → canonical catalog text (layout, and the fixes validate offers), comments kept. Pure.
+import { isDeepStrictEqual } from 'node:util';
+import jsYaml from 'js-yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../catalog.js';
-import { normalizeDeadline } from '../deadline.js';
+import { fixDeadline } from '../deadline.js';
+import { findFullwidthColonKeys, repairFullwidthColons } from '../load/fullwidth-colon.js';
+import { suppressions } from '../lint/run.js';
 import { loadChannelVocabulary, matchChannel, type ChannelVocabulary } from '../standard/channels.js';
-import { applyCanonicalStyle, DEVIATION_KEY_ORDER, EXCLUSION_KEY_ORDER, ITEM_KEY_ORDER, TOP_KEY_ORDER, YAML_OUTPUT } from './style.js';
-import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics, toHalfWidth } from './values.js';
+import type { DataPath } from '../types.js';
+import { applyCanonicalStyle, YAML_OUTPUT, type ValueChange } from './style.js';
+import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from './values.js';
 
 export interface FormatOptions {
   /** the channel vocabulary; the bundled one when not given */
   vocab?: ChannelVocabulary;
   /** channels gk.yaml declares as local: never “corrected” */
   localChannels?: readonly string[];
+  /** rule ids gk.yaml turns `off`: their fixes are not made, as validate does not report them */
+  rulesOff?: ReadonlySet<string>;
 }
 
-/** Why a file cannot be formatted: YAML it cannot parse, or aliases (`*name`), which reordering keys could put before their anchors. */
-export type FormatFailure = { reason: 'syntax'; detail: string; line?: number; column?: number } | { reason: 'alias' };
+/**
+ * Why a file cannot be formatted: YAML it cannot parse, aliases (`*name`), which reordering keys could put before their
+ * anchors, or a rewrite that would change a value beyond the fixes fmt documents (checked on every file: fmt refuses
+ * rather than alter what the file says).
+ */
+export type FormatFailure = { reason: 'syntax'; detail: string; line?: number; column?: number } | { reason: 'alias' } | { reason: 'unsafe' };
 
 export type FormatResult = { ok: true; text: string } | { ok: false; text: string; failure: FormatFailure };
 
-/** Every key a catalog file may hold, for repairing `key：value`. */
-const KEYS = [...new Set<string>([...TOP_KEY_ORDER, ...ITEM_KEY_ORDER, ...EXCLUSION_KEY_ORDER, ...DEVIATION_KEY_ORDER])];
-/** `name：value` — a key typed with the Chinese input method's colon, which YAML reads as part of a plain string. */
-const FULLWIDTH_COLON = new RegExp(`^(\\s*(?:-\\s+)?)(${KEYS.join('|')})[ \\t]*：[ \\t]*`, 'gm');
+/** The rules whose fixes fmt makes; a fix is made only where validate would report it (rule on, not suppressed there). */
+type FixRule = 'deadline-format' | 'unknown-channel';
 
-export function fixFullwidthColons(text: string): string {
-  return text.replace(FULLWIDTH_COLON, '$1$2: ').replace(/^(\s*(?:-\s+)?[\w-]+:) $/gm, '$1');
+interface Fixer {
+  vocab: ChannelVocabulary;
+  local: ReadonlySet<string>;
+  /** whether the rule's finding on the node would be reported by validate */
+  allowed(rule: FixRule, node: Node): boolean;
+  changes: ValueChange[];
 }
 
 function keyOf(pair: Pair): string | undefined {
   return isScalar(pair.key) ? String(pair.key.value) : undefined;
 }
 
-function scalarStrings(node: unknown): Scalar[] {
-  if (isScalar(node)) return typeof node.value === 'string' ? [node] : [];
-  if (isSeq(node)) return node.items.filter((n): n is Scalar => isScalar(n) && typeof n.value === 'string');
-  return [];
+function isText(node: unknown): node is Scalar & { value: string } {
+  return isScalar(node) && typeof node.value === 'string';
 }
 
-function setText(node: Scalar, value: string): void {
-  if (node.value !== value) node.value = value;
+function setText(fixer: Fixer, node: Scalar, value: string, path: DataPath): void {
+  if (node.value === value) return;
+  node.value = value;
+  fixer.changes.push({ path, value });
 }
 
-/** Vocabulary values in their canonical spelling and order; values gk does not know are left for validate to report. */
-function normalizeEnum(node: Node | null, canonical: (s: string) => string | undefined, order: readonly string[]): void {
-  if (isScalar(node) && typeof node.value === 'string') {
-    setText(node, canonical(node.value) ?? node.value.trim());
+/**
+ * Vocabulary values in their canonical spelling (主动公开 → 主动), then, in a list of plain values, duplicates dropped
+ * and the vocabulary's order; values gk does not know are left as written for validate to report.
+ */
+function normalizeEnum(fixer: Fixer, node: Node | null, path: DataPath, canonical: (s: string) => string | undefined, order: readonly string[]): void {
+  if (isText(node)) {
+    setText(fixer, node, canonical(node.value) ?? node.value, path);
     return;
   }
-  if (!isSeq(node)) return;
-  for (const s of scalarStrings(node)) setText(s, canonical(s.value as string) ?? (s.value as string).trim());
+  if (!isSeq(node) || !node.items.every((n) => isScalar(n))) return;
+  const seq = node as YAMLSeq<Scalar>;
+  const before = seq.items.map((n) => n.value);
+  for (const n of seq.items) if (isText(n)) n.value = canonical(n.value) ?? n.value;
   const seen = new Set<unknown>();
-  const kept = node.items.filter((n) => {
-    const v = isScalar(n) ? n.value : n;
-    if (seen.has(v)) return false;
-    seen.add(v);
+  const kept = seq.items.filter((n) => {
+    if (seen.has(n.value)) return false;
+    seen.add(n.value);
     return true;
   });
-  const rank = (n: unknown) => {
-    const i = isScalar(n) ? order.indexOf(String(n.value)) : -1;
+  const rank = (n: Scalar) => {
+    const i = order.indexOf(String(n.value));
     return i === -1 ? order.length : i;
   };
-  node.items = kept.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i).map((x) => x.n);
+  seq.items = kept.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i).map((x) => x.n);
+  const after = seq.items.map((n) => n.value);
+  if (!isDeepStrictEqual(before, after)) fixer.changes.push({ path, value: after });
 }
 
-function normalizeChannels(node: Node | null, vocab: ChannelVocabulary, local: ReadonlySet<string>): void {
-  for (const s of scalarStrings(node)) {
-    const written = (s.value as string).trim();
-    if (local.has(written)) {
-      setText(s, written);
-      continue;
-    }
-    const match = matchChannel(vocab, written);
-    if (match.kind === 'canonical' || match.kind === 'alias') setText(s, match.name);
-    else if (match.suggestions.length === 1) setText(s, match.suggestions[0]!);
-    else setText(s, written);
+/** The fix unknown-channel offers: an alias → its standard name, a misspelling with one suggestion → that suggestion. */
+function fixChannel(fixer: Fixer, written: string): string | undefined {
+  if (fixer.local.has(written)) return undefined;
+  const match = matchChannel(fixer.vocab, written);
+  if (match.kind === 'alias') return match.name;
+  if (match.kind === 'unknown' && match.suggestions.length === 1) return match.suggestions[0];
+  return undefined;
+}
+
+function normalizeChannels(fixer: Fixer, node: Node | null, path: DataPath): void {
+  const targets: Array<[Scalar & { value: string }, DataPath]> = isText(node)
+    ? [[node, path]]
+    : isSeq(node)
+      ? node.items.flatMap((n, j): Array<[Scalar & { value: string }, DataPath]> => (isText(n) ? [[n, [...path, j]]] : []))
+      : [];
+  for (const [s, at] of targets) {
+    const fixed = fixChannel(fixer, s.value);
+    if (fixed !== undefined && fixer.allowed('unknown-channel', s)) setText(fixer, s, fixed, at);
   }
 }
 
-const TEXT_KEYS = new Set(['category', 'name', 'content', 'subject', 'note', 'reason']);
-const ID_KEYS = new Set(['id', 'standard', 'parent-item', 'renamed_from', 'field', 'domain']);
-
-function normalizeItem(item: YAMLMap, vocab: ChannelVocabulary, local: ReadonlySet<string>): void {
+function normalizeItem(fixer: Fixer, item: YAMLMap, path: DataPath): void {
   for (const pair of item.items) {
     const key = keyOf(pair);
     const value = pair.value as Node | null;
     if (key === undefined) continue;
-    if (ID_KEYS.has(key)) for (const s of scalarStrings(value)) setText(s, (s.value as string).normalize('NFKC').trim());
-    else if (TEXT_KEYS.has(key)) for (const s of scalarStrings(value)) setText(s, toHalfWidth(s.value as string).trim());
-    else if (key === 'basis') for (const s of scalarStrings(value)) setText(s, toHalfWidth(s.value as string).trim());
-    else if (key === 'deadline') {
-      for (const s of scalarStrings(value)) {
-        const text = toHalfWidth(s.value as string).trim();
-        setText(s, normalizeDeadline(text) ?? text);
-      }
-    } else if (key === 'channels') normalizeChannels(value, vocab, local);
-    else if (key === 'audience') normalizeEnum(value, normalizeAudience, AUDIENCES);
-    else if (key === 'mode') normalizeEnum(value, normalizeMode, MODES);
-    else if (key === 'levels') normalizeEnum(value, normalizeLevel, LEVEL_MARKS);
-    else if (key === 'publics') normalizeEnum(value, normalizePublics, PUBLICS);
-    else if (key === 'deviations' && isSeq(value)) {
-      for (const d of value.items) if (isMap(d)) normalizeItem(d, vocab, local);
-    }
+    const at = [...path, key];
+    if (key === 'deadline') {
+      if (!isText(value)) continue;
+      const fixed = fixDeadline(value.value);
+      if (fixed !== undefined && fixer.allowed('deadline-format', value)) setText(fixer, value, fixed, at);
+    } else if (key === 'channels') normalizeChannels(fixer, value, at);
+    else if (key === 'audience') normalizeEnum(fixer, value, at, normalizeAudience, AUDIENCES);
+    else if (key === 'mode') normalizeEnum(fixer, value, at, normalizeMode, MODES);
+    else if (key === 'levels') normalizeEnum(fixer, value, at, normalizeLevel, LEVEL_MARKS);
+    else if (key === 'publics') normalizeEnum(fixer, value, at, normalizePublics, PUBLICS);
   }
 }
 
-function normalizeDocument(doc: Document, options: FormatOptions): void {
+function normalizeDocument(doc: Document, fixer: Fixer): void {
   const top = doc.contents;
   if (!isMap(top)) return;
-  const vocab = options.vocab ?? loadChannelVocabulary();
-  const local = new Set(options.localChannels ?? []);
-  for (const pair of top.items) {
-    const key = keyOf(pair);
-    if (key === 'domain') for (const s of scalarStrings(pair.value)) setText(s, (s.value as string).normalize('NFKC').trim());
-    if ((key === 'items' || key === 'exclusions') && isSeq(pair.value)) {
-      for (const item of pair.value.items) if (isMap(item)) normalizeItem(item, vocab, local);
-    }
-  }
+  const items = top.get('items', true);
+  if (isSeq(items)) items.items.forEach((item, i) => isMap(item) && normalizeItem(fixer, item, ['items', i]));
 }
 
 function hasAlias(doc: Document): boolean {
@@ -129,10 +139,43 @@ function hasAlias(doc: Document): boolean {
   return found;
 }
 
-/** The canonical form of a catalog file, or why it cannot be formatted (a YAML syntax error, aliases). */
+/** The data `changes` describe: each change sets the value at its path, in order. */
+function applyChanges(data: unknown, changes: readonly ValueChange[]): unknown {
+  const copy = structuredClone(data);
+  for (const { path, value } of changes) {
+    let node = copy as Record<string | number, unknown>;
+    for (const seg of path.slice(0, -1)) node = node[seg] as Record<string | number, unknown>;
+    node[path[path.length - 1]!] = structuredClone(value);
+  }
+  return copy;
+}
+
+/** What validate reads from a text: js-yaml, core schema. Throws on text it cannot read. */
+function readData(text: string): unknown {
+  return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+}
+
+function syntaxFailure(text: string, err: unknown): FormatResult {
+  const mark = (err as { mark?: { line: number; column: number } }).mark;
+  const detail = ((err as { reason?: string }).reason ?? String(err)).split('\n')[0]!;
+  return { ok: false, text, failure: { reason: 'syntax', detail, ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}) } };
+}
+
+/** The canonical form of a catalog file, or why it cannot be formatted (a YAML syntax error, aliases, a value at risk). */
 export function formatCatalog(text: string, options: FormatOptions = {}): FormatResult {
-  const source = fixFullwidthColons(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'));
-  const doc = parseDocument(source, { keepSourceTokens: false });
+  try {
+    return formatChecked(text, options);
+  } catch {
+    // a value the YAML library cannot print back (e.g. a malformed !!binary): leave the file as it is
+    return { ok: false, text, failure: { reason: 'unsafe' } };
+  }
+}
+
+function formatChecked(text: string, options: FormatOptions): FormatResult {
+  const normalized = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const source = repairFullwidthColons(normalized, findFullwidthColonKeys(normalized));
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { keepSourceTokens: false, lineCounter });
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0];
@@ -141,10 +184,42 @@ export function formatCatalog(text: string, options: FormatOptions = {}): Format
   }
   // A catalog has no use for aliases; one file with many can also expand without bound (an alias bomb).
   if (hasAlias(doc)) return { ok: false, text, failure: { reason: 'alias' } };
-  normalizeDocument(doc, options);
-  applyCanonicalStyle(doc);
-  const out = doc.toString(YAML_OUTPUT);
-  return { ok: true, text: out.endsWith('\n') ? out.replace(/\n+$/, '\n') : `${out}\n` };
+  let before: unknown;
+  try {
+    before = readData(source);
+  } catch (err) {
+    return syntaxFailure(text, err);
+  }
+
+  const suppressed = suppressions(source);
+  const rulesOff = options.rulesOff ?? new Set<string>();
+  const fixer: Fixer = {
+    vocab: options.vocab ?? loadChannelVocabulary(),
+    local: new Set(options.localChannels ?? []),
+    allowed(rule, node) {
+      if (rulesOff.has(rule)) return false;
+      const offset = node.range?.[0];
+      return offset === undefined || !suppressed.get(lineCounter.linePos(offset).line)?.has(rule);
+    },
+    changes: [],
+  };
+  normalizeDocument(doc, fixer);
+  applyCanonicalStyle(doc, fixer.changes);
+  const expected = applyChanges(before, fixer.changes);
+
+  const printed = doc.toString(YAML_OUTPUT);
+  const withNewline = printed.endsWith('\n') ? printed : `${printed}\n`;
+  // one final newline, unless the blank lines at the end belong to a kept (`|+`) block scalar
+  for (const candidate of new Set([withNewline.replace(/\n+$/, '\n'), withNewline])) {
+    let after: unknown;
+    try {
+      after = readData(candidate);
+    } catch {
+      continue;
+    }
+    if (isDeepStrictEqual(after, expected)) return { ok: true, text: candidate };
+  }
+  return { ok: false, text, failure: { reason: 'unsafe' } };
 }
 
 /** `formatCatalog` for callers that only want text: unformattable input comes back unchanged. */

@@ -1,6 +1,12 @@
 // The canonical layout of a catalog file: key order and list styles, applied to a `yaml` Document so comments stay put.
 import { isMap, isNode, isScalar, isSeq, type Scalar, type YAMLSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { ITEM_FIELDS } from '../types.js';
+import { ITEM_FIELDS, type DataPath } from '../types.js';
+
+/** A value fmt changed on purpose: the data at `path` becomes `value` (checked against what the printed file reads as). */
+export interface ValueChange {
+  path: DataPath;
+  value: unknown;
+}
 
 export const TOP_KEY_ORDER = ['domain', 'items', 'exclusions'] as const;
 export const ITEM_KEY_ORDER = ['id', 'standard', 'parent-item', 'renamed_from', ...ITEM_FIELDS, 'deviations', 'note'] as const;
@@ -58,24 +64,35 @@ function hasItemComments(seq: YAMLSeq): boolean {
   return seq.items.some((n) => (isScalar(n) || isMap(n) || isSeq(n)) && (n.commentBefore || n.comment));
 }
 
-/** Rewrites one list-valued entry in its canonical style; a scalar becomes a list where lists are the form. */
-export function styleList(doc: Document, pair: Pair, style: ListStyle): void {
+function listStyleOf(key: string): ListStyle | undefined {
+  // an own property only: `__proto__`, `constructor` and the like are keys like any other
+  return Object.hasOwn(LIST_STYLES, key) ? LIST_STYLES[key] : undefined;
+}
+
+/**
+ * Rewrites one list-valued entry in its canonical style; a text becomes a one-item list where lists are the form,
+ * and a one-text list a text where a single value is written bare (each recorded in `changes`). Empty values
+ * (`channels:`, `levels: ~`), numbers and the like are left as written.
+ */
+export function styleList(doc: Document, pair: Pair, style: ListStyle, path: DataPath = [], changes: ValueChange[] = []): void {
   const value = pair.value as Node | null;
   if (value === null || value === undefined) return;
   if (isScalar(value)) {
-    if (style === 'scalar-when-single') return;
+    if (style === 'scalar-when-single' || typeof value.value !== 'string') return;
     const seq = doc.createNode([value.value]) as YAMLSeq;
     seq.flow = true;
     carryComments(value, seq);
     pair.value = seq;
+    changes.push({ path, value: [value.value] });
     return;
   }
   if (!isSeq(value)) return;
   const seq = value as YAMLSeq;
-  if (style === 'scalar-when-single' && seq.items.length === 1 && isScalar(seq.items[0]) && !hasItemComments(seq)) {
-    const only = seq.items[0] as Scalar;
-    carryComments(seq, only);
-    pair.value = only;
+  const first = seq.items[0];
+  if (style === 'scalar-when-single' && seq.items.length === 1 && isScalar(first) && typeof first.value === 'string' && !hasItemComments(seq)) {
+    carryComments(seq, first);
+    pair.value = first;
+    changes.push({ path, value: first.value });
     return;
   }
   if (hasItemComments(seq)) {
@@ -85,13 +102,13 @@ export function styleList(doc: Document, pair: Pair, style: ListStyle): void {
   seq.flow = style === 'block-when-several' ? seq.items.length <= 1 : true;
 }
 
-function styleItem(doc: Document, item: YAMLMap): void {
+function styleItem(doc: Document, item: YAMLMap, path: DataPath, changes: ValueChange[]): void {
   orderKeys(item, ITEM_KEY_ORDER);
   for (const pair of item.items) {
     const key = keyOf(pair);
     if (key === undefined) continue;
-    const style = LIST_STYLES[key];
-    if (style) styleList(doc, pair, style);
+    const style = listStyleOf(key);
+    if (style) styleList(doc, pair, style, [...path, key], changes);
     if (key === 'deviations' && isSeq(pair.value)) {
       pair.value.flow = false;
       for (const d of pair.value.items) if (isMap(d)) orderKeys(d, DEVIATION_KEY_ORDER);
@@ -99,15 +116,15 @@ function styleItem(doc: Document, item: YAMLMap): void {
   }
 }
 
-/** Key order and list styles for a whole catalog document. Documents that are not catalogs are left alone. */
-export function applyCanonicalStyle(doc: Document): void {
+/** Key order and list styles for a whole catalog document; value changes are added to `changes`. Documents that are not catalogs are left alone. */
+export function applyCanonicalStyle(doc: Document, changes: ValueChange[] = []): void {
   const top = doc.contents;
   if (!isMap(top)) return;
   orderKeys(top, TOP_KEY_ORDER);
   const items = top.get('items', true);
   if (isSeq(items)) {
     items.flow = false;
-    for (const item of items.items) if (isMap(item)) styleItem(doc, item);
+    items.items.forEach((item, i) => isMap(item) && styleItem(doc, item, ['items', i], changes));
   }
   const exclusions = top.get('exclusions', true);
   if (isSeq(exclusions)) {

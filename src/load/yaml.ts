@@ -3,6 +3,7 @@ import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import { makeDiagnostic, pointRange, FILE_START } from '../diagnostic.js';
+import { findFullwidthColonKeys, type FullwidthColonKey } from './fullwidth-colon.js';
 import { say, type Message } from '../i18n.js';
 import type { DataPath, Diagnostic, Lang, Range } from '../types.js';
 
@@ -47,7 +48,6 @@ function yamlMessage(code: string, detail: string, lang: Lang): { message: strin
 }
 
 const ANCHOR_OR_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
-const FULLWIDTH_COLON_KEY = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)\s*：/gm;
 
 const NON_SPACE = /\S/g;
 const LINE_BREAK = /[\n\r\u2028\u2029]/g;
@@ -70,39 +70,52 @@ function onlyComments(text: string): boolean {
 }
 
 /** Keys written with a full-width colon parse as plain strings; say so where they are. */
-function findFullwidthColons(text: string, file: string, lang: Lang): Diagnostic[] {
-  const out: Diagnostic[] = [];
+function fullwidthColonDiagnostics(text: string, keys: readonly FullwidthColonKey[], file: string, lang: Lang): Diagnostic[] {
   const lc = lineStarts(text);
-  for (const m of text.matchAll(FULLWIDTH_COLON_KEY)) {
-    const key = m[2]!;
-    const offset = m.index! + m[1]!.length + key.length;
-    const colon = text.indexOf('：', offset);
-    const pos = offsetToPos(lc, colon);
-    out.push(
-      makeDiagnostic({
-        code: 'fullwidth-colon',
-        severity: 'error',
-        message: say(M.colon!, lang, { key }),
-        hint: say(M.colonHint!, lang, { key }),
-        file,
-        range: pointRange(pos.line, pos.column),
-        fixable: true,
-      }),
-    );
+  return keys.map(({ key, colonOffset }) => {
+    const pos = offsetToPos(lc, colonOffset);
+    return makeDiagnostic({
+      code: 'fullwidth-colon',
+      severity: 'error',
+      message: say(M.colon!, lang, { key }),
+      hint: say(M.colonHint!, lang, { key }),
+      file,
+      range: pointRange(pos.line, pos.column),
+      fixable: true,
+    });
+  });
+}
+
+/**
+ * The text with a half-width colon after each such key, so it parses as the user meant. The full-width colon is one
+ * UTF-16 unit like ':'; where no blank follows it one is inserted, and the Locator is told, so every position it
+ * reports is still one in the text as written.
+ */
+function repairForParsing(text: string, keys: readonly FullwidthColonKey[]): { text: string; insertions: number[] } {
+  let out = '';
+  let from = 0;
+  const insertions: number[] = [];
+  for (const k of keys) {
+    out += `${text.slice(from, k.colonOffset)}:`;
+    const after = text[k.colonOffset + 1];
+    if (after !== undefined && after !== ' ' && after !== '\t' && after !== '\n' && after !== '\r') {
+      insertions.push(out.length);
+      out += ' ';
+    }
+    from = k.colonOffset + 1;
   }
-  return out;
+  return { text: out + text.slice(from), insertions };
 }
 
 export function parseYaml(text: string, file: string, lang: Lang): ParsedYaml {
   if (onlyComments(text)) {
     return { data: undefined, diagnostics: [makeDiagnostic({ code: 'empty-file', severity: 'error', message: say(M.empty!, lang), file })], locator: new Locator(text) };
   }
-  const colonDiagnostics = text.includes('：') ? findFullwidthColons(text, file, lang) : [];
-  if (colonDiagnostics.length > 0) {
-    // The full-width colon is one UTF-16 unit like ':', so the repaired text keeps every offset.
-    text = text.replace(FULLWIDTH_COLON_KEY, (_m, lead: string, key: string) => `${lead}${key}:`);
-  }
-  const locator = new Locator(text);
+  const colonKeys = findFullwidthColonKeys(text);
+  const colonDiagnostics = fullwidthColonDiagnostics(text, colonKeys, file, lang);
+  let insertions: number[] = [];
+  if (colonKeys.length > 0) ({ text, insertions } = repairForParsing(text, colonKeys));
+  const locator = new Locator(text, { insertions });
   if (!ANCHOR_OR_ALIAS.test(text)) {
     try {
       const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: file });
@@ -148,6 +161,18 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** How many of the ascending offsets lie below `offset`. */
+function countBelow(sorted: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function offsetToPos(starts: number[], offset: number): { line: number; column: number } {
   let lo = 0;
   let hi = starts.length - 1;
@@ -173,11 +198,22 @@ export class Locator {
   private tree?: PosNode | null;
 
   private readonly engine: 'fast' | 'yaml';
+  /** Offsets in `text` of blanks gk inserted (after a repaired full-width colon), ascending; reported columns leave them out. */
+  private readonly insertions: readonly number[];
 
   /** `engine: 'yaml'` always locates with `yaml`'s document (used to cross-check the fast path). */
-  constructor(text: string, options: { engine?: 'fast' | 'yaml' } = {}) {
+  constructor(text: string, options: { engine?: 'fast' | 'yaml'; insertions?: readonly number[] } = {}) {
     this.text = text;
     this.engine = options.engine ?? 'fast';
+    this.insertions = options.insertions ?? [];
+  }
+
+  /** The position of an offset of `text` in the text as written. */
+  private position(offset: number): { line: number; column: number } {
+    const pos = offsetToPos(this.starts!, offset);
+    if (this.insertions.length === 0) return pos;
+    const inserted = countBelow(this.insertions, offset) - countBelow(this.insertions, this.starts![pos.line - 1]!);
+    return { line: pos.line, column: pos.column - inserted };
   }
 
   document(): { doc: Document.Parsed; lineCounter: LineCounter } {
@@ -192,11 +228,11 @@ export class Locator {
 
   private range(from: number, to: number): Range {
     this.starts ??= lineStarts(this.text);
-    const start = offsetToPos(this.starts, from);
+    const start = this.position(from);
     // A multi-line node is shown from its start to the end of its first line.
     const lineEnd = this.text.indexOf('\n', from);
     const stop = lineEnd !== -1 && lineEnd < to ? lineEnd : to;
-    const end = offsetToPos(this.starts, Math.max(stop, from + 1));
+    const end = this.position(Math.max(stop, from + 1));
     return { start, end };
   }
 

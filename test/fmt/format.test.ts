@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatCatalog, formatCatalogText, fixFullwidthColons } from '../../src/fmt/format.js';
+import { formatCatalog, formatCatalogText } from '../../src/fmt/format.js';
+import { repairFullwidthColons } from '../../src/load/fullwidth-colon.js';
 import { fixtures, repoRoot } from '../helpers.js';
 
 const messy = fs.readFileSync(path.join(fixtures, 'fmt', 'messy.yaml'), 'utf8');
@@ -30,8 +31,9 @@ describe('formatCatalogText', () => {
     const [first, second] = data.items;
     expect(Object.keys(first!)).toEqual(['id', 'standard', 'name', 'deadline', 'subject', 'channels', 'audience', 'mode', 'levels', 'publics']);
     expect(first).toMatchObject({ subject: '示例县民政局', mode: '依申请', audience: ['全社会', '特定群体'], levels: ['乡级'], channels: ['政府网站'], publics: '结果公开' });
-    expect(first!.deadline).toBe('信息形成或变更之日起20个工作日内');
-    // a deadline carrying a proviso is not in the family normalizeDeadline rewrites: it stays
+    // only the width of the digits changes: 自该…予以公开 and 或者 are the law's words
+    expect(first!.deadline).toBe('自该信息形成或者变更之日起20个工作日内予以公开');
+    // a deadline carrying a proviso keeps it
     expect(second!.deadline).toBe('信息形成或变更之日起20个工作日内，法律法规另有规定的从其规定');
     // 政务服务中 is a typo with one suggestion
     expect(second!.channels).toEqual(['政府网站', '政务服务中心', '便民服务站']);
@@ -49,7 +51,7 @@ describe('formatCatalogText', () => {
   });
 
   it('fixes full-width colons after keys, and nothing else', () => {
-    expect(fixFullwidthColons('  - id：a\n    name：说明：见附件\n')).toBe('  - id: a\n    name: 说明：见附件\n');
+    expect(repairFullwidthColons('  - id：a\n    name：说明：见附件\n')).toBe('  - id: a\n    name: 说明：见附件\n');
   });
 
   it('leaves text it cannot parse as it was, saying where', () => {

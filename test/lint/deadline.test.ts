@@ -1,11 +1,16 @@
-// parseDeadline, normalizeDeadline and compareDeadlines over the forms the official tables and county portals use.
+// parseDeadline, deadlineKey, fixDeadline and compareDeadlines over the forms the official tables and county portals use.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareDeadlines, normalizeDeadline, parseDeadline, parseNumber, type Deadline } from '../../src/deadline.js';
+import { parse } from 'yaml';
+import { compareDeadlines, deadlineKey, fixDeadline, parseDeadline, parseNumber, type Deadline } from '../../src/deadline.js';
+import { parseDelimited } from '../../src/import/csv.js';
+import { repoRoot } from '../helpers.js';
 
 const CANON = '信息形成或变更之日起20个工作日内';
 const formed = (days: number, workdays = true, trigger = '信息形成或变更'): Deadline => ({ kind: 'within', days, workdays, trigger });
 
-// text → parse result → canonical spelling (undefined: not a fixable family)
+// text → parse result → comparison key (the same key: gk diff counts the two as the same deadline; never written)
 const TABLE: Array<[string, Deadline | undefined, string | undefined]> = [
   // the official tables
   ['信息形成或变更之日起20个工作日内', formed(20), CANON],
@@ -64,6 +69,8 @@ const TABLE: Array<[string, Deadline | undefined, string | undefined]> = [
   ['开标3日前', { kind: 'before', event: '开标', days: 3, workdays: false }, undefined],
   ['提前一周发通知邀请', { kind: 'before', event: '发通知邀请', days: 7, workdays: false }, undefined],
   ['3月31日前', { kind: 'before', event: '3月31日' }, undefined],
+  ['规划送审报批前，不少于30日', { kind: 'before', event: '规划送审报批', days: 30, workdays: false }, undefined],
+  ['规划批准前公示，公示时间不少于三十日', { kind: 'before', event: '规划批准', days: 30, workdays: false }, undefined],
   ['在实地启动拟征收土地工作时,在村公示栏公开', { kind: 'event', trigger: '实地启动拟征收土地工作' }, undefined],
   ['征收决定作出后公告', { kind: 'event', trigger: '征收决定作出' }, undefined],
   ['征收决定作出后', { kind: 'event', trigger: '征收决定作出' }, undefined],
@@ -128,23 +135,23 @@ const TABLE: Array<[string, Deadline | undefined, string | undefined]> = [
 ];
 
 describe('parseDeadline', () => {
-  it.each(TABLE)('%s', (text, parsed, canonical) => {
+  it.each(TABLE)('%s', (text, parsed, key) => {
     expect(parseDeadline(text)).toEqual(parsed);
-    expect(normalizeDeadline(text)).toBe(canonical);
+    expect(deadlineKey(text)).toBe(key);
   });
 
   it('has no duplicate rows', () => {
     expect(new Set(TABLE.map((row) => row[0])).size).toBe(TABLE.length);
   });
 
-  it('recognises every canonical spelling it produces, as itself', () => {
+  it('reads every comparison key it produces as the deadline it stands for', () => {
     const rows = TABLE.filter((row): row is [string, Deadline & { kind: 'within' }, string] => row[2] !== undefined && row[1]?.kind === 'within');
     expect(rows).toHaveLength(TABLE.filter((row) => row[2] !== undefined).length);
     expect(rows.length).toBeGreaterThan(20);
     for (const [text, parsed, canonical] of rows) {
       // the canonical spelling keeps the days and their kind, and names the standard's trigger
       expect(parseDeadline(canonical), `${text} → ${canonical}`).toEqual(formed(parsed.days, parsed.workdays));
-      expect(normalizeDeadline(canonical)).toBe(canonical);
+      expect(deadlineKey(canonical)).toBe(canonical);
     }
   });
 });
@@ -201,5 +208,90 @@ describe('compareDeadlines', () => {
   ])('%s vs %s → %s', (a, b, expected) => {
     expect(compareDeadlines(p(a), p(b))).toBe(expected);
     expect(compareDeadlines(p(b), p(a))).toBe(expected === undefined ? undefined : expected === 0 ? 0 : -expected);
+  });
+});
+
+describe('fixDeadline', () => {
+  it.each<[string, string | undefined]>([
+    // the law's wording and the tables' own spellings: nothing to fix
+    ['信息形成或者变更之日起20个工作日内', undefined],
+    ['自该信息形成或者变更之日起20个工作日内予以公开，法律法规另有规定的除外', undefined],
+    ['信息形成之日起20个工作日内', undefined],
+    ['信息形成或者变更之日起20个工作日内及时公开', undefined],
+    ['本级人民代表大会或其常务委员会批准后20日内', undefined],
+    ['1.除处罚决定外其他内容:长期公开(动态调整);2.处罚决定:20个工作日内。', undefined],
+    // only width, blanks and 个: the trigger, the words and the unit stay
+    ['20工作日内', '20个工作日内'],
+    ['二十工作日内', '二十个工作日内'],
+    ['２０个工作日内', '20个工作日内'],
+    ['信息形成或者变更之日起 20 个工作日内', '信息形成或者变更之日起20个工作日内'],
+    ['  信息形成之日起20工作日内予以公开 ', '信息形成之日起20个工作日内予以公开'],
+    ['信息形成或者变更之日起\u3000２０工作日内及时公开', '信息形成或者变更之日起20个工作日内及时公开'],
+    ['信息形成之日起20天内', undefined],
+    ['20日内', undefined],
+    // the blank before a clause number separates the clauses: it stays
+    ['1.除处罚决定外其他内容:长期公开 2.处罚决定:20工作日内', '1.除处罚决定外其他内容:长期公开 2.处罚决定:20个工作日内'],
+    // text gk cannot read is not touched
+    ['按规定 时间', undefined],
+    ['自信息形成或者变更之日起7…', undefined],
+  ])('%s → %s', (text, fixed) => {
+    expect(fixDeadline(text)).toBe(fixed);
+    if (fixed !== undefined) {
+      expect(parseDeadline(fixed)).toEqual(parseDeadline(text));
+      expect(fixDeadline(fixed)).toBeUndefined();
+    }
+  });
+});
+
+/** Every 公开时限 of a folder of official tables (CSV, header row naming 公开时限). */
+function deadlinesOfTables(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
+    const [header, ...rows] = parseDelimited(fs.readFileSync(path.join(dir, file), 'utf8'), ',').rows;
+    const column = header!.indexOf('公开时限');
+    expect([file, column]).not.toEqual([file, -1]);
+    for (const row of rows) if (row[column]) found.set(row[column]!, file);
+  }
+  return found;
+}
+
+/** Every 公开时限 of the bundled edition's files. */
+function deadlinesOfEdition(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'edition.yaml')) {
+    const data = parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { items?: Array<{ deadline?: string }> };
+    for (const item of data.items ?? []) if (item.deadline) found.set(item.deadline, file);
+  }
+  return found;
+}
+
+/** A cell the transcription marks as cut short (SOURCES-2.md: "…" at the end of a cell): not the official text. */
+const TRUNCATED = /…$/;
+
+function expectAllReadAndNoneRewritten(deadlines: Map<string, string>): void {
+  expect(deadlines.size).toBeGreaterThan(20);
+  const unread: string[] = [];
+  const rewritten: string[] = [];
+  for (const [text, file] of deadlines) {
+    if (parseDeadline(text) === undefined && !TRUNCATED.test(text)) unread.push(`${file}: ${text}`);
+    if (fixDeadline(text) !== undefined) rewritten.push(`${file}: ${text}`);
+  }
+  expect(unread).toEqual([]);
+  expect(rewritten).toEqual([]);
+}
+
+/** The reference tables beside the repository (absent on CI's clean clone; the bundled edition is read there). */
+const reference = [path.resolve(repoRoot, '..', 'shared', 'reference', 'standard'), path.resolve(repoRoot, '..', '..', 'shared', 'reference', 'standard')].find((d) => fs.existsSync(d)) ?? '';
+
+describe('every 公开时限 the official tables write', () => {
+  it('is read, and none is rewritten: the bundled edition', () => {
+    expectAllReadAndNoneRewritten(deadlinesOfEdition(path.join(repoRoot, 'catalogs', 'standard', 'national-2020')));
+  });
+
+  it.runIf(reference !== '')('is read, and none is rewritten: the reference tables (../shared/reference/standard)', () => {
+    const deadlines = deadlinesOfTables(reference);
+    expectAllReadAndNoneRewritten(deadlines);
+    // the only ones gk cannot read are the cells the transcription itself marks as cut short
+    expect([...deadlines.keys()].filter((d) => parseDeadline(d) === undefined)).toEqual([...deadlines.keys()].filter((d) => TRUNCATED.test(d)));
   });
 });
