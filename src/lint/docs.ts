@@ -86,7 +86,7 @@ export const checkDocs: Readonly<Record<string, CheckDocs>> = {
     summary: m('键后用了全角冒号“：”（可自动修复；gk 会按修复后的内容继续检查）', 'a key is followed by a full-width colon “：” (fixable; gk goes on checking as if it were fixed)'),
     why: m('YAML 只认半角冒号，“name：政府预算”会被读成一段文字而不是键值。', 'YAML only knows the ASCII colon: “name：政府预算” reads as text, not as a key and value.'),
     flags: [{ yaml: '    name：政府预算' }],
-    accepts: [{ yaml: '    name: 政府预算' }],
+    accepts: [{ yaml: '    name: 政府预算' }, { yaml: '    note: |\n      QQ：123456' }],
     fix: m('运行 gk fmt（或 gk validate --fix）。', 'run gk fmt (or gk validate --fix).'),
   },
   schema: {
@@ -110,13 +110,20 @@ export const checkDocs: Readonly<Record<string, CheckDocs>> = {
   'deadline-format': {
     kind: 'rule',
     summary: m(
-      '公开时限不是可识别的写法；或虽可识别但写法不规范（如“20工作日内”，可自动修复为“信息形成或变更之日起20个工作日内”）',
-      'the 公开时限 is not in a recognised form, or is recognised but not canonically spelt (e.g. “20工作日内”, fixable to “信息形成或变更之日起20个工作日内”)',
+      '公开时限无法识别（或有省略号、被截断）；或可整理（全角数字、多余空格、“20工作日”，可自动修复为“20个工作日”，文字不变）。法定写法如“信息形成或者变更之日起20个工作日内（予以公开/及时公开，法律法规另有规定的除外）”是规范写法，从不报告，见 [docs/fmt.md](docs/fmt.md)',
+      'the 公开时限 cannot be read (or an ellipsis cuts it short), or can be tidied (full-width digits, stray blanks, “20工作日”, fixable to “20个工作日” without changing a word). The statutory wording such as “信息形成或者变更之日起20个工作日内” (with 予以公开, 及时公开 or a proviso) is canonical and never reported; see docs/fmt.md',
     ),
-    why: m('公开时限是对公众的承诺，必须写得让人（和 gk）读得懂、能比较宽严。', 'the deadline is a promise to the public: people (and gk) must be able to read it and compare it.'),
-    flags: [{ yaml: '    deadline: 20工作日内' }, { yaml: '    deadline: 及时' }],
-    accepts: [{ yaml: '    deadline: 信息形成或变更之日起20个工作日内' }, { yaml: '    deadline: 实时公开' }],
-    fix: m('不规范的写法运行 gk fmt 自动改写；不可识别的写法请改成提示中的一种。', 'gk fmt rewrites non-canonical spellings; rewrite unrecognised ones in one of the forms the hint lists.'),
+    why: m('公开时限是对公众的承诺，必须写得让人（和 gk）读得懂、能比较宽严；法律原文本身就是规范写法。', 'the deadline is a promise to the public: people (and gk) must be able to read it and compare it; the law’s own wording is the canonical form.'),
+    flags: [{ yaml: '    deadline: 20工作日内' }, { yaml: '    deadline: 按规定时间' }, { yaml: '    deadline: 自信息形成或者变更之日起7…' }],
+    accepts: [
+      { yaml: '    deadline: 信息形成或者变更之日起20个工作日内' },
+      { yaml: '    deadline: 自该信息形成或者变更之日起20个工作日内予以公开，法律法规另有规定的除外' },
+      { yaml: '    deadline: 实时公开' },
+    ],
+    fix: m(
+      '可整理的写法运行 gk fmt 自动整理（只改空格、全角数字和“个工作日”）；无法识别的写法请按原文写完整，或改成提示中的一种。',
+      'gk fmt tidies what can be tidied (blanks, full-width digits, 个工作日 only); write an unreadable one out in full as the source has it, or in one of the forms the hint lists.',
+    ),
   },
   'duplicate-id': {
     kind: 'rule',
