@@ -345,7 +345,7 @@ const N = {
   namesOnly: (col) => `源页面自${col}起被截断，该行仅有事项名称`,
   cutFrom: (col) => `源页面自${col}起被截断，其后各栏留空`,
   cutCell: (col) => `${col}在源页面中被截断，留空`,
-  masked: '公开主体中的“******”为聚合网站对发布单位名称的遮蔽，照录',
+  masked: '公开主体被聚合网站遮蔽（显示为“******局”），未知，留空',
   seqInferred: '序号为转录者据其他副本的编号顺序推定',
   seqAsSource: '序号为源页面原有编号',
   localSubject: '公开主体为地方副本原文（本地化改写）',
@@ -365,7 +365,7 @@ const PROVENANCE = {
   'land-expropriation': [
     ['征地报批材料', U.zhangzhou, j('序号为漳州开发区副本的编号（全国表中约为第5项）', N.noTick)],
     ['征地批准文件', U.zhangzhou, j('序号为漳州开发区副本的编号（全国表中约为第6项）', N.fillCat, N.cutCell('公开渠道和载体') + '（可见“▲政府网站”已勾选）', N.noTick)],
-    ['─', U.shipai, j('源表编号为1', '二级事项“─”照录', '公开主体和公开渠道中的“*”为聚合网站的遮蔽，照录', N.collapsed(3), '原页面 https://www.qianlima.com/zb/detail/20221025_299767058.html，经翻译代理读取')],
+    ['', U.shipai, j('源表编号为1', '源表无二级事项（该栏为“─”），以一级事项为名', '公开主体和三项公开渠道中的两项被聚合网站遮蔽，未知，留空（可读的仅“政府网站”）', N.collapsed(3), '原页面 https://www.qianlima.com/zb/detail/20221025_299767058.html，经翻译代理读取')],
     ['拟征收土地告知', U.ansha, j('源表编号为1', '公开主体为地方副本原文', '公开时限后半句（收到征地批准文件之日起10个工作日内…）为福建地方副本的增补', '公开对象据特定群体栏“√面向拟征收土地所在地的村集体成员”记为特定群体')],
     ['拟征收土地现状调查', U.ansha, j('源表编号为2', '公开主体为地方副本原文', '公开时限后半句为福建地方副本的增补', '公开对象据特定群体栏“√面向拟征收土地所…”（被截断）记为特定群体')],
     ['征地补偿安置方案听证', U.gaoming, j('源表编号为3', N.namesOnly('公开内容'))],
@@ -444,7 +444,6 @@ const PROVENANCE = {
   'rural-dilapidated-housing': [
     ['农村危房改造相关文件', U.xjwqx, '公开渠道“一微一端”照源表；公开对象、公开方式、公开层级为源表明确勾选（层级栏为“州级县级”“乡、村级”，前者填文字）'],
     ['本级政策解读(具体规定)', U.xjwqx, '公开渠道“一微一端”照源表；公开对象、公开方式、公开层级为源表明确勾选（层级栏为“州级县级”“乡、村级”，前者填文字）'],
-    ['', U.xjwqx, '源表此行除序号外全部为空'],
     ['任务分配', U.xjwqx, '公开渠道“一微一端”照源表；公开对象、公开方式、公开层级为源表明确勾选（层级栏为“州级县级”“乡、村级”，前者填文字）'],
     ['农村危房等级评定标准', U.xjwqx, N.cutFrom('公开依据')],
     ['上级政策解读', U.jiuyuanRdh, j('源表编号为2', '繁体镜像，已转回简体', N.localSubject, N.collapsed(3))],
@@ -618,6 +617,21 @@ const PROVENANCE = {
     ['居民健康档案管理', U.tongling, '铜陵市郊区副本，各要素在源表中列于同一单元格'],
   ],
 };
+
+// ---------------------------------------------------------------------------
+// Cells that are not values: masks and placeholders (mirrors src/standard/blank.ts)
+// ---------------------------------------------------------------------------
+
+const PLACEHOLDER = /^(?:[-‐‑–—―─━_/\\~～.。…·•*＊×?？]+|无|暂无|略|空|空白|不详|N\/?A|null|none)$/i;
+const MASK = /[*＊]{2,}/;
+
+function unusable(cell) {
+  const t = cell.trim();
+  if (t === '') return null;
+  if (PLACEHOLDER.test(t)) return 'a placeholder';
+  if (MASK.test(t)) return 'masked';
+  return null;
+}
 
 // ---------------------------------------------------------------------------
 // CSV (RFC 4180)
@@ -908,11 +922,18 @@ function buildDomain(domain, zhName, rows, vocab) {
     ids.add(id);
     if (handNote) notes.push(handNote);
 
+    HEADER.forEach((h, ci) => {
+      const problem = unusable(r[ci]);
+      if (problem) throw new Error(`${ctx}: ${h} “${r[ci]}” is ${problem}; an unknown cell is empty in the CSV`);
+    });
+    if (!r[COLS.name] && !r[COLS.category]) throw new Error(`${ctx}: neither 二级事项 nor 一级事项; a blank row is not an item`);
+
     const item = { id };
     let basisTail = null;
     if (seq) item.seq = seq;
     if (r[COLS.category]) item.category = r[COLS.category];
-    if (r[COLS.name]) item.name = r[COLS.name];
+    // An item without 二级事项 is named by its 一级事项.
+    item.name = r[COLS.name] || r[COLS.category];
     if (r[COLS.content]) item.content = r[COLS.content];
     if (r[COLS.basis]) {
       const { entries, droppedTail } = splitBasis(r[COLS.basis]);

@@ -75,6 +75,11 @@ const REMARKS: Record<string, Message> = {
   filledDown: { zh: '一级事项为空，沿用上一行的“{value}”', en: '一级事项 is empty; carried down from the row above: "{value}"' },
   channelAlias: { zh: '渠道“{written}”按渠道词表写作“{name}”', en: 'channel "{written}" written as "{name}" (channel vocabulary)' },
   droppedValue: { zh: '{field}“{value}”无法识别，未导入', en: '{field} "{value}" not recognised; left out' },
+  maskedValue: { zh: '{field}“{value}”被遮蔽（*），内容未知，未导入', en: '{field} "{value}" is masked (*); unknown, left out' },
+  placeholderValue: { zh: '{field}“{value}”是占位符号，不是内容，未导入', en: '{field} "{value}" is a placeholder mark, not a value; left out' },
+  namedByCategory: { zh: '二级事项为空，以一级事项“{value}”为事项名称', en: 'no 二级事项; the item is named by its 一级事项 "{value}"' },
+  levelKept: { zh: '公开层级“{value}”不是县级、乡级、村级，原文记入备注（note）', en: '公开层级 "{value}" is not 县级, 乡级 or 村级; kept as written in the note' },
+  levelAsWritten: { zh: '公开层级“{value}”不是县级、乡级、村级，原文保留在 levelsAsWritten', en: '公开层级 "{value}" is not 县级, 乡级 or 村级; kept as written in levelsAsWritten' },
   matchExact: { zh: '对应国家标准事项 {id}“{name}”（名称相同）', en: 'national item {id} "{name}" (same name)' },
   matchSimilar: { zh: '对应国家标准事项 {id}“{name}”（名称相似度 {score}）', en: 'national item {id} "{name}" (name similarity {score})' },
   matchAmbiguous: { zh: '名称与多个国家标准事项同样接近（{ids}），未填写 standard', en: 'the name fits several national items equally ({ids}); standard left out' },
@@ -100,7 +105,7 @@ function remarkLine(plan: TablePlan, remark: Remark, lang: Lang): string {
     params.other = remark.other.file === plan.file ? where : `${remark.other.file} ${where}`;
   }
   // the remark names the field by id; the report names it in the reader's language
-  if (remark.code === 'droppedValue') params.field = say(FIELDS[remark.params.field!]!, lang);
+  if (remark.code === 'droppedValue' || remark.code === 'maskedValue' || remark.code === 'placeholderValue') params.field = say(FIELDS[remark.params.field!]!, lang);
   return `${locateCell(plan.table, remark.row, Math.max(remark.col, 0), lang)}  ${say(REMARKS[remark.code]!, lang, params)}`;
 }
 

@@ -8,6 +8,7 @@ import type { Audience, ItemField, ItemSpec, LevelMark, Mode, PublicsClass } fro
 import { cleanText, dropBasisTail, readMark, splitBasis, splitChannels, splitOutside, splitValues } from './cells.js';
 import { countHeaderLabels, type Header, type TextField } from './header.js';
 import type { Table } from './table.js';
+import { unusableValue } from '../standard/blank.js';
 
 export type ImportMode = 'catalog' | 'edition';
 
@@ -111,12 +112,24 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
     const marks = { audience: [] as Audience[], mode: [] as Mode[], levels: [] as LevelMark[] };
     const levelWords: string[] = [];
     const notes: string[] = [];
+    // 州级, 市级: not a level gk keeps; an edition keeps it in levelsAsWritten, a catalog in the note, and the report says so
+    const unknownLevel = (word: string, c: number) => {
+      if (options.mode === 'catalog' && !fromBuild) notes.push(`公开层级：${word}`);
+      result.guesses.push({ row: r, col: c, code: options.mode === 'catalog' && !fromBuild ? 'levelKept' : 'levelAsWritten', params: { value: short(word) } });
+    };
     columns.forEach((column, c) => {
       const raw = cells[c] ?? '';
       if (column.kind === 'ignored') return;
       if (column.kind === 'text') {
         const value = cellValue(raw, column.field);
         if (value === '') return;
+        // a masked or placeholder cell is unknown: said in the report, never written as a value
+        const unusable = unusableValue(value);
+        // a list cell is checked entry by entry below: 政府网站；征地信息公**台 keeps 政府网站
+        if (unusable !== undefined && !(unusable === 'masked' && (column.field === 'basis' || column.field === 'channels'))) {
+          result.guesses.push({ row: r, col: c, code: unusable === 'masked' ? 'maskedValue' : 'placeholderValue', params: { field: column.field, value: short(value) } });
+          return;
+        }
         const list = texts.get(column.field) ?? [];
         if (!list.includes(value)) list.push(value);
         texts.set(column.field, list);
@@ -131,8 +144,10 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
         if (words && normalizeAudience(words) === undefined) notes.push(`公开对象：${words}`);
       } else if (column.field === 'mode') marks.mode.push(column.value);
       else {
-        marks.levels.push(column.value);
-        levelWords.push(words && normalizeLevel(words) !== undefined ? words : column.label.split('/').pop()!);
+        const word = words && normalizeLevel(words) !== undefined ? words : column.label.split('/').pop()!;
+        if ((column.value as string) === '') unknownLevel(word, c);
+        else marks.levels.push(column.value);
+        levelWords.push(word);
       }
     });
     const text = (field: TextField) => {
@@ -141,6 +156,12 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
     };
 
     const record: RowRecord = { row: r, col: nameCol, notes };
+    const usable = (field: TextField, value: string): boolean => {
+      const unusable = unusableValue(value);
+      if (unusable === undefined) return true;
+      result.guesses.push({ row: r, col: firstOf(field), code: unusable === 'masked' ? 'maskedValue' : 'placeholderValue', params: { field, value: short(value) } });
+      return false;
+    };
     let tailNote: string | undefined;
     const set = <K extends keyof RowRecord>(key: K, value: RowRecord[K] | undefined) => {
       if (value !== undefined && !(Array.isArray(value) && value.length === 0)) record[key] = value;
@@ -159,6 +180,13 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
         notes.push(`二级事项：${name}`);
       }
     } else set('name', name);
+    // In an edition, an item without 二级事项 is named by its 一级事项 (a catalog's row without a name is skipped and said).
+    const ownCategory = text('category');
+    if (options.mode === 'edition' && record.name === undefined && ownCategory !== undefined) {
+      record.name = ownCategory;
+      notes.push('二级事项为空，以一级事项为名');
+      result.guesses.push({ row: r, col: categoryCol, code: 'namedByCategory', params: { value: short(ownCategory) } });
+    }
     set('content', text('content'));
     set('deadline', text('deadline'));
     set('subject', text('subject'));
@@ -167,7 +195,7 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
 
     const basis = texts.get('basis');
     if (basis) {
-      let entries = basis.flatMap((b) => (fromBuild ? b.split(/[；\n]/).map((x) => x.trim()).filter((x) => x !== '') : splitBasis(b)));
+      let entries = basis.flatMap((b) => (fromBuild ? b.split(/[；\n]/).map((x) => x.trim()).filter((x) => x !== '') : splitBasis(b))).filter((e) => usable('basis', e));
       if (options.mode === 'edition') {
         const dropped = dropBasisTail(entries);
         entries = dropped.entries;
@@ -183,6 +211,7 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
         // gk build's workbook ticks boxes where its CSV lists the channels
         const written = fromBuild ? (readChannelCell(cell) ?? splitOutside(cell, /[；\n]/)) : splitChannels(cell, options.vocab).channels;
         for (const w of written) {
+          if (!usable('channels', w)) continue;
           let name = w;
           if (!verbatim) {
             const match = matchChannel(options.vocab, w);
@@ -223,6 +252,7 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
     for (const v of listed('levels')) {
       const l = normalizeLevel(v);
       if (l) levels.push(l);
+      else unknownLevel(v, firstOf('levels'));
       levelWords.push(v);
     }
     const publics: PublicsClass[] = [];
