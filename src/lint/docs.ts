@@ -110,7 +110,7 @@ export const checkDocs: Readonly<Record<string, CheckDocs>> = {
   'deadline-format': {
     kind: 'rule',
     summary: m(
-      '公开时限无法识别（或有省略号、被截断）；或可整理（全角数字、多余空格、“20工作日”，可自动修复为“20个工作日”，文字不变）。法定写法如“信息形成或者变更之日起20个工作日内（予以公开/及时公开，法律法规另有规定的除外）”是规范写法，从不报告，见 [docs/fmt.md](docs/fmt.md)',
+      '公开时限无法识别（或有省略号、被截断）；或可整理（全角数字、多余空格、“20工作日”，可自动修复为“20个工作日”，文字不变）。法定写法如“信息形成或者变更之日起20个工作日内（予以公开/及时公开，法律法规另有规定的除外）”是规范写法，从不报告（见 docs/fmt.md）',
       'the 公开时限 cannot be read (or an ellipsis cuts it short), or can be tidied (full-width digits, stray blanks, “20工作日”, fixable to “20个工作日” without changing a word). The statutory wording such as “信息形成或者变更之日起20个工作日内” (with 予以公开, 及时公开 or a proviso) is canonical and never reported; see docs/fmt.md',
     ),
     why: m('公开时限是对公众的承诺，必须写得让人（和 gk）读得懂、能比较宽严；法律原文本身就是规范写法。', 'the deadline is a promise to the public: people (and gk) must be able to read it and compare it; the law’s own wording is the canonical form.'),
