@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { catalogFilesUnder, formatFiles, type FileFailure, type FileOutcome } from '../fmt/files.js';
 import { say, type Message } from '../i18n.js';
 import type { Encoding } from '../load/decode.js';
+import { yamlErrorMessage } from '../load/yaml-messages.js';
 import type { Lang } from '../types.js';
 import type { CommandSpec } from './command.js';
 
@@ -36,6 +37,8 @@ const ENCODINGS: Partial<Record<Encoding, string>> = { 'utf-8-bom': 'UTF-8 BOM',
 function failureLine(o: Extract<FileOutcome, { status: 'error' }>, lang: Lang): string {
   const params: Record<string, string> = { file: o.display, at: '' };
   if ('detail' in o) params.detail = o.detail;
+  // The parser speaks English; say its complaint in the user's language, as gk validate does.
+  if (o.reason === 'syntax') params.detail = yamlErrorMessage(o.code ?? '', o.detail, lang).message;
   if (o.reason === 'syntax' && o.line !== undefined) params.at = `:${o.line}:${o.column ?? 1}`;
   return say(FAILURES[o.reason], lang, params);
 }

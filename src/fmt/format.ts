@@ -25,7 +25,7 @@ export interface FormatOptions {
  * anchors, or a rewrite that would change a value beyond the fixes fmt documents (checked on every file: fmt refuses
  * rather than alter what the file says).
  */
-export type FormatFailure = { reason: 'syntax'; detail: string; line?: number; column?: number } | { reason: 'alias' } | { reason: 'unsafe' };
+export type FormatFailure = { reason: 'syntax'; detail: string; code?: string; line?: number; column?: number } | { reason: 'alias' } | { reason: 'unsafe' };
 
 export type FormatResult = { ok: true; text: string } | { ok: false; text: string; failure: FormatFailure };
 
@@ -180,7 +180,7 @@ function formatChecked(text: string, options: FormatOptions): FormatResult {
   if (error) {
     const at = error.linePos?.[0];
     const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { ok: false, text, failure: { reason: 'syntax', detail, ...(at ? { line: at.line, column: at.col } : {}) } };
+    return { ok: false, text, failure: { reason: 'syntax', detail, code: error.code, ...(at ? { line: at.line, column: at.col } : {}) } };
   }
   // A catalog has no use for aliases; one file with many can also expand without bound (an alias bomb).
   if (hasAlias(doc)) return { ok: false, text, failure: { reason: 'alias' } };

@@ -6,6 +6,7 @@ import { makeDiagnostic, pointRange, FILE_START } from '../diagnostic.js';
 import { findFullwidthColonKeys, type FullwidthColonKey } from './fullwidth-colon.js';
 import { say, type Message } from '../i18n.js';
 import type { DataPath, Diagnostic, Lang, Range } from '../types.js';
+import { yamlErrorMessage } from './yaml-messages.js';
 
 export const MAX_ALIAS_COUNT = 100;
 /** Above this size a tree of every node's position costs too much memory just for locating; a line scan stands in. */
@@ -25,27 +26,9 @@ const M: Record<string, Message> = {
     zh: 'YAML 别名展开过多（超过 {max} 个），疑似“别名炸弹”，已拒绝解析',
     en: 'too many YAML alias expansions (over {max}); looks like an alias bomb, parsing refused',
   },
-  tab: { zh: 'YAML 缩进不能使用制表符（Tab）', en: 'tabs are not allowed for YAML indentation' },
-  tabHint: { zh: '请把行首的 Tab 换成空格', en: 'replace leading tabs with spaces' },
-  multiDoc: { zh: '一个文件只能包含一个 YAML 文档（发现多个 ---）', en: 'a file must hold a single YAML document (found several ---)' },
-  indent: { zh: 'YAML 缩进不正确', en: 'bad YAML indentation' },
-  syntax: { zh: 'YAML 语法错误：{detail}', en: 'YAML syntax error: {detail}' },
   colon: { zh: '键“{key}”后使用了全角冒号“：”，YAML 只认半角冒号“:”', en: 'full-width colon "：" after key "{key}"; YAML needs a half-width ":"' },
   colonHint: { zh: '改为“{key}: ”', en: 'write "{key}: "' },
 };
-
-function yamlMessage(code: string, detail: string, lang: Lang): { message: string; hint?: string } {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return { message: say(M.tab!, lang), hint: say(M.tabHint!, lang) };
-    case 'MULTIPLE_DOCS':
-      return { message: say(M.multiDoc!, lang) };
-    case 'BAD_INDENT':
-      return { message: say(M.indent!, lang) };
-    default:
-      return { message: say(M.syntax!, lang, { detail: detail.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }) };
-  }
-}
 
 const ANCHOR_OR_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]/m;
 
@@ -141,7 +124,7 @@ function parseWithPositions(text: string, file: string, lang: Lang, locator: Loc
       diagnostics.push(makeDiagnostic({ code: 'duplicate-key', severity: 'error', message: say(M.duplicateKey!, lang, { key }), file, range }));
     } else {
       fatal = true;
-      const { message, hint } = yamlMessage(err.code, err.message, lang);
+      const { message, hint } = yamlErrorMessage(err.code, err.message, lang);
       diagnostics.push(makeDiagnostic({ code: 'yaml-syntax', severity: 'error', message, hint, file, range }));
     }
   }
@@ -149,8 +132,14 @@ function parseWithPositions(text: string, file: string, lang: Lang, locator: Loc
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { data, diagnostics };
-  } catch {
-    diagnostics.push(makeDiagnostic({ code: 'yaml-alias', severity: 'error', message: say(M.aliasLimit!, lang, { max: MAX_ALIAS_COUNT }), file }));
+  } catch (err) {
+    // An alias with no anchor fails here too, and is a plain syntax error, not an alias bomb.
+    if (err instanceof Error && /^Unresolved alias/.test(err.message)) {
+      const { message, hint } = yamlErrorMessage('BAD_ALIAS', '', lang);
+      diagnostics.push(makeDiagnostic({ code: 'yaml-syntax', severity: 'error', message, hint, file }));
+    } else {
+      diagnostics.push(makeDiagnostic({ code: 'yaml-alias', severity: 'error', message: say(M.aliasLimit!, lang, { max: MAX_ALIAS_COUNT }), file }));
+    }
     return { data: undefined, diagnostics };
   }
 }
