@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, gk, gkProcess, repoRoot } from '../helpers.js';
-import { generateScenario } from '../../src/bench/generate.js';
+import { generateScenario } from '../../bench/generate.js';
 
 const example = path.join(repoRoot, 'catalogs', 'examples', 'shiyan-county');
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-validate-'));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gk, gkProcess, repoRoot } from '../helpers.js';
-import { generateWorkspace } from '../../src/bench/workspace.js';
+import { generateWorkspace } from '../../bench/workspace.js';
 import type { WorkspaceReport } from '../../src/report/types.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-scale-'));

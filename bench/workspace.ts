@@ -1,14 +1,14 @@
 // Deterministic synthetic workspaces (a city's or a province's counties, townships and villages) and the gk report benchmark.
 import fs from 'node:fs';
 import path from 'node:path';
-import { appliesTo } from '../diff/standard.js';
-import { REQUIRED_ELEMENTS } from '../lint/rules/missing-element.js';
-import { renderReport, REPORT_FORMATS } from '../report/format/index.js';
-import { reportWorkspace } from '../report/run.js';
-import { loadEdition, partialNotice } from '../standard/edition.js';
-import { bundledStandardDir } from '../io/files.js';
+import { appliesTo } from '../dist/diff/standard.js';
+import { REQUIRED_ELEMENTS } from '../dist/lint/rules/missing-element.js';
+import { renderReport, REPORT_FORMATS } from '../dist/report/format/index.js';
+import { reportWorkspace } from '../dist/report/run.js';
+import { loadEdition, partialNotice } from '../dist/standard/edition.js';
+import { bundledStandardDir } from '../dist/io/files.js';
 import { rng } from './generate.js';
-import { DOMAIN_IDS, DOMAIN_NAMES, type ItemField, type Level, type StandardDomainId, type StandardItem } from '../types.js';
+import { DOMAIN_IDS, DOMAIN_NAMES, type ItemField, type Level, type StandardDomainId, type StandardItem } from '../dist/types.js';
 
 export interface WorkspaceShape {
   governments: number;
