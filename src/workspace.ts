@@ -87,7 +87,7 @@ export function diskFiles(roots: readonly string[], cwd: string, lang: Lang): Wo
  * Files on disk with some replaced by texts held in memory (an editor's unsaved buffers), by absolute path. A held
  * catalog file that is not on disk yet belongs to its government all the same.
  */
-export function overlayFiles(base: WorkspaceFiles, texts: ReadonlyMap<string, string>, lang: Lang): WorkspaceFiles {
+export function overlayFiles(base: WorkspaceFiles, texts: ReadonlyMap<string, string | Uint8Array>, lang: Lang): WorkspaceFiles {
   const held = [...texts.keys()].filter((f) => /\.ya?ml$/.test(f)).sort();
   const roots = [...new Set([...base.roots, ...held.filter((f) => path.basename(f) === 'gk.yaml').map((f) => path.dirname(f))])].sort();
   return {
@@ -100,7 +100,7 @@ export function overlayFiles(base: WorkspaceFiles, texts: ReadonlyMap<string, st
     },
     load(abs) {
       const text = texts.get(abs);
-      return text === undefined ? base.load(abs) : parseSource(abs, base.display(abs), new TextEncoder().encode(text), lang);
+      return text === undefined ? base.load(abs) : parseSource(abs, base.display(abs), typeof text === 'string' ? new TextEncoder().encode(text) : text, lang);
     },
     display: (abs) => base.display(abs),
   };

@@ -1,12 +1,18 @@
 // gk validate [path…]: every problem in every catalog below the paths, in one run.
-import { Option, type Command } from 'commander';
+import path from 'node:path';
+import type { Command } from 'commander';
 import { sortDiagnostics, summarize } from '../diagnostic.js';
 import { usageError } from '../errors.js';
-import { formatters, isFormatName } from '../format/index.js';
-import { findGovernmentRoots } from '../project.js';
+import { formatters } from '../format/index.js';
+import { collect, parseFormatTargets } from '../format/targets.js';
+import { writeFileAtomic } from '../io/files.js';
+import { findGovernmentRoots, MAX_FILE_BYTES } from '../project.js';
 import { partialNotice } from '../standard/edition.js';
 import { checkRootsParallel, defaultJobs } from '../parallel.js';
 import type { CommandSpec } from './command.js';
+import type { Io } from '../io/io.js';
+import type { Lang } from '../types.js';
+import type { RootsResult } from '../validate.js';
 import { VERSION } from '../version.js';
 
 /** The human format lists this many findings of one rule in one file, then how many more there are. */
@@ -18,7 +24,9 @@ export const validateCommand: CommandSpec = {
     command
       .description('检查目录：YAML、结构（JSON Schema）和规则 · check catalogs against the schema and the lint rules')
       .argument('[paths...]', '政府目录文件夹（含 gk.yaml）或工作区 · catalog folders or a workspace', [])
-      .addOption(new Option('-f, --format <format>', '输出格式 output format').choices(Object.keys(formatters)).default('stylish'))
+      .option('-f, --format <format[:file]>', `输出格式，可重复；“格式:文件”写入文件 · output format, repeatable; format:FILE writes a file (${Object.keys(formatters).join('|')})`, collect, [])
+      .option('-o, --output <file>', '把（最后一个未指定文件的）格式写入文件 · write the (last file-less) format to FILE')
+      .option('--stdin-filepath <path>', '从标准输入读取目录文件，按该路径报告并查找 gk.yaml · read a catalog file from standard input, reported as PATH')
       .option('--max-warnings <n>', '警告超过 N 个时以 1 退出 · exit 1 when warnings exceed N')
       .option('--quiet', '只报告错误 · report errors only')
       .option('--max-repeats <n>', `每个文件每条规则最多列出 N 个问题，其余只计数（默认 ${MAX_REPEATS}；0 列出全部）· list at most N findings of one rule per file, count the rest (default ${MAX_REPEATS}; 0 lists all)`)
@@ -27,8 +35,7 @@ export const validateCommand: CommandSpec = {
   },
   async action(args, options, io, global) {
     const paths = (args[0] as string[] | undefined) ?? [];
-    const format = String(options.format ?? 'stylish');
-    if (!isFormatName(format)) throw usageError({ zh: '未知的输出格式：{format}', en: 'unknown format: {format}' }, { format });
+    const targets = parseFormatTargets((options.format as string[] | undefined) ?? [], options.output as string | undefined);
     let maxWarnings = -1;
     if (options.maxWarnings !== undefined) {
       maxWarnings = Number(options.maxWarnings);
@@ -36,19 +43,26 @@ export const validateCommand: CommandSpec = {
     }
     const maxRepeats = options.maxRepeats === undefined ? MAX_REPEATS : Number(options.maxRepeats);
     if (!Number.isInteger(maxRepeats) || maxRepeats < 0) throw usageError({ zh: '--max-repeats 需要一个非负整数，而不是 {value}', en: '--max-repeats needs a whole number, got {value}' }, { value: String(options.maxRepeats) });
-    const roots = findGovernmentRoots(paths, io.cwd, global.lang);
+    const stdinPath = options.stdinFilepath as string | undefined;
+    if (stdinPath !== undefined && (paths.length > 0 || options.fix)) throw usageError({ zh: '--stdin-filepath 不能与路径或 --fix 同用', en: '--stdin-filepath takes no paths and no --fix' });
+    const roots = stdinPath === undefined ? findGovernmentRoots(paths, io.cwd, global.lang) : [];
     // fmt (and the `yaml` library it rests on) is loaded only for --fix.
     if (options.fix) for (const file of (await import('../fmt/files.js')).fixGovernmentCatalogs(roots, io.cwd)) io.stderr(global.lang === 'zh' ? `已修正 ${file}\n` : `fixed ${file}\n`);
     const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw usageError({ zh: '--jobs 需要一个不小于 1 的整数，而不是 {value}', en: '--jobs needs a whole number of at least 1, got {value}' }, { value: String(options.jobs) });
-    const { diagnostics: found, files, sources, editions } = await checkRootsParallel(roots, io.cwd, global.lang, jobs);
+    const { diagnostics: found, files, sources, editions } = stdinPath === undefined ? await checkRootsParallel(roots, io.cwd, global.lang, jobs) : await checkStdin(stdinPath, io, global.lang);
     let diagnostics = found;
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     diagnostics = sortDiagnostics(diagnostics);
     const summary = summarize(diagnostics, files.length);
-    const output = formatters[format](diagnostics, summary, { lang: global.lang, color: global.color, cwd: io.cwd, sources, files, tool: { name: 'gk', version: VERSION }, maxRepeats });
-    io.stdout(output);
-    if (format === 'stylish') {
+    for (const target of targets) {
+      // Colour is for the terminal, never for a file.
+      const color = global.color && target.file === undefined;
+      const output = formatters[target.format](diagnostics, summary, { lang: global.lang, color, cwd: io.cwd, sources, files, tool: { name: 'gk', version: VERSION }, maxRepeats });
+      if (target.file === undefined) io.stdout(output);
+      else writeFileAtomic(path.resolve(io.cwd, target.file), output);
+    }
+    if (targets.some((t) => t.format === 'stylish' && t.file === undefined)) {
       for (const edition of editions.values()) {
         const notice = partialNotice(edition, global.lang);
         if (notice) io.stderr(`${notice}\n`);
@@ -60,3 +74,12 @@ export const validateCommand: CommandSpec = {
     return 0;
   },
 };
+
+async function checkStdin(file: string, io: Io, lang: Lang): Promise<RootsResult> {
+  if (!io.stdin) throw usageError({ zh: '无法读取标准输入', en: 'standard input cannot be read' });
+  const bytes = await io.stdin(MAX_FILE_BYTES).catch((err: unknown) => {
+    if (err instanceof RangeError) throw usageError({ zh: '标准输入超过 {max} MB', en: 'standard input exceeds {max} MB' }, { max: MAX_FILE_BYTES / 1048576 });
+    throw err;
+  });
+  return (await import('../validate-text.js')).checkText(file, bytes, io.cwd, lang);
+}

@@ -7,9 +7,11 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour, progress lines). */
   isTTY: boolean;
+  /** Standard input, read to its end (`--stdin-filepath`); refused beyond `limit` bytes. */
+  stdin?(limit: number): Promise<Uint8Array>;
 }
 
-export function memoryIo(cwd: string, env: Record<string, string | undefined> = {}): Io & { out: string; err: string } {
+export function memoryIo(cwd: string, env: Record<string, string | undefined> = {}, input?: string | Uint8Array): Io & { out: string; err: string } {
   const io = {
     out: '',
     err: '',
@@ -21,6 +23,11 @@ export function memoryIo(cwd: string, env: Record<string, string | undefined> = 
     },
     stderr(text: string) {
       io.err += text;
+    },
+    async stdin(limit: number): Promise<Uint8Array> {
+      const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : (input ?? new Uint8Array());
+      if (bytes.length > limit) throw new RangeError(`standard input exceeds ${limit} bytes`);
+      return bytes;
     },
   };
   return io;
