@@ -43,3 +43,20 @@ export function normalizePublics(written: string): PublicsClass | undefined {
   if (s === '决策' || s === '执行' || s === '管理' || s === '服务' || s === '结果') return `${s}公开`;
   return undefined;
 }
+
+const VOCABULARY_FIELDS: Record<string, (written: string) => string | undefined> = {
+  audience: normalizeAudience,
+  mode: normalizeMode,
+  levels: normalizeLevel,
+  publics: normalizePublics,
+};
+
+/**
+ * The spelling gk fmt writes for a vocabulary value of an item (`mode: 主动公开` → 主动), when it writes another;
+ * undefined when it leaves the value alone. The schema check marks exactly these findings fixable.
+ */
+export function fixVocabularyValue(field: string, written: string): string | undefined {
+  const normalize = Object.hasOwn(VOCABULARY_FIELDS, field) ? VOCABULARY_FIELDS[field] : undefined;
+  const canonical = normalize?.(written);
+  return canonical !== undefined && canonical !== written ? canonical : undefined;
+}

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import { makeDiagnostic } from '../diagnostic.js';
+import { fixVocabularyValue } from '../fmt/values.js';
 import { say, type Message } from '../i18n.js';
 import type { SourceFile } from '../project.js';
 import type { DataPath, Diagnostic, Lang } from '../types.js';
@@ -262,8 +263,26 @@ export function schemaDiagnostics(validate: ValidateFunction, source: SourceFile
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
     out.push(
-      makeDiagnostic({ code: 'schema', severity: 'error', message, hint, file: source.display, path, range: source.locator.locate(path, { key }) }),
+      makeDiagnostic({
+        code: 'schema',
+        severity: 'error',
+        message,
+        hint,
+        file: source.display,
+        path,
+        range: source.locator.locate(path, { key }),
+        fixable: fixedByFmt(path, value),
+      }),
     );
   }
   return out;
+}
+
+/** An item's vocabulary value gk fmt rewrites (主动公开 → 主动): the value, an element of its list, or a list holding one. */
+function fixedByFmt(path: DataPath, value: unknown): boolean {
+  if (path[0] !== 'items' || typeof path[1] !== 'number') return false;
+  const field = path.length === 3 ? path[2] : path.length === 4 && typeof path[3] === 'number' ? path[2] : undefined;
+  if (typeof field !== 'string') return false;
+  const values = Array.isArray(value) && path.length === 3 ? value : [value];
+  return values.some((v) => typeof v === 'string' && fixVocabularyValue(field, v) !== undefined);
 }
