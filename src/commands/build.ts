@@ -7,7 +7,7 @@ import { compileTemplates } from '../build/html.js';
 import { loadTemplates } from '../build/templates.js';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
-import { exists, globFiles, isDirectory, relativeTo, writeDirAtomic } from '../io/files.js';
+import { isDirectory, relativeTo } from '../io/files.js';
 import { runGit } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { createParentResolver, diskTree, explainParentLink } from '../parent.js';
@@ -17,14 +17,12 @@ import { partialNotice } from '../standard/edition.js';
 import { checkGovernment } from '../validate.js';
 import type { Lang } from '../types.js';
 import type { CommandSpec } from './command.js';
-import { checkOutDir, parseDateOption, parseFormatList, printErrors } from './output.js';
+import { checkOutDir, parseDateOption, parseFormatList, printErrors, writeOutDir, type OutDirPolicy } from './output.js';
 import { VERSION } from '../version.js';
 
 const GENERATOR = `gk ${VERSION}`;
 /** Below this many items a build takes well under a second and a progress line would only flicker. */
 const PROGRESS_THRESHOLD = 500;
-/** What an earlier `gk build` leaves in its folder; a non-empty folder with none of these is not ours to replace. */
-const BUILD_MARKERS = ['index.html', 'catalog.json', 'catalog.csv', 'catalog.xlsx'];
 
 const M = {
   refused: {
@@ -54,12 +52,6 @@ export function lastCommitDate(dir: string): string | undefined {
   const r = runGit(dir, ['log', '-1', '--format=%cs', '--', '.']);
   const out = r.ok ? r.stdout.toString('utf8').trim() : '';
   return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : undefined;
-}
-
-/** A folder an earlier `gk build` wrote holds one of its marker files; anything else there is someone else's. */
-function foreignToBuild(out: string): string | undefined {
-  if (BUILD_MARKERS.some((m) => exists(path.join(out, m)))) return undefined;
-  return globFiles(['*', '*/**'], out)[0];
 }
 
 function progressReporter(io: Io, lang: 'zh' | 'en', items: number) {
@@ -102,7 +94,8 @@ export const buildCommand: CommandSpec = {
     const single = governments.length === 1;
     const base = single ? governments[0]!.root : isDirectory(targetDir) ? targetDir : path.dirname(targetDir);
     const out = options.out !== undefined ? path.resolve(io.cwd, String(options.out)) : path.join(base, 'dist');
-    checkOutDir(out, { source: base, sourceKind: single ? 'catalog' : 'workspace', cwd: io.cwd, tool: 'gk build', foreignFile: foreignToBuild }, lang);
+    const outPolicy: OutDirPolicy = { option: '--out', sources: [base], sourceKind: single ? 'catalog' : 'workspace', tool: 'gk build' };
+    checkOutDir(out, outPolicy, io, lang);
     // Templates first: a broken one is found before the catalog is checked.
     const templates = compileTemplates(loadTemplates(options.templates !== undefined ? path.resolve(io.cwd, String(options.templates)) : undefined, lang), lang);
 
@@ -132,7 +125,8 @@ export const buildCommand: CommandSpec = {
     const parents = createParentResolver(diskTree(io.cwd, lang), lang);
     for (const { government, check } of checked) {
       const root = government.root;
-      const prefix = single ? '' : `${relativeTo(base, root)}/`;
+      // The workspace's own government (a township above its villages) sits at the top of the output.
+      const prefix = single || root === base ? '' : `${relativeTo(base, root)}/`;
       const { catalog, link } = parents.resolve(government, check.edition!);
       // Still built: the page shows what the village wrote, and the line says what it could not take from above.
       const unresolved = explainParentLink(government, link, lang);
@@ -158,7 +152,7 @@ export const buildCommand: CommandSpec = {
       index.push({ name: government.manifest.name, code: government.manifest.code, level: government.manifest.level, href: `${prefix}${formats.has('html') ? 'index.html' : ''}` });
     }
     if (!single && formats.has('html')) output.set('index.html', renderWorkspaceIndex(index, lang));
-    writeDirAtomic(out, output);
+    writeOutDir(out, output, 'build', outPolicy, lang);
     const rel = relativeTo(io.cwd, out);
     const shown = rel.startsWith('../') ? out : rel;
     let line = say(M.built, lang, { out: shown, files: output.size });

@@ -10,13 +10,14 @@ import { parseDomain } from '../import/domain.js';
 import { describeDomain, planImport, type DomainOutput, type InputFile } from '../import/plan.js';
 import { renderImportReport, countSkipped, type WrittenFile } from '../import/report.js';
 import { renderCatalogFile, renderEditionDomain, renderEditionMeta } from '../import/write.js';
-import { exists, fileSize, globFiles, isDirectory, packageRoot, readBytes, relativeTo, writeDirAtomic, writeFileAtomic } from '../io/files.js';
+import { exists, fileSize, isDirectory, packageRoot, readBytes, relativeTo, writeFileAtomic } from '../io/files.js';
 import { MAX_FILE_BYTES, findManifestAbove, loadSource, parseSource, type Government } from '../project.js';
 import { loadChannelVocabulary } from '../standard/channels.js';
 import { editionDir, loadEdition } from '../standard/edition.js';
 import { checkGovernment, defaultEdition } from '../validate.js';
 import type { Diagnostic, Edition, Lang, Manifest } from '../types.js';
 import type { CommandSpec } from './command.js';
+import { checkOutDir, writeOutDir, type OutDirPolicy } from './output.js';
 
 /** The schema the modeline points at: a schemas/ folder above the output (a repo keeping its own copy), else gk's. */
 function schemaPathFrom(dir: string): string {
@@ -93,6 +94,9 @@ export const importCommand: CommandSpec = {
     const editionMode = options.edition !== undefined;
     const out = path.resolve(io.cwd, String(editionMode ? options.edition : (options.out ?? 'catalog')));
     if (exists(out) && !isDirectory(out)) throw usageError(say(REFUSALS.outIsFile, lang, { out: relativeTo(io.cwd, out) }));
+    const editionPolicy: OutDirPolicy = { option: '--edition', sources: names.map((n) => path.resolve(io.cwd, n)), sourceKind: 'inputs', tool: 'gk import' };
+    // Checked before the tables are read, so a refused folder costs nothing; checked again just before the swap.
+    if (editionMode) checkOutDir(out, editionPolicy, io, lang);
     const root = editionMode ? undefined : findManifestAbove(out);
     let edition: Edition = defaultEdition();
     let manifest: Manifest | undefined;
@@ -129,7 +133,8 @@ export const importCommand: CommandSpec = {
     const written: WrittenFile[] = [];
     const texts: Array<{ abs: string; display: string; text: string }> = [];
     if (editionMode) {
-      if (isDirectory(out) && globFiles(['*'], out).length > 0 && !options.force) {
+      // An earlier edition gk wrote is replaced only with --force; anything else there is never replaced.
+      if (checkOutDir(out, editionPolicy, io, lang) === 'ours' && !options.force) {
         throw usageError(say(REFUSALS.editionNotEmpty, lang, { out: relativeTo(io.cwd, out) }));
       }
       const id = path.basename(out);
@@ -140,7 +145,7 @@ export const importCommand: CommandSpec = {
       }
       const title = plan.outputs.map((o) => o.title).find((t) => t !== undefined) ?? id;
       files.set('edition.yaml', renderEditionMeta({ id, title, complete: Boolean(options.complete), domains: plan.outputs.map((o) => ({ output: o, name: label(o.domain) })) }));
-      if (plan.outputs.length > 0) writeDirAtomic(out, files);
+      if (plan.outputs.length > 0) writeOutDir(out, files, 'edition', editionPolicy, lang);
     } else {
       const targets = plan.outputs.map((o: DomainOutput) => ({ o, abs: path.join(out, `${o.domain}.yaml`) }));
       const existing = targets.filter((t) => exists(t.abs)).map((t) => relativeTo(io.cwd, t.abs));

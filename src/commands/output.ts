@@ -1,10 +1,12 @@
-// What commands share: --formats lists, --date, the output folder build and report replace as a whole, and how a refusal shows its errors.
+// What commands share: --formats lists, --date, the output folder policy of build, report and import --edition, and how a refusal shows its errors.
+import os from 'node:os';
 import path from 'node:path';
 import { summarize } from '../diagnostic.js';
 import { usageError } from '../errors.js';
 import { formatters } from '../format/index.js';
 import { say, type Message } from '../i18n.js';
-import { exists, isDirectory } from '../io/files.js';
+import { exists } from '../io/files.js';
+import { inspectOutputDir, realPath, recoverOutputDir, replaceOutputDir, STAMP_FILE, type OutputKind } from '../io/output-dir.js';
 import type { Io } from '../io/io.js';
 import type { SourceFile } from '../project.js';
 import type { Diagnostic, Lang } from '../types.js';
@@ -14,20 +16,42 @@ const M = {
   noFormat: { zh: '--formats：至少写出一种格式：{choices}', en: '--formats: name at least one of {choices}' },
   badDate: { zh: '--date：日期应写成 YYYY-MM-DD，收到“{value}”', en: '--date: expected a date as YYYY-MM-DD, got "{value}"' },
   holdsSource: {
-    zh: '--out {out}：这会替换含有{what}或当前工作目录的文件夹；请另选一个专用的文件夹',
-    en: '--out {out}: would replace a folder holding the {what} or the working directory; choose a folder of its own',
+    zh: '{option} {out}：这会替换含有{what}的文件夹；请另选一个专用的文件夹',
+    en: '{option} {out}: would replace a folder holding the {what}; choose a folder of its own',
   },
-  notFolder: { zh: '--out {out}：已存在，但不是文件夹', en: '--out {out}: exists and is not a folder' },
+  holdsCwd: {
+    zh: '{option} {out}：是当前工作目录或它的上级文件夹，{tool} 不会替换它；请另选一个专用的文件夹',
+    en: '{option} {out}: is the working directory or a folder above it, which {tool} never replaces; choose a folder of its own',
+  },
+  holdsHome: {
+    zh: '{option} {out}：是主目录或它的上级文件夹，{tool} 不会替换它；请另选一个专用的文件夹',
+    en: '{option} {out}: is the home folder or a folder above it, which {tool} never replaces; choose a folder of its own',
+  },
+  notFolder: { zh: '{option} {out}：已存在，但不是文件夹', en: '{option} {out}: exists and is not a folder' },
+  symlink: { zh: '{option} {out}：是符号链接；请给出它指向的实际文件夹', en: '{option} {out}: is a symbolic link; name the folder it points to' },
   holdsGit: {
-    zh: '--out {out}：含有 .git 文件夹，整体替换时会被删除；请另选一个专用的文件夹',
-    en: '--out {out}: holds a .git folder, which replacing the folder would delete; choose a folder of its own',
+    zh: '{option} {out}：是一个 git 仓库（含 .git），{tool} 不会替换它；请另选一个专用的文件夹',
+    en: '{option} {out}: is a git repository (holds .git), which {tool} never replaces; choose a folder of its own',
+  },
+  isCatalog: {
+    zh: '{option} {out}：是一个目录文件夹（含 {file}），{tool} 不会替换它；请另选一个专用的文件夹',
+    en: '{option} {out}: is a catalog folder (holds {file}), which {tool} never replaces; choose a folder of its own',
   },
   foreign: {
-    zh: '--out {out}：含有不是 {tool} 生成的文件（{file}）；输出会整体替换该文件夹，请另选一个',
-    en: '--out {out}: holds files {tool} did not write ({file}); the output replaces the whole folder, so choose another one',
+    zh: '{option} {out}：含有不是 {tool} 写入的文件（{file}）；gk 只替换它自己写出的文件夹（记录在 {stamp} 中），请另选一个空的或新的文件夹',
+    en: '{option} {out}: holds files {tool} did not write ({file}); gk replaces only folders it wrote itself (listed in {stamp}), so choose an empty or new folder',
+  },
+  changed: {
+    zh: '{option} {out}：{file} 在 gk 写出后被改动过，替换会丢失改动；请先移走它，或另选一个文件夹',
+    en: '{option} {out}: {file} was changed after gk wrote it, and replacing the folder would lose the change; move it away first, or choose another folder',
+  },
+  restored: {
+    zh: '{out}：上次运行在替换途中被中断，已恢复之前的输出',
+    en: '{out}: an earlier run was interrupted while replacing it; its previous output is back',
   },
   catalog: { zh: '目录', en: 'catalog' },
   workspace: { zh: '工作区', en: 'workspace' },
+  inputs: { zh: '输入文件', en: 'input files' },
 } satisfies Record<string, Message>;
 
 /** A comma-separated --formats value → the named formats, in the order `known` lists them. */
@@ -55,29 +79,73 @@ export function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** Like isInside, also when either path reaches the folder through a symbolic link. */
+function isInsideReal(child: string, parent: string): boolean {
+  return isInside(child, parent) || isInside(realPath(child), realPath(parent));
+}
+
 export interface OutDirPolicy {
-  /** the folder the output is made from, which the output must never replace */
-  source: string;
-  sourceKind: 'catalog' | 'workspace';
-  cwd: string;
-  /** gk build or gk report, for the message */
+  /** the option naming the folder, for the message (--out, --edition) */
+  option: string;
+  /** the folders or files the output is made from, which replacing the output must never remove */
+  sources: readonly string[];
+  sourceKind: 'catalog' | 'workspace' | 'inputs';
+  /** gk build, gk report or gk import, for the message */
   tool: string;
-  /** A file (absolute) in the existing folder showing that an earlier run of the tool did not write it; undefined if none. */
-  foreignFile(out: string): string | undefined;
+}
+
+/** Home folders as the environment names them and as the OS knows them: a folder holding one is never replaced. */
+function homeFolders(io: Io): string[] {
+  const homes = [io.env.HOME, io.env.USERPROFILE, os.homedir()].filter((h): h is string => typeof h === 'string' && h !== '');
+  return homes.map((h) => path.resolve(h));
+}
+
+/** The first name in `dir` that makes it a catalog folder, if any. */
+function catalogMark(dir: string): string | undefined {
+  return ['gk.yaml', 'catalog'].find((name) => exists(path.join(dir, name)));
 }
 
 /**
- * The output folder is replaced as a whole, so it must not hold the source, the working directory, a repository or
- * anyone else's files.
+ * The output folder policy of build, report and import --edition: gk replaces a folder only if it wrote it (its stamp
+ * lists every entry, hidden ones included, with unchanged bytes), or if it is empty or missing. Never the working
+ * directory or a folder above it, the home folder or one above it, a git repository, a catalog, or a folder holding the
+ * sources. Leftovers of killed runs next to it are repaired first. Returns whether the folder holds an earlier output.
  */
-export function checkOutDir(out: string, policy: OutDirPolicy, lang: Lang): void {
-  const shown = { out, tool: policy.tool };
-  if (isInside(policy.source, out) || isInside(policy.cwd, out)) throw usageError(say(M.holdsSource, lang, { ...shown, what: say(M[policy.sourceKind], lang) }));
-  if (!exists(out)) return;
-  if (!isDirectory(out)) throw usageError(say(M.notFolder, lang, shown));
-  if (exists(path.join(out, '.git'))) throw usageError(say(M.holdsGit, lang, shown));
-  const foreign = policy.foreignFile(out);
-  if (foreign !== undefined) throw usageError(say(M.foreign, lang, { ...shown, file: path.relative(out, foreign).split(path.sep).join('/') }));
+export function checkOutDir(out: string, policy: OutDirPolicy, io: Io, lang: Lang): 'absent' | 'empty' | 'ours' {
+  const shown = { out, tool: policy.tool, option: policy.option, stamp: STAMP_FILE };
+  if (isInsideReal(io.cwd, out)) throw usageError(say(M.holdsCwd, lang, shown));
+  if (homeFolders(io).some((home) => isInsideReal(home, out))) throw usageError(say(M.holdsHome, lang, shown));
+  if (policy.sources.some((source) => isInsideReal(source, out))) throw usageError(say(M.holdsSource, lang, { ...shown, what: say(M[policy.sourceKind], lang) }));
+  const recovery = recoverOutputDir(out);
+  if (recovery.restored !== undefined) io.stderr(`${say(M.restored, lang, shown)}\n`);
+  return checkOutDirContents(out, policy, lang);
+}
+
+/** The part of the policy that looks inside the folder; run again just before the swap, in case it changed meanwhile. */
+export function checkOutDirContents(out: string, policy: OutDirPolicy, lang: Lang): 'absent' | 'empty' | 'ours' {
+  const shown = { out, tool: policy.tool, option: policy.option, stamp: STAMP_FILE };
+  const state = inspectOutputDir(out);
+  switch (state.state) {
+    case 'absent':
+    case 'empty':
+    case 'ours':
+      return state.state;
+    case 'symlink':
+      throw usageError(say(M.symlink, lang, shown));
+    case 'not-folder':
+      throw usageError(say(M.notFolder, lang, shown));
+    case 'foreign': {
+      if (exists(path.join(out, '.git'))) throw usageError(say(M.holdsGit, lang, shown));
+      const mark = catalogMark(out);
+      if (mark !== undefined) throw usageError(say(M.isCatalog, lang, { ...shown, file: mark }));
+      throw usageError(say(state.reason === 'changed' ? M.changed : M.foreign, lang, { ...shown, file: state.file }));
+    }
+  }
+}
+
+/** Replaces `out` with `files` (and their stamp), checking once more, just before the swap, that it may. */
+export function writeOutDir(out: string, files: ReadonlyMap<string, string | Uint8Array>, kind: OutputKind, policy: OutDirPolicy, lang: Lang): void {
+  replaceOutputDir(out, files, kind, () => void checkOutDirContents(out, policy, lang));
 }
 
 /** Errors that stop a command, on stderr as gk validate shows them, with excerpts from the files' text. */

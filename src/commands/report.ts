@@ -3,14 +3,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
-import { globFiles, isDirectory, relativeTo, writeDirAtomic } from '../io/files.js';
-import { REPORT_FILES, REPORT_FORMATS, renderReport, type ReportFormat } from '../report/format/index.js';
+import { isDirectory, relativeTo } from '../io/files.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/format/index.js';
 import { inParens, percent, reportTitle } from '../report/labels.js';
 import { reportWorkspace } from '../report/run.js';
 import { partialNotice } from '../standard/edition.js';
 import type { Lang } from '../types.js';
 import type { CommandSpec } from './command.js';
-import { checkOutDir, parseDateOption, parseFormatList } from './output.js';
+import { checkOutDir, parseDateOption, parseFormatList, writeOutDir, type OutDirPolicy } from './output.js';
 
 const M = {
   summary: {
@@ -35,12 +35,6 @@ function defaultDate(env: Record<string, string | undefined>): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Only the files a report writes may be in the folder it replaces. */
-function foreignToReport(out: string): string | undefined {
-  const ours = new Set(Object.values(REPORT_FILES));
-  return globFiles(['**/*'], out).find((f) => !ours.has(path.relative(out, f)));
-}
-
 export const reportCommand: CommandSpec = {
   name: 'report',
   configure(command: Command) {
@@ -60,13 +54,14 @@ export const reportCommand: CommandSpec = {
     const formats = parseReportFormats(String(options.formats ?? REPORT_FORMATS.join(',')), lang);
     const date = options.date !== undefined ? parseDateOption(String(options.date), lang) : defaultDate(io.env);
     const out = path.resolve(io.cwd, String(options.out ?? 'gk-report'));
-    checkOutDir(out, { source: dir, sourceKind: 'workspace', cwd: io.cwd, tool: 'gk report', foreignFile: foreignToReport }, lang);
+    const outPolicy: OutDirPolicy = { option: '--out', sources: [dir], sourceKind: 'workspace', tool: 'gk report' };
+    checkOutDir(out, outPolicy, io, lang);
     const since = options.since !== undefined ? String(options.since) : undefined;
 
     const { report, editions } = await reportWorkspace(dir, { cwd: io.cwd, lang, date, since });
     const notices = editions.map((e) => partialNotice(e, lang)).filter((n): n is string => n !== undefined);
     const files = await renderReport(report, formats, { lang, notices });
-    writeDirAtomic(out, files);
+    writeOutDir(out, files, 'report', outPolicy, lang);
 
     for (const notice of notices) io.stderr(`${notice}\n`);
     const t = report.totals;

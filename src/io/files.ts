@@ -1,10 +1,11 @@
-// The file system edge: reading, globbing and atomic writing. Nothing else in the core touches fs.
+// The file system edge: reading, globbing and atomic writing (whole output folders: output-dir.ts). Nothing else in the core touches fs.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
 import { ioError } from '../errors.js';
+import { killPoint, removeQuietly, removeStaleTempFiles, tempFileFor } from './output-dir.js';
 
 export const packageRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const bundledStandardDir = path.join(packageRoot, 'catalogs', 'standard');
@@ -76,61 +77,31 @@ export function bundledEntries(dir: string, kind: 'file' | 'dir'): string[] {
     .sort();
 }
 
-/** Write a file via a temporary sibling and a rename, so readers never see half a file. */
+/** Folders whose stale temporary files this process has already removed. */
+const swept = new Set<string>();
+
+/**
+ * Write a file via a hidden temporary sibling and a rename, so readers never see half a file. A run killed while
+ * writing leaves only that sibling, which the next write into the same folder removes.
+ */
 export function writeFileAtomic(p: string, data: string | Uint8Array): void {
-  const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const dir = path.dirname(p);
+  const tmp = tempFileFor(p);
   try {
-    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.mkdirSync(dir, { recursive: true });
+    if (!swept.has(dir)) {
+      swept.add(dir);
+      removeStaleTempFiles(dir);
+    }
     fs.writeFileSync(tmp, data);
+    killPoint('file');
     // The rename replaces the file itself, so a rewritten file would otherwise lose its permissions.
     if (fs.existsSync(p)) fs.chmodSync(tmp, fs.statSync(p).mode & 0o7777);
     fs.renameSync(tmp, p);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw ioError('write', p, err);
   }
-}
-
-/**
- * Write a whole folder at once: files go to a temporary sibling folder that replaces `dir` only when complete.
- * A failure leaves the previous `dir` untouched.
- */
-export function writeDirAtomic(dir: string, files: Map<string, string | Uint8Array>): void {
-  const parent = path.dirname(path.resolve(dir));
-  let tmp: string;
-  try {
-    fs.mkdirSync(parent, { recursive: true });
-    tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.tmp-`));
-  } catch (err) {
-    throw ioError('write', dir, err);
-  }
-  try {
-    for (const [rel, data] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const target = path.join(tmp, rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, data);
-    }
-    // mkdtemp makes the folder private (0700); the result is meant to be read by others, e.g. a web server.
-    fs.chmodSync(tmp, 0o777 & ~process.umask());
-  } catch (err) {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    throw ioError('write', dir, err);
-  }
-  const old = `${tmp}-old`;
-  let moved = false;
-  try {
-    if (fs.existsSync(dir)) {
-      fs.renameSync(dir, old);
-      moved = true;
-    }
-    fs.renameSync(tmp, dir);
-  } catch (err) {
-    // Put the previous folder back where it was: the promise is that a failure changes nothing.
-    if (moved && !fs.existsSync(dir)) fs.renameSync(old, dir);
-    fs.rmSync(tmp, { recursive: true, force: true });
-    throw ioError('write', dir, err);
-  }
-  fs.rmSync(old, { recursive: true, force: true });
 }
 
 export function relativeTo(cwd: string, p: string): string {

@@ -165,15 +165,14 @@ describe('HTML output', () => {
 describe('refusing and failing', () => {
   it('refuses a catalog with errors: prints them, exits 1 and leaves the output folder alone', async () => {
     const out = path.join(tempDir(), 'dist');
-    fs.mkdirSync(out);
-    fs.writeFileSync(path.join(out, 'index.html'), 'previous build\n');
+    expect((await gk(['build', county, '--out', out, '--formats', 'csv', ...DATE], repoRoot)).code).toBe(0);
+    const before = readTree(out);
     const r = await gk(['build', invalid, '--out', out], repoRoot);
     expect(r.code).toBe(1);
     expect(r.err).toContain('missing-element');
     expect(r.err).toContain('未生成：');
     expect(r.out).toBe('');
-    expect([...readTree(out).keys()]).toEqual(['index.html']);
-    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous build\n');
+    expect(readTree(out)).toEqual(before);
   });
 
   it('says so in English with --lang en', async () => {
@@ -209,14 +208,13 @@ describe('refusing and failing', () => {
   it('writes into <catalog>/dist by default and replaces an earlier build there', async () => {
     const copy = tempDir('gk-copy-');
     fs.cpSync(county, copy, { recursive: true });
-    fs.mkdirSync(path.join(copy, 'dist'));
-    fs.writeFileSync(path.join(copy, 'dist', 'catalog.csv'), 'old');
-    fs.writeFileSync(path.join(copy, 'dist', 'stale.html'), 'old');
-    const r = await gk(['build', ...DATE], copy);
+    expect((await gk(['build', '--formats', 'html', ...DATE], copy)).code).toBe(0);
+    expect(fs.existsSync(path.join(copy, 'dist', 'index.html'))).toBe(true);
+    const r = await gk(['build', '--formats', 'csv', ...DATE], copy);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^已生成 dist（/);
-    expect(fs.existsSync(path.join(copy, 'dist', 'stale.html'))).toBe(false);
-    expect(fs.existsSync(path.join(copy, 'dist', 'index.html'))).toBe(true);
+    expect(fs.existsSync(path.join(copy, 'dist', 'index.html'))).toBe(false);
+    expect(fs.existsSync(path.join(copy, 'dist', 'catalog.csv'))).toBe(true);
   });
 });
 

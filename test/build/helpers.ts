@@ -13,14 +13,14 @@ export function tempDir(prefix = 'gk-build-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** Every file below `dir`, relative, sorted, with its bytes. */
+/** Every file below `dir`, relative, sorted, with its bytes; gk's stamp (.gk-output.json, see test/build/output.test.ts) left out. */
 export function readTree(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p).split(path.sep).join('/'), fs.readFileSync(p));
+      else if (p !== path.join(dir, '.gk-output.json')) out.set(path.relative(dir, p).split(path.sep).join('/'), fs.readFileSync(p));
     }
   };
   walk(dir);

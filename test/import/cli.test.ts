@@ -88,7 +88,7 @@ describe('gk import options', () => {
     const r = await gk(['import', 'two-row-merged.xlsx', '--edition', 'editions/county-2024'], tmp);
     expect(r.code).toBe(0);
     const out = path.join(tmp, 'editions', 'county-2024');
-    expect(fs.readdirSync(out).sort()).toEqual(['edition.yaml', 'social-assistance.yaml']);
+    expect(fs.readdirSync(out).sort()).toEqual(['.gk-output.json', 'edition.yaml', 'social-assistance.yaml']);
     await expect(fs.readFileSync(path.join(out, 'edition.yaml'), 'utf8')).toMatchFileSnapshot('./__golden__/edition/edition.yaml');
     await expect(fs.readFileSync(path.join(out, 'social-assistance.yaml'), 'utf8')).toMatchFileSnapshot('./__golden__/edition/social-assistance.yaml');
     const edition = loadEdition(out);

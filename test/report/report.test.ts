@@ -8,7 +8,8 @@ import { gk, gkProcess, gkRefusal } from '../helpers.js';
 import type { WorkspaceReport } from '../../src/report/types.js';
 import { cityFixture, cityRepo, commitAt } from './workspace-repo.js';
 
-const FILES = ['report.csv', 'report.html', 'report.json', 'report.md', 'report.xlsx'];
+/** What a report folder holds: the formats, and gk's stamp listing them (the output folder policy). */
+const FILES = ['.gk-output.json', 'report.csv', 'report.html', 'report.json', 'report.md', 'report.xlsx'];
 
 let repo: ReturnType<typeof cityRepo>;
 let out: string;
@@ -112,7 +113,7 @@ describe('gk report on the city workspace', () => {
     const r = await gk(['--lang', 'en', 'report', 'city', '--out', 'en', '--formats', 'md', '--date', '2024-03-31'], repo.root);
     expect(r.code).toBe(0);
     expect(r.err).toContain('is an excerpt');
-    expect(fs.readdirSync(path.join(repo.root, 'en'))).toEqual(['report.md']);
+    expect(fs.readdirSync(path.join(repo.root, 'en')).sort()).toEqual(['.gk-output.json', 'report.md']);
     await expect(read(path.join(repo.root, 'en'), 'report.md')).toMatchFileSnapshot('./__golden__/report.en.md');
   });
 });
@@ -211,7 +212,7 @@ describe('gk report misuse', () => {
     expect((await gk(['report', 'city', '--out', 'redo', '--date', '2024-03-31'], repo.root)).code).toBe(0);
     expect(fs.readdirSync(path.join(repo.root, 'redo')).sort()).toEqual(FILES);
     expect((await gk(['report', 'city', '--out', 'redo', '--formats', 'md', '--date', '2024-03-31'], repo.root)).code).toBe(0);
-    expect(fs.readdirSync(path.join(repo.root, 'redo'))).toEqual(['report.md']);
+    expect(fs.readdirSync(path.join(repo.root, 'redo')).sort()).toEqual(['.gk-output.json', 'report.md']);
   });
 });
 
@@ -297,6 +298,6 @@ describe('bin/gk.js report', () => {
     expect(r.err).toContain('national-2020-excerpt');
     expect(r.code).toBe(0);
     expect(r.out).toContain('示例市基层政务公开标准目录建设进展通报（2024-03-31）');
-    expect(fs.readdirSync(path.join(repo.root, 'bin-out')).sort()).toEqual(['report.csv', 'report.md']);
+    expect(fs.readdirSync(path.join(repo.root, 'bin-out')).sort()).toEqual(['.gk-output.json', 'report.csv', 'report.md']);
   });
 });

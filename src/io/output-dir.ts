@@ -1,0 +1,351 @@
+// Output folders gk replaces as a whole (build, report, import --edition): the stamp naming what gk wrote, the swap, and the clean-up after killed runs.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { GkError, ioError } from '../errors.js';
+
+/** The file in every output folder listing what gk wrote there; without it gk treats the folder as someone else's. */
+export const STAMP_FILE = '.gk-output.json';
+/** A stamp is a short list of names and hashes; a larger one was not written by gk. */
+const MAX_STAMP_BYTES = 64 * 1024 * 1024;
+
+export type OutputKind = 'build' | 'report' | 'edition';
+
+export interface Stamp {
+  kind: OutputKind;
+  /** relative path (forward slashes) → "sha256:<hex>" of the bytes written */
+  files: Map<string, string>;
+}
+
+/** What is at an output path now, and whether gk may replace it. */
+export type FolderState =
+  | { state: 'absent' }
+  | { state: 'empty' }
+  | { state: 'ours'; kind: OutputKind }
+  | { state: 'symlink' }
+  | { state: 'not-folder' }
+  /** `file` (relative) is not in the stamp, there is no stamp, or the file changed since gk wrote it */
+  | { state: 'foreign'; file: string; reason: 'unlisted' | 'changed' };
+
+export function hashBytes(data: string | Uint8Array): string {
+  return `sha256:${createHash('sha256').update(data).digest('hex')}`;
+}
+
+/** The stamp's text: sorted, no dates or process ids, so identical output gives an identical stamp. */
+export function formatStamp(stamp: Stamp): string {
+  const files = Object.fromEntries([...stamp.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ generator: 'gk', kind: stamp.kind, files }, null, 2)}\n`;
+}
+
+function parseStamp(text: string): Stamp | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (r.generator !== 'gk' || !['build', 'report', 'edition'].includes(r.kind as string)) return undefined;
+  if (typeof r.files !== 'object' || r.files === null || Array.isArray(r.files)) return undefined;
+  const files = new Map<string, string>();
+  for (const [k, v] of Object.entries(r.files as Record<string, unknown>)) {
+    if (typeof v !== 'string') return undefined;
+    files.set(k, v);
+  }
+  return { kind: r.kind as OutputKind, files };
+}
+
+function readStamp(dir: string): Stamp | undefined {
+  try {
+    const p = path.join(dir, STAMP_FILE);
+    const st = fs.lstatSync(p);
+    if (!st.isFile() || st.size > MAX_STAMP_BYTES) return undefined;
+    return parseStamp(fs.readFileSync(p, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function sortedNames(dir: string): string[] {
+  return fs.readdirSync(dir).sort();
+}
+
+/**
+ * Whether `dir` holds only what gk wrote there: every entry, hidden ones included, is a file its stamp lists, with the
+ * bytes gk wrote (`checkHashes`), or a folder on the way to one. Stops at the first entry that is not.
+ */
+export function inspectOutputDir(dir: string, checkHashes = true): FolderState {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(dir);
+  } catch (err) {
+    // Under a file (ENOTDIR) nothing can be there either; writing will say why it cannot create the folder.
+    if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) return { state: 'absent' };
+    throw ioError('read', dir, err);
+  }
+  if (st.isSymbolicLink()) return { state: 'symlink' };
+  if (!st.isDirectory()) return { state: 'not-folder' };
+  let names: string[];
+  try {
+    names = sortedNames(dir);
+  } catch (err) {
+    throw ioError('read', dir, err);
+  }
+  if (names.length === 0) return { state: 'empty' };
+  const stamp = readStamp(dir);
+  if (!stamp) return { state: 'foreign', file: names.find((n) => n !== STAMP_FILE) ?? STAMP_FILE, reason: 'unlisted' };
+  const folders = new Set<string>();
+  for (const file of stamp.files.keys()) {
+    const parts = file.split('/');
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+  }
+  const walk = (rel: string, names: string[]): FolderState | undefined => {
+    for (const name of names) {
+      const r = rel === '' ? name : `${rel}/${name}`;
+      if (r === STAMP_FILE) continue;
+      const abs = path.join(dir, r);
+      const entry = fs.lstatSync(abs);
+      if (entry.isDirectory() && folders.has(r)) {
+        const inner = walk(r, sortedNames(abs));
+        if (inner) return inner;
+      } else if (entry.isFile() && stamp.files.has(r)) {
+        if (checkHashes && hashBytes(fs.readFileSync(abs)) !== stamp.files.get(r)) return { state: 'foreign', file: r, reason: 'changed' };
+      } else return { state: 'foreign', file: r, reason: 'unlisted' };
+    }
+    return undefined;
+  };
+  try {
+    return walk('', names) ?? { state: 'ours', kind: stamp.kind };
+  } catch (err) {
+    throw ioError('read', dir, err);
+  }
+}
+
+/** The relative paths a folder writer accepts: forward slashes, no empty, `.` or `..` part, nothing absolute, not the stamp. */
+export function isSafeRelative(rel: string): boolean {
+  if (rel === '' || rel === STAMP_FILE || rel.includes('\\') || rel.includes('\0') || rel.startsWith('/') || /^[A-Za-z]:/.test(rel)) return false;
+  return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+/** A path gk is about to write, checked to lie inside the folder it writes into; anything else is a bug, never a write. */
+export function containedPath(target: string, rel: string): string {
+  if (!isSafeRelative(rel)) throw new GkError('internal', `refusing to write "${rel}" outside ${target}`);
+  const abs = path.join(target, ...rel.split('/'));
+  const back = path.relative(target, abs);
+  if (back === '' || back.startsWith('..') || path.isAbsolute(back)) throw new GkError('internal', `refusing to write "${rel}" outside ${target}`);
+  return abs;
+}
+
+// ── temporary names ──────────────────────────────────────────────────────────────────────────────────────────────
+// `.<name>.gk-tmp-<pid>-<hex>` is a folder (or file) being written, `.<name>.gk-old-<pid>-<hex>` the previous output
+// during the swap. The process id tells a run still going from one that was killed.
+
+/**
+ * Tests of the recovery (test/build/output.test.ts) kill a real run at a named point with SIGKILL, as a power cut or
+ * `kill -9` would; nothing sets this variable otherwise.
+ */
+export function killPoint(name: 'writing' | 'swap' | 'file'): void {
+  if (process.env.GK_TEST_KILL_AT === name) process.kill(process.pid, 'SIGKILL');
+}
+
+/** Removes what this run made; a failure to do so must not hide the error that brought us here. */
+export function removeQuietly(p: string): void {
+  try {
+    fs.rmSync(p, { recursive: true, force: true });
+  } catch {
+    // left for recoverOutputDir or removeStaleTempFiles of the next run
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function tempName(base: string, role: 'tmp' | 'old'): string {
+  return `.${base}.gk-${role}-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The leftovers of killed runs for `base` in `parent`, with their role, oldest process first. */
+function leftovers(parent: string, base: string): Array<{ abs: string; role: 'tmp' | 'old' }> {
+  const re = new RegExp(`^\\.${escapeRegExp(base)}\\.gk-(tmp|old)-(\\d+)-[0-9a-f]{8}$`);
+  let names: string[];
+  try {
+    names = sortedNames(parent);
+  } catch {
+    return [];
+  }
+  const found: Array<{ abs: string; role: 'tmp' | 'old' }> = [];
+  for (const name of names) {
+    const m = re.exec(name);
+    if (!m || isAlive(Number(m[2]))) continue;
+    found.push({ abs: path.join(parent, name), role: m[1] as 'tmp' | 'old' });
+  }
+  return found;
+}
+
+function mtime(p: string): number {
+  try {
+    return fs.lstatSync(p).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+export interface Recovery {
+  /** the earlier output put back at `dir`, because a run was killed between the two renames of its swap */
+  restored?: string;
+  /** leftover folders removed */
+  removed: string[];
+}
+
+/**
+ * Repairs what killed runs left around the output folder `dir`: when `dir` is missing and a previous output is
+ * waiting under its swap name, that output goes back; the other leftovers of dead runs are removed, but only when
+ * they are gk's by name and by stamp (or empty). Leftovers of runs still going are left alone.
+ */
+export function recoverOutputDir(dir: string): Recovery {
+  const parent = path.dirname(dir);
+  const base = path.basename(dir);
+  const result: Recovery = { removed: [] };
+  const found = leftovers(parent, base);
+  const removable = (abs: string, role: 'tmp' | 'old'): boolean => {
+    const s = inspectOutputDir(abs, role === 'old');
+    return s.state === 'ours' || s.state === 'empty';
+  };
+  if (inspectOutputDir(dir).state === 'absent') {
+    // Newest first: that is the output the killed run was replacing.
+    const old = found.filter((f) => f.role === 'old' && removable(f.abs, 'old')).sort((a, b) => mtime(b.abs) - mtime(a.abs))[0];
+    if (old) {
+      try {
+        fs.renameSync(old.abs, dir);
+        result.restored = old.abs;
+      } catch (err) {
+        throw ioError('write', dir, err);
+      }
+    }
+  }
+  for (const f of found) {
+    if (f.abs === result.restored || !removable(f.abs, f.role)) continue;
+    try {
+      fs.rmSync(f.abs, { recursive: true, force: true });
+      result.removed.push(f.abs);
+    } catch {
+      // A leftover that cannot be removed now is tried again next run; it never stops this one.
+    }
+  }
+  return result;
+}
+
+/**
+ * Writes `files` as the whole content of `dir`, with a stamp listing them. They go to a temporary sibling that takes
+ * `dir`'s place only when complete; at every instant either the previous folder or the new one is at `dir`, or (after
+ * a kill between the two renames) the previous one waits under its swap name for `recoverOutputDir`.
+ * `guard` runs just before the swap and throws if `dir` may no longer be replaced.
+ */
+export function replaceOutputDir(dir: string, files: ReadonlyMap<string, string | Uint8Array>, kind: OutputKind, guard: () => void = () => {}): void {
+  const parent = path.dirname(dir);
+  const base = path.basename(dir);
+  const stamp: Stamp = { kind, files: new Map() };
+  const entries = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [rel, data] of entries) {
+    containedPath(dir, rel);
+    stamp.files.set(rel, hashBytes(data));
+  }
+  const tmp = path.join(parent, tempName(base, 'tmp'));
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+    // The mode is reduced by the umask, as for any new folder: the output is meant to be read, e.g. by a web server.
+    fs.mkdirSync(tmp, { mode: 0o777 });
+    // The stamp first: a run killed while writing leaves a folder the next run recognises as its own.
+    fs.writeFileSync(path.join(tmp, STAMP_FILE), formatStamp(stamp));
+    entries.forEach(([rel, data], i) => {
+      if (i === entries.length >> 1) killPoint('writing');
+      const target = containedPath(tmp, rel);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, data);
+    });
+  } catch (err) {
+    removeQuietly(tmp);
+    throw ioError('write', dir, err);
+  }
+  try {
+    guard();
+  } catch (err) {
+    removeQuietly(tmp);
+    throw err;
+  }
+  const old = path.join(parent, tempName(base, 'old'));
+  let moved = false;
+  try {
+    if (fs.existsSync(dir)) {
+      fs.renameSync(dir, old);
+      moved = true;
+      killPoint('swap');
+    }
+    fs.renameSync(tmp, dir);
+  } catch (err) {
+    // Put the previous folder back where it was: the promise is that a failure changes nothing.
+    if (moved && !fs.existsSync(dir)) fs.renameSync(old, dir);
+    removeQuietly(tmp);
+    throw ioError('write', dir, err);
+  }
+  removeQuietly(old);
+}
+
+/**
+ * Removes the temporary files killed runs of `writeFileAtomic` left in `dir` (hidden, named after their target with
+ * `.gk-tmp-<pid>-<hex>`, the process gone).
+ */
+export function removeStaleTempFiles(dir: string): string[] {
+  const re = /^\..+\.gk-tmp-(\d+)-[0-9a-f]{8}$/;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = sortedNames(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = re.exec(name);
+    if (!m || isAlive(Number(m[1]))) continue;
+    const abs = path.join(dir, name);
+    try {
+      if (!fs.lstatSync(abs).isFile()) continue;
+      fs.rmSync(abs, { force: true });
+      removed.push(abs);
+    } catch {
+      // tried again next time
+    }
+  }
+  return removed;
+}
+
+/** A hidden temporary sibling name for writing `file` atomically, recognisable by `removeStaleTempFiles`. */
+export function tempFileFor(file: string): string {
+  return path.join(path.dirname(file), tempName(path.basename(file), 'tmp'));
+}
+
+/** `p` with symbolic links resolved as far as it exists, so two spellings of one folder compare equal. */
+export function realPath(p: string): string {
+  const abs = path.resolve(p);
+  const rest: string[] = [];
+  for (let d = abs; ; d = path.dirname(d)) {
+    try {
+      return path.join(fs.realpathSync.native(d), ...rest.reverse());
+    } catch {
+      if (path.dirname(d) === d) return abs;
+      rest.push(path.basename(d));
+    }
+  }
+}
