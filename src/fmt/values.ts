@@ -60,3 +60,15 @@ export function fixVocabularyValue(field: string, written: string): string | und
   const canonical = normalize?.(written);
   return canonical !== undefined && canonical !== written ? canonical : undefined;
 }
+
+/**
+ * Whether gk fmt changes an item's vocabulary value beyond its layout: a variant spelling (of the value or of an
+ * element of its list), or a list repeating a value once spellings are made canonical. Reordering is layout.
+ */
+export function fmtRewritesVocabulary(field: string, value: unknown): boolean {
+  const values = Array.isArray(value) ? value : [value];
+  if (values.some((v) => typeof v === 'string' && fixVocabularyValue(field, v) !== undefined)) return true;
+  if (!Array.isArray(value) || !Object.hasOwn(VOCABULARY_FIELDS, field)) return false;
+  const canonical = value.map((v) => (typeof v === 'string' ? (fixVocabularyValue(field, v) ?? v) : v));
+  return new Set(canonical).size < canonical.length;
+}

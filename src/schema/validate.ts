@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import { makeDiagnostic } from '../diagnostic.js';
-import { fixVocabularyValue } from '../fmt/values.js';
+import { fixVocabularyValue, fmtRewritesVocabulary } from '../fmt/values.js';
 import { say, type Message } from '../i18n.js';
 import type { SourceFile } from '../project.js';
 import type { DataPath, Diagnostic, Lang } from '../types.js';
@@ -278,11 +278,9 @@ export function schemaDiagnostics(validate: ValidateFunction, source: SourceFile
   return out;
 }
 
-/** An item's vocabulary value gk fmt rewrites (主动公开 → 主动): the value, an element of its list, or a list holding one. */
+/** An item's vocabulary value gk fmt rewrites (主动公开 → 主动, a repeated value): the value, a list, or an element of one. */
 function fixedByFmt(path: DataPath, value: unknown): boolean {
   if (path[0] !== 'items' || typeof path[1] !== 'number') return false;
-  const field = path.length === 3 ? path[2] : path.length === 4 && typeof path[3] === 'number' ? path[2] : undefined;
-  if (typeof field !== 'string') return false;
-  const values = Array.isArray(value) && path.length === 3 ? value : [value];
-  return values.some((v) => typeof v === 'string' && fixVocabularyValue(field, v) !== undefined);
+  if (path.length === 3 && typeof path[2] === 'string') return fmtRewritesVocabulary(path[2], value);
+  return path.length === 4 && typeof path[2] === 'string' && typeof path[3] === 'number' && typeof value === 'string' && fixVocabularyValue(path[2], value) !== undefined;
 }

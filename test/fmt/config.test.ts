@@ -46,13 +46,14 @@ describe('fmt --check agrees with validate', () => {
     const found = await validateFindings(dir);
     expect(check.code).toBe(1);
     expect(check.files).toEqual(fixableFiles(found));
-    // one per kind of fix: a 公开方式 variant (schema), a channel alias, 20工作日, a key's full-width colon
-    expect(check.files).toEqual(['catalog/disaster-relief.yaml', 'catalog/elderly-care.yaml', 'catalog/employment.yaml', 'catalog/public-culture.yaml']);
+    // one per kind of fix: a 公开方式 variant and a repeated 公开对象 (schema), a channel alias, 20工作日, a key's full-width colon
+    expect(check.files).toEqual(['catalog/disaster-relief.yaml', 'catalog/elderly-care.yaml', 'catalog/employment.yaml', 'catalog/public-culture.yaml', 'catalog/social-assistance.yaml']);
     expect(found.filter((d) => d.fixable).map((d) => `${d.file} ${d.code}`)).toEqual([
       'catalog/disaster-relief.yaml schema',
       'catalog/elderly-care.yaml unknown-channel',
       'catalog/employment.yaml deadline-format',
       'catalog/public-culture.yaml fullwidth-colon',
+      'catalog/social-assistance.yaml schema',
     ]);
   });
 
@@ -80,6 +81,7 @@ describe('fmt --check agrees with validate', () => {
     expect(after['elderly-care.yaml']).toContain('channels: [政府网站]\n');
     expect(after['disaster-relief.yaml']).toContain('mode: 主动\n');
     expect(after['public-culture.yaml']).toContain('subject: 示例县财政局\n');
+    expect(after['social-assistance.yaml']).toContain('audience: 全社会\n');
   });
 });
 
