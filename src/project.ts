@@ -4,12 +4,13 @@ import { readCatalogFile, readManifest } from './catalog.js';
 import { makeDiagnostic } from './diagnostic.js';
 import { GkError } from './errors.js';
 import { say, type Message } from './i18n.js';
-import { exists, fileSize, globFiles, isDirectory, readBytes, relativeTo } from './io/files.js';
+import { exists, isDirectory, relativeTo } from './io/files.js';
 import { decodeBytes, type Encoding } from './load/decode.js';
+import { describeProblem, listFiles, MAX_FILE_BYTES, readFileSafely, repositoryOf, type Listing, type ReadProblem } from './load/read.js';
 import { parseYaml, Locator } from './load/yaml.js';
 import type { CatalogFile, Diagnostic, Lang, Manifest } from './types.js';
 
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export interface SourceFile {
   /** absolute path */
@@ -50,7 +51,6 @@ const M: Record<string, Message> = {
   utf16: { zh: '文件是 UTF-16 编码；gk 只接受 UTF-8', en: 'file is UTF-16; gk accepts UTF-8 only' },
   utf16Hint: { zh: '请另存为 UTF-8', en: 'save it as UTF-8' },
   binary: { zh: '文件不是文本（含二进制内容或无法识别的编码），无法读取', en: 'file is not text (binary content or an unknown encoding); cannot read it' },
-  tooLarge: { zh: '文件过大（{size} MB，上限 {max} MB），未读取', en: 'file too large ({size} MB, limit {max} MB); not read' },
   pathNotFound: { zh: '找不到路径：{path}', en: 'path not found: {path}' },
   noManifestFor: { zh: '找不到 {path} 所属的 gk.yaml', en: 'no gk.yaml found for {path}' },
   noManifestIn: { zh: '在 {path} 及其上级文件夹中找不到 gk.yaml', en: 'no gk.yaml found in or above {path}' },
@@ -59,17 +59,20 @@ const M: Record<string, Message> = {
 /** Read, decode and parse one YAML file; every problem becomes a diagnostic. */
 export function loadSource(abs: string, cwd: string, lang: Lang): SourceFile {
   const display = relativeTo(cwd, abs);
-  const size = fileSize(abs);
-  if (size > MAX_FILE_BYTES) {
-    const d = makeDiagnostic({
-      code: 'encoding',
-      severity: 'error',
-      message: say(M.tooLarge!, lang, { size: (size / 1048576).toFixed(1), max: MAX_FILE_BYTES / 1048576 }),
-      file: display,
-    });
-    return { path: abs, display, text: '', encoding: 'binary', data: undefined, locator: new Locator(''), diagnostics: [d] };
-  }
-  return parseSource(abs, display, readBytes(abs), lang);
+  const read = readFileSafely(abs, { boundary: repositoryOf(abs) });
+  if (!read.ok) return unreadSource(abs, display, read.problem, lang);
+  return parseSource(abs, display, read.bytes, lang);
+}
+
+/** A file gk did not read, with the reason as its one diagnostic (too large: `limit`; a folder loop: a warning). */
+export function unreadSource(abs: string, display: string, problem: ReadProblem, lang: Lang): SourceFile {
+  const d = makeDiagnostic({
+    code: problem.kind === 'too-large' ? 'limit' : 'unreadable-file',
+    severity: problem.kind === 'loop' ? 'warning' : 'error',
+    message: describeProblem(problem, lang),
+    file: display,
+  });
+  return { path: abs, display, text: '', encoding: 'binary', data: undefined, locator: new Locator(''), diagnostics: [d] };
 }
 
 export function parseSource(abs: string, display: string, bytes: Uint8Array, lang: Lang): SourceFile {
@@ -105,7 +108,7 @@ export function findGovernmentRoots(paths: string[], cwd: string, lang: Lang = '
       }
       continue;
     }
-    const found = globFiles(['**/gk.yaml'], abs).map((f) => path.dirname(f));
+    const found = listFiles(abs, (name) => name === 'gk.yaml', repositoryOf(path.join(abs, 'gk.yaml'))).files.map((f) => path.dirname(f));
     if (found.length === 0) {
       const up = findManifestAbove(abs);
       if (!up) throw new GkError('usage', say(M.noManifestIn!, lang, { path: p }));
@@ -124,21 +127,32 @@ export function findManifestAbove(dir: string): string | undefined {
   }
 }
 
-/** Catalog files of a government: catalog/**\/*.yaml (and .yml), not descending into nested governments. */
+/**
+ * Catalog files of a government: catalog/**\/*.yaml (and .yml), not descending into nested governments, not following
+ * links out of the repository; what cannot be listed or read is in `problems`.
+ */
+export function catalogListing(root: string): Listing {
+  return listFiles(path.join(root, 'catalog'), (name) => name.endsWith('.yaml') || name.endsWith('.yml'), repositoryOf(path.join(root, 'gk.yaml')), (d) => exists(path.join(d, 'gk.yaml')));
+}
+
+/** The catalog files that can be read (see catalogListing for the others). */
 export function catalogFilesOf(root: string): string[] {
-  const files = globFiles(['catalog/**/*.{yaml,yml}'], root);
-  return files.filter((f) => {
-    for (let d = path.dirname(f); d !== root && d.startsWith(root); d = path.dirname(d)) if (exists(path.join(d, 'gk.yaml'))) return false;
-    return true;
+  return catalogListing(root).files;
+}
+
+/** A government's catalog files loaded, with a source for each entry that could not be read, in path order. */
+export function loadCatalogs(listing: Listing, load: (abs: string) => SourceFile, display: (abs: string) => string, lang: Lang): CatalogSource[] {
+  const paths = [...listing.files, ...listing.problems.keys()].sort();
+  return paths.map((f) => {
+    const problem = listing.problems.get(f);
+    const src = problem ? unreadSource(f, display(f), problem, lang) : load(f);
+    return { ...src, catalog: readCatalogFile(src.data, src.display) };
   });
 }
 
 export function loadGovernment(root: string, cwd: string, lang: Lang): Government {
   const manifestSource = loadSource(path.join(root, 'gk.yaml'), cwd, lang);
   const manifest = readManifest(manifestSource.data, manifestSource.display);
-  const catalogs = catalogFilesOf(root).map((f) => {
-    const src = loadSource(f, cwd, lang);
-    return { ...src, catalog: readCatalogFile(src.data, src.display) };
-  });
+  const catalogs = loadCatalogs(catalogListing(root), (f) => loadSource(f, cwd, lang), (f) => relativeTo(cwd, f), lang);
   return { root, display: relativeTo(cwd, root), manifestSource, manifest, catalogs };
 }

@@ -1,11 +1,12 @@
 // Workspaces: the governments below a folder, the tree their `parent:` codes make, and loading them a few at a time.
 import path from 'node:path';
-import { readCatalogFile, readManifest } from './catalog.js';
+import { readManifest } from './catalog.js';
 import { makeDiagnostic } from './diagnostic.js';
 import { say, type Message } from './i18n.js';
 import { relativeTo } from './io/files.js';
 import type { WorkspaceView } from './lint/rule.js';
-import { catalogFilesOf, findGovernmentRoots, loadSource, parseSource, type CatalogSource, type Government, type SourceFile } from './project.js';
+import { catalogListing, findGovernmentRoots, loadCatalogs, loadSource, parseSource, type CatalogSource, type Government, type SourceFile } from './project.js';
+import type { Listing } from './load/read.js';
 import type { Diagnostic, Lang, Manifest } from './types.js';
 
 /** Where a workspace's files come from: the disk, or a git revision (src/report/git.ts). */
@@ -14,6 +15,8 @@ export interface WorkspaceFiles {
   roots: readonly string[];
   /** Absolute catalog files of the government at `root`, sorted, not descending into nested governments. */
   catalogFiles(root: string): string[];
+  /** The listing with what could not be listed or read (the disk); without it, catalogFiles is all there is. */
+  catalogListing?(root: string): Listing;
   /** Read, decode and parse one file. */
   load(abs: string): SourceFile;
   /** The path as shown to the user. */
@@ -77,7 +80,8 @@ function byCodeThenDisplay(a: Member, b: Member): number {
 export function diskFiles(roots: readonly string[], cwd: string, lang: Lang): WorkspaceFiles {
   return {
     roots,
-    catalogFiles: catalogFilesOf,
+    catalogFiles: (root) => catalogListing(root).files,
+    catalogListing,
     load: (abs) => loadSource(abs, cwd, lang),
     display: (abs) => relativeTo(cwd, abs),
   };
@@ -213,10 +217,8 @@ export function openWorkspace(files: WorkspaceFiles, lang: Lang): Workspace {
       remember(cache, member.root, cached, capacity);
       return cached;
     }
-    const catalogs: CatalogSource[] = files.catalogFiles(member.root).map((f) => {
-      const src = files.load(f);
-      return { ...src, catalog: readCatalogFile(src.data, src.display) };
-    });
+    const listing = files.catalogListing?.(member.root) ?? { files: files.catalogFiles(member.root), problems: new Map() };
+    const catalogs: CatalogSource[] = loadCatalogs(listing, files.load, files.display, lang);
     const government: Government = { root: member.root, display: member.display, manifestSource: member.manifestSource, manifest: member.manifest, catalogs };
     remember(cache, member.root, government, capacity);
     return government;

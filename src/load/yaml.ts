@@ -9,6 +9,8 @@ import type { DataPath, Diagnostic, Lang, Range } from '../types.js';
 import { yamlErrorMessage } from './yaml-messages.js';
 
 export const MAX_ALIAS_COUNT = 100;
+/** Deepest nesting of lists and mappings gk accepts; a catalog needs about five levels. */
+export const MAX_NESTING = 64;
 /** Above this size a tree of every node's position costs too much memory just for locating; a line scan stands in. */
 const LOCATE_WITH_TREE_LIMIT = 8 * 1024 * 1024;
 
@@ -25,6 +27,10 @@ const M: Record<string, Message> = {
   aliasLimit: {
     zh: 'YAML 别名展开过多（超过 {max} 个），疑似“别名炸弹”，已拒绝解析',
     en: 'too many YAML alias expansions (over {max}); looks like an alias bomb, parsing refused',
+  },
+  nesting: {
+    zh: 'YAML 嵌套过深（列表、映射的层数超过上限 {max}），已拒绝解析',
+    en: 'YAML nested too deeply (lists and mappings more than {max} levels deep, the limit); parsing refused',
   },
   colon: { zh: '键“{key}”后使用了全角冒号“：”，YAML 只认半角冒号“:”', en: 'full-width colon "：" after key "{key}"; YAML needs a half-width ":"' },
   colonHint: { zh: '改为“{key}: ”', en: 'write "{key}: "' },
@@ -99,16 +105,44 @@ export function parseYaml(text: string, file: string, lang: Lang): ParsedYaml {
   let insertions: number[] = [];
   if (colonKeys.length > 0) ({ text, insertions } = repairForParsing(text, colonKeys));
   const locator = new Locator(text, { insertions });
+  const tooDeep = () => ({ data: undefined, diagnostics: [...colonDiagnostics, nestingDiagnostic(file, lang)], locator });
   if (!ANCHOR_OR_ALIAS.test(text)) {
     try {
       const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: file });
+      if (deeperThan(data, MAX_NESTING)) return tooDeep();
       return { data, diagnostics: colonDiagnostics, locator };
-    } catch {
+    } catch (err) {
+      // The parsers recurse once per level: a stack overflow means nesting far beyond the limit.
+      if (err instanceof RangeError) return tooDeep();
       // fall through to the positional parser, which reports every error, not just the first
     }
   }
-  const slow = parseWithPositions(text, file, lang, locator);
+  let slow: { data: unknown; diagnostics: Diagnostic[] };
+  try {
+    slow = parseWithPositions(text, file, lang, locator);
+  } catch (err) {
+    if (err instanceof RangeError) return tooDeep();
+    throw err;
+  }
+  if (slow.diagnostics.some((d) => d.code === 'limit') || deeperThan(slow.data, MAX_NESTING)) return tooDeep();
   return { data: slow.data, diagnostics: [...colonDiagnostics, ...slow.diagnostics], locator };
+}
+
+function nestingDiagnostic(file: string, lang: Lang): Diagnostic {
+  return makeDiagnostic({ code: 'limit', severity: 'error', message: say(M.nesting!, lang, { max: MAX_NESTING }), file });
+}
+
+/** Whether lists and mappings nest more than `max` levels deep; iterative, so any depth can be measured. */
+export function deeperThan(data: unknown, max: number): boolean {
+  if (data === null || typeof data !== 'object') return false;
+  const stack: Array<[object, number]> = [[data, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) return true;
+    const values = Array.isArray(node) ? node : Object.values(node);
+    for (const v of values) if (v !== null && typeof v === 'object' && !(v instanceof Date)) stack.push([v, depth + 1]);
+  }
+  return false;
 }
 
 function parseWithPositions(text: string, file: string, lang: Lang, locator: Locator): { data: unknown; diagnostics: Diagnostic[] } {
@@ -122,6 +156,8 @@ function parseWithPositions(text: string, file: string, lang: Lang, locator: Loc
     if (err.code === 'DUPLICATE_KEY') {
       const key = text.slice(err.pos[0], err.pos[1]).split(':')[0]!.trim();
       diagnostics.push(makeDiagnostic({ code: 'duplicate-key', severity: 'error', message: say(M.duplicateKey!, lang, { key }), file, range }));
+    } else if (err.message.includes('Maximum call stack')) {
+      return { data: undefined, diagnostics: [nestingDiagnostic(file, lang)] };
     } else {
       fatal = true;
       const { message, hint } = yamlErrorMessage(err.code, err.message, lang);
@@ -133,6 +169,7 @@ function parseWithPositions(text: string, file: string, lang: Lang, locator: Loc
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { data, diagnostics };
   } catch (err) {
+    if (err instanceof RangeError && err.message.includes('Maximum call stack')) return { data: undefined, diagnostics: [nestingDiagnostic(file, lang)] };
     // An alias with no anchor fails here too, and is a plain syntax error, not an alias bomb.
     if (err instanceof Error && /^Unresolved alias/.test(err.message)) {
       const { message, hint } = yamlErrorMessage('BAD_ALIAS', '', lang);
