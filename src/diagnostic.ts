@@ -19,6 +19,12 @@ export interface DiagnosticInit {
   fixable?: boolean;
 }
 
+/** `target.push(...items)` for lists of any length: a spread of 130,000 arguments overflows the call stack. */
+export function append<T>(target: T[], items: readonly T[]): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}
+
 export function makeDiagnostic(init: DiagnosticInit): Diagnostic {
   const d: Diagnostic = {
     code: init.code,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { sortDiagnostics } from './diagnostic.js';
+import { append, sortDiagnostics } from './diagnostic.js';
 import { exists } from './io/files.js';
 import { loadEdition } from './standard/edition.js';
 import type { Diagnostic, Lang } from './types.js';
@@ -50,8 +50,8 @@ export async function checkRootsParallel(roots: readonly string[], cwd: string, 
   const parts = await Promise.all(pending);
   const result: RootsResult = { diagnostics: own.diagnostics, files: own.files, sources: own.sources, editions: own.editions };
   for (const part of parts) {
-    result.diagnostics.push(...part.diagnostics);
-    result.files.push(...part.files);
+    append(result.diagnostics, part.diagnostics);
+    append(result.files, part.files);
     for (const [k, v] of part.sources) result.sources.set(k, v);
     for (const dir of part.editions) {
       const edition = loadEdition(dir);

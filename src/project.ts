@@ -1,7 +1,7 @@
 // Finding and loading governments: gk.yaml manifests and their catalog files, as decoded, parsed sources.
 import path from 'node:path';
 import { readCatalogFile, readManifest } from './catalog.js';
-import { makeDiagnostic } from './diagnostic.js';
+import { append, makeDiagnostic } from './diagnostic.js';
 import { GkError } from './errors.js';
 import { say, type Message } from './i18n.js';
 import { exists, isDirectory, relativeTo } from './io/files.js';
@@ -89,7 +89,7 @@ export function parseSource(abs: string, display: string, bytes: Uint8Array, lan
   }
   const text = decoded.text;
   const parsed = parseYaml(text, display, lang);
-  diagnostics.push(...parsed.diagnostics);
+  append(diagnostics, parsed.diagnostics);
   return { path: abs, display, text, encoding: decoded.encoding, data: parsed.data, locator: parsed.locator, diagnostics };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { readManifest } from './catalog.js';
-import { makeDiagnostic, sortDiagnostics } from './diagnostic.js';
+import { append, makeDiagnostic, sortDiagnostics } from './diagnostic.js';
 import { say, type Message } from './i18n.js';
 import { bundledStandardDir, exists } from './io/files.js';
 import { runRules } from './lint/run.js';
@@ -95,15 +95,15 @@ export interface CheckConfig {
 export function checkGovernment(government: Government, lang: Lang, channels: ChannelVocabulary = loadChannelVocabulary(), workspace?: WorkspaceView, config: CheckConfig = {}): GovernmentCheck {
   const validators = schemaValidators();
   const diagnostics: Diagnostic[] = [...government.manifestSource.diagnostics];
-  diagnostics.push(...schemaDiagnostics(validators.manifest, government.manifestSource, lang));
+  append(diagnostics, schemaDiagnostics(validators.manifest, government.manifestSource, lang));
   if (government.manifest.workspace) return { government, edition: undefined, diagnostics: sortDiagnostics(diagnostics) };
   const { edition, diagnostics: editionDiagnostics } = config.edition ? { edition: config.edition, diagnostics: [] } : resolveEdition(government, lang);
-  diagnostics.push(...editionDiagnostics);
+  append(diagnostics, editionDiagnostics);
   for (const file of government.catalogs) {
-    diagnostics.push(...file.diagnostics);
-    diagnostics.push(...schemaDiagnostics(validators.catalog, file, lang));
+    append(diagnostics, file.diagnostics);
+    append(diagnostics, schemaDiagnostics(validators.catalog, file, lang));
   }
-  diagnostics.push(...runRules({ government, edition, channels, domains: domainsOf(government), lang, workspace }, config.rules));
+  append(diagnostics, runRules({ government, edition, channels, domains: domainsOf(government), lang, workspace }, config.rules));
   return { government, edition, diagnostics: sortDiagnostics(diagnostics) };
 }
 
@@ -139,13 +139,13 @@ export function checkRoots(roots: Iterable<string>, cwd: string, lang: Lang, all
     const check = checkGovernment(government, lang, channels, workspace, config);
     if (check.edition) result.editions.set(check.edition.id, check.edition);
     const own = workspaceDiagnostics.get(government.manifestSource.display) ?? [];
-    result.diagnostics.push(...own);
+    append(result.diagnostics, own);
     const withDiagnostics = new Set([...check.diagnostics, ...own].map((d) => d.file));
     for (const src of [government.manifestSource, ...government.catalogs]) {
       result.files.push(src.display);
       if (withDiagnostics.has(src.display)) result.sources.set(src.display, src.text);
     }
-    result.diagnostics.push(...check.diagnostics);
+    append(result.diagnostics, check.diagnostics);
   }
   return result;
 }

@@ -4,6 +4,7 @@ import { catalogFilesUnder, formatFiles, type FileFailure, type FileOutcome } fr
 import { say, type Message } from '../i18n.js';
 import type { Encoding } from '../load/decode.js';
 import { yamlErrorMessage } from '../load/yaml-messages.js';
+import { describeProblem } from '../load/read.js';
 import type { Lang } from '../types.js';
 import type { CommandSpec } from './command.js';
 
@@ -29,6 +30,7 @@ const FAILURES: Record<FileFailure['reason'], Message> = {
   },
   'read-only': { zh: '{file}：文件只读，未改写', en: '{file}: the file is read-only; left alone' },
   unreadable: { zh: '{file}：无法读取（{detail}）', en: '{file}: cannot read it ({detail})' },
+  'not-read': { zh: '{file}：{detail}', en: '{file}: {detail}' },
   unwritable: { zh: '{file}：无法写入（{detail}），文件未改动', en: '{file}: cannot write it ({detail}); the file is unchanged' },
 };
 
@@ -39,6 +41,7 @@ function failureLine(o: Extract<FileOutcome, { status: 'error' }>, lang: Lang): 
   if ('detail' in o) params.detail = o.detail;
   // The parser speaks English; say its complaint in the user's language, as gk validate does.
   if (o.reason === 'syntax') params.detail = yamlErrorMessage(o.code ?? '', o.detail, lang).message;
+  if ('problem' in o) params.detail = describeProblem(o.problem, lang);
   if (o.reason === 'syntax' && o.line !== undefined) params.at = `:${o.line}:${o.column ?? 1}`;
   return say(FAILURES[o.reason], lang, params);
 }

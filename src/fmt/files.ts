@@ -5,6 +5,7 @@ import { GkError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { exists, globFiles, isDirectory, isReadOnly, readBytes, readText, relativeTo, writeFileAtomic } from '../io/files.js';
 import { decodeBytes, type Encoding } from '../load/decode.js';
+import { listFiles, readFileSafely, repositoryOf, type ReadProblem } from '../load/read.js';
 import { catalogFilesOf } from '../project.js';
 import type { Lang } from '../types.js';
 import { formatCatalog, type FormatFailure } from './format.js';
@@ -24,14 +25,20 @@ function inEdition(file: string, stop: string): boolean {
   return false;
 }
 
+/** Whether a file found in a folder is a catalog; one that cannot be read is kept, for fmt to say why. */
 function looksLikeCatalog(file: string): boolean {
-  const text = decodeBytes(readBytes(file)).text;
-  return /^(?:domain|items)\s*[:：]/m.test(text);
+  const read = readFileSafely(file, { boundary: repositoryOf(file) });
+  if (!read.ok) return true;
+  return /^(?:domain|items)\s*[:：]/m.test(decodeBytes(read.bytes).text);
 }
+
+/** Entries of a folder that could not be listed or read, by the path they are shown under (see formatFiles). */
+const listingProblems = new WeakMap<readonly string[], Map<string, ReadProblem>>();
 
 /** Catalog files below the paths (a file given by name is taken as it is), sorted. */
 export function catalogFilesUnder(paths: readonly string[], cwd: string, lang: Lang): string[] {
   const found = new Set<string>();
+  const problems = new Map<string, ReadProblem>();
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = path.resolve(cwd, p);
     if (!exists(abs)) throw new GkError('usage', say(M.pathNotFound, lang, { path: p }));
@@ -39,12 +46,21 @@ export function catalogFilesUnder(paths: readonly string[], cwd: string, lang: L
       found.add(abs);
       continue;
     }
-    for (const f of globFiles(['**/*.{yaml,yml}'], abs)) {
+    const listing = listFiles(abs, (name) => name.endsWith('.yaml') || name.endsWith('.yml'), repositoryOf(path.join(abs, 'gk.yaml')));
+    for (const f of listing.files) {
       if (NOT_CATALOGS.has(path.basename(f)) || inEdition(f, abs) || !looksLikeCatalog(f)) continue;
       found.add(f);
     }
+    for (const [f, problem] of listing.problems) {
+      // a folder reached again through a link is formatted once; nothing is lost
+      if (problem.kind === 'loop') continue;
+      found.add(f);
+      problems.set(f, problem);
+    }
   }
-  return [...found].sort();
+  const files = [...found].sort();
+  listingProblems.set(files, problems);
+  return files;
 }
 
 /** What gk.yaml says that fmt must obey, as validate does: local channels, and the rules turned off. */
@@ -77,7 +93,13 @@ export function findFmtConfig(file: string): FmtConfig {
 
 
 /** Why a file was left alone: what formatCatalog refused, or what the disk refused (the OS's words in `detail`). */
-export type FileFailure = FormatFailure | { reason: 'binary' } | { reason: 'read-only' } | { reason: 'unreadable' | 'unwritable'; detail: string };
+export type FileFailure =
+  | FormatFailure
+  | { reason: 'binary' }
+  | { reason: 'read-only' }
+  | { reason: 'unreadable' | 'unwritable'; detail: string }
+  /** not read at all: a special file, a link out of the repository, a loop, too large, a name not in UTF-8 */
+  | { reason: 'not-read'; problem: ReadProblem };
 
 export type FileOutcome =
   | { file: string; display: string; status: 'unchanged' }
@@ -85,14 +107,11 @@ export type FileOutcome =
   | { file: string; display: string; status: 'changed'; from?: Encoding }
   | ({ file: string; display: string; status: 'error' } & FileFailure);
 
-function formatFile(file: string, display: string, check: boolean): FileOutcome {
-  let bytes: Uint8Array;
-  try {
-    bytes = readBytes(file);
-  } catch (err) {
-    return { file, display, status: 'error', reason: 'unreadable', detail: osDetail(err) };
-  }
-  const decoded = decodeBytes(bytes);
+function formatFile(file: string, display: string, check: boolean, listed?: ReadProblem): FileOutcome {
+  if (listed) return { file, display, status: 'error', reason: 'not-read', problem: listed };
+  const read = readFileSafely(file, { boundary: repositoryOf(file) });
+  if (!read.ok) return { file, display, status: 'error', reason: 'not-read', problem: read.problem };
+  const decoded = decodeBytes(read.bytes);
   if (decoded.encoding === 'binary') return { file, display, status: 'error', reason: 'binary' };
   const result = formatCatalog(decoded.text, findFmtConfig(file));
   if (!result.ok) return { file, display, status: 'error', ...result.failure };
@@ -119,7 +138,8 @@ function osDetail(err: unknown): string {
 
 /** Formats each file; writes the changed ones unless `check`. Non-UTF-8 files always count as changed. */
 export function formatFiles(files: readonly string[], cwd: string, options: { check: boolean }): FileOutcome[] {
-  return files.map((file) => formatFile(file, relativeTo(cwd, file), options.check));
+  const problems = listingProblems.get(files);
+  return files.map((file) => formatFile(file, relativeTo(cwd, file), options.check, problems?.get(file)));
 }
 
 /** `gk validate --fix`: format every catalog file of the governments, before they are checked. Returns the files changed. */

@@ -1,4 +1,5 @@
 // What gk import tells the user: per table, the header it found, the domain, the rows it skipped and every guess it made.
+import { append } from '../diagnostic.js';
 import { say, type Message } from '../i18n.js';
 import { ELEMENT_NAMES } from '../lint/rules/missing-element.js';
 import type { Encoding } from '../load/decode.js';
@@ -169,7 +170,7 @@ export function renderImportReport(plan: ImportPlan, written: readonly WrittenFi
       lines.push(file);
       if (table.encoding !== undefined) lines.push(`  ${say(M.encoding, lang, { encoding: say(ENCODINGS[table.encoding], lang) })}`);
     }
-    lines.push(...tableSection(table, names, lang));
+    append(lines, tableSection(table, names, lang));
   }
   lines.push(say(M.wrote, lang));
   for (const w of written) lines.push(`  ${say(M.wroteFile, lang, { file: w.display, n: w.output.items.length })}`);

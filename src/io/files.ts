@@ -37,8 +37,14 @@ export function isReadOnly(p: string): boolean {
   }
 }
 
+/**
+ * A regular file's bytes. Anything else (a FIFO would block forever, a device never end) is refused from its stat,
+ * before it is opened; see src/load/read.ts for reading with limits and inside a repository.
+ */
 export function readBytes(p: string): Uint8Array {
   try {
+    const st = fs.statSync(p);
+    if (!st.isFile()) throw Object.assign(new Error(st.isDirectory() ? 'EISDIR: is a folder' : 'not a regular file (a FIFO, socket or device)'), { code: 'ESPECIAL' });
     return fs.readFileSync(p);
   } catch (err) {
     throw ioError('read', p, err);

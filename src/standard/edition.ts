@@ -2,7 +2,10 @@
 import path from 'node:path';
 import { readCatalogFile } from '../catalog.js';
 import { GkError } from '../errors.js';
-import { bundledEntries, bundledStandardDir, exists, globFiles, isDirectory } from '../io/files.js';
+import { bundledEntries, bundledStandardDir, exists, isDirectory } from '../io/files.js';
+import { decodeBytes } from '../load/decode.js';
+import { describeProblem, listFiles, readFileSafely, repositoryOf, type ReadProblem } from '../load/read.js';
+import { parseYaml } from '../load/yaml.js';
 import { readStandardYaml } from './prepared.js';
 import type { Edition, EditionDomain, StandardItem } from '../types.js';
 
@@ -22,13 +25,49 @@ export function editionDir(ref: string, manifestDir: string): string | undefined
   return undefined;
 }
 
-function load(file: string): unknown {
+function refuse(file: string, reason: { zh: string; en: string }): GkError {
+  // the reason is already in both languages; braces in it must not read as placeholders
+  const safe = (t: string) => t.replace(/[{}]/g, '');
+  return new GkError('usage', { zh: `标准目录文件 {file}：${safe(reason.zh)}`, en: `standard edition file {file}: ${safe(reason.en)}` }, { params: { file } });
+}
+
+function problem(file: string, p: ReadProblem): GkError {
+  return refuse(file, { zh: describeProblem(p, 'zh'), en: describeProblem(p, 'en') });
+}
+
+/**
+ * A local edition's file, read like a catalog: a regular file inside its repository, within the size, alias and
+ * nesting limits (an alias bomb in edition.yaml is refused, not expanded).
+ */
+function loadLocal(file: string): unknown {
+  const read = readFileSafely(file, { boundary: repositoryOf(file) });
+  if (!read.ok) throw problem(file, read.problem);
+  const text = decodeBytes(read.bytes).text;
+  const parsed = parseYaml(text, file, 'en');
+  if (parsed.data !== undefined) return parsed.data;
+  const first = (lang: 'zh' | 'en') => {
+    const d = (lang === 'en' ? parsed : parseYaml(text, file, lang)).diagnostics.find((x) => x.severity === 'error');
+    return d ? `${d.range.start.line}:${d.range.start.column}: ${d.message}` : '';
+  };
+  throw refuse(file, { zh: first('zh'), en: first('en') });
+}
+
+function load(file: string, bundled = true): unknown {
+  if (!bundled) return loadLocal(file);
   try {
     return readStandardYaml(file);
   } catch (err) {
     if (err instanceof GkError) throw err;
     throw new GkError('usage', { zh: '标准目录文件 {file} 不是有效的 YAML：{detail}', en: 'standard edition file {file} is not valid YAML: {detail}' }, { params: { file, detail: (err as Error).message.split('\n')[0] } });
   }
+}
+
+/** A local edition's domain files: its own *.yaml, no subfolders, no links out of its repository. */
+function localFiles(dir: string): string[] {
+  const listing = listFiles(dir, (name) => name.endsWith('.yaml') && name !== 'edition.yaml', repositoryOf(path.join(dir, 'edition.yaml')), () => true);
+  const [first] = [...listing.problems].sort(([a], [b]) => (a < b ? -1 : 1));
+  if (first) throw problem(first[0], first[1]);
+  return listing.files;
 }
 
 function num(v: unknown): number | undefined {
@@ -38,7 +77,8 @@ function num(v: unknown): number | undefined {
 export function loadEdition(dir: string): Edition {
   const cached = cache.get(dir);
   if (cached) return cached;
-  const meta = load(path.join(dir, 'edition.yaml')) as Record<string, unknown> | null;
+  const bundled = path.dirname(dir) === bundledStandardDir;
+  const meta = load(path.join(dir, 'edition.yaml'), bundled) as Record<string, unknown> | null;
   if (!meta || typeof meta !== 'object') throw new GkError('usage', { zh: '{dir}/edition.yaml 不是键值映射', en: '{dir}/edition.yaml is not a mapping' }, { params: { dir } });
   const domains: EditionDomain[] = [];
   const rawDomains = (meta.domains ?? {}) as Record<string, Record<string, unknown>>;
@@ -58,11 +98,10 @@ export function loadEdition(dir: string): Edition {
     domains.push(ed);
   }
   const items = new Map<string, StandardItem>();
-  const bundled = path.dirname(dir) === bundledStandardDir;
-  const files = bundled ? bundledEntries(dir, 'file').filter((f) => f.endsWith('.yaml')) : globFiles(['*.yaml'], dir, ['edition.yaml']);
+  const files = bundled ? bundledEntries(dir, 'file').filter((f) => f.endsWith('.yaml')) : localFiles(dir);
   for (const file of files) {
     if (path.basename(file) === 'edition.yaml') continue;
-    const catalog = readCatalogFile(load(file), file);
+    const catalog = readCatalogFile(load(file, bundled), file);
     catalog.items.forEach((item, index) => {
       items.set(item.id, { ...item, domain: catalog.domain, file, index });
     });
