@@ -155,12 +155,6 @@ function readData(text: string): unknown {
   return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
 }
 
-function syntaxFailure(text: string, err: unknown): FormatResult {
-  const mark = (err as { mark?: { line: number; column: number } }).mark;
-  const detail = ((err as { reason?: string }).reason ?? String(err)).split('\n')[0]!;
-  return { ok: false, text, failure: { reason: 'syntax', detail, ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}) } };
-}
-
 /** The canonical form of a catalog file, or why it cannot be formatted (a YAML syntax error, aliases, a value at risk). */
 export function formatCatalog(text: string, options: FormatOptions = {}): FormatResult {
   try {
@@ -187,8 +181,9 @@ function formatChecked(text: string, options: FormatOptions): FormatResult {
   let before: unknown;
   try {
     before = readData(source);
-  } catch (err) {
-    return syntaxFailure(text, err);
+  } catch {
+    // YAML the `yaml` library reads but validate's reader does not (a !!binary value): nothing to check a rewrite against
+    return { ok: false, text, failure: { reason: 'unsafe' } };
   }
 
   const suppressed = suppressions(source);

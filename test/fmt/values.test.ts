@@ -71,12 +71,13 @@ describe('gk fmt keeps values', () => {
   it('refuses a !!binary value instead of crashing, and leaves the file as it was', async () => {
     const text = 'domain: x\nitems:\n  - id: a\n    note: !!binary "@@@"\n';
     const result = formatCatalog(text);
-    expect(result.ok).toBe(false);
-    expect(result.text).toBe(text);
+    expect(result).toEqual({ ok: false, text, failure: { reason: 'unsafe' } });
+    expect(formatCatalog('domain: x\nitems:\n  - id: a\n    note: !!binary aGVsbG8=\n').ok).toBe(false);
     const dir = county({ 'bin.yaml': text });
     const r = await gk(['fmt'], dir);
     expect(r.code).toBe(1);
     expect(r.err).not.toMatch(/internal|RangeError|\n {4}at /);
+    expect(r.err).toContain('catalog/bin.yaml：gk fmt 无法在不改变取值的前提下改写此文件，未处理');
     expect(fs.readFileSync(path.join(dir, 'catalog', 'bin.yaml'), 'utf8')).toBe(text);
   });
 
@@ -138,6 +139,19 @@ describe('full-width colons: keys only', () => {
     expect(found).toEqual([
       [3, 7],
       [6, 12],
+    ]);
+  });
+
+  it('validate reads a value after a repaired colon and reports it at its column as written', async () => {
+    const text = 'domain: employment\nitems:\n  - id: employment-01\n    deadline：20工作日内\n    channels：[政府网站, 政府门户网站]\n';
+    const dir = county({ 'employment.yaml': text });
+    const r = await gk(['validate', '-f', 'json', '-j', '1'], dir);
+    const found = (JSON.parse(r.out) as { diagnostics: Array<{ code: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }> }).diagnostics
+      .filter((d) => d.code === 'deadline-format' || d.code === 'unknown-channel')
+      .map((d) => [d.code, d.range.start.line, d.range.start.column, d.range.end.column]);
+    expect(found).toEqual([
+      ['deadline-format', 4, 14, 20],
+      ['unknown-channel', 5, 21, 27],
     ]);
   });
 });
