@@ -1,4 +1,7 @@
 // Vitest settings; kept under test/ so the top level stays as the project layout says.
+// `npm test` runs test/**/*.test.ts except the scale suite (*.scale.test.ts: 50 MB files, hundreds of governments),
+// which `npm run test:scale` runs (test/vitest.scale.config.ts) and CI runs after npm test.
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -7,6 +10,10 @@ export default defineConfig({
   test: {
     root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
     include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'test/**/*.scale.test.ts'],
+    // Many tests wait on a child process (gk, git, Chromium, LibreOffice): one test file per core, never fewer
+    // than two, keeps the cores busy (vitest's default is one fewer than the cores: a single file at a time on two).
+    maxWorkers: Math.max(2, os.availableParallelism()),
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // git in tests (and in the gk processes they start) never reads the user's or the machine's git config.

@@ -1,4 +1,4 @@
-// The synthetic workspace generator, and the worker-thread paths of report and validate giving the in-thread answers.
+// Opt-in scale suite (npm run test:scale): the synthetic workspace generator, and the worker-thread paths of report and validate giving the in-thread answers.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
