@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compareDeadlines, deadlineKey, fixDeadline, parseDeadline, parseNumber, type Deadline } from '../../src/deadline.js';
+import { formatCatalog } from '../../src/fmt/format.js';
 import { parseDelimited } from '../../src/import/csv.js';
 import { repoRoot } from '../helpers.js';
 
@@ -278,6 +279,10 @@ function expectAllReadAndNoneRewritten(deadlines: Map<string, string>): void {
   }
   expect(unread).toEqual([]);
   expect(rewritten).toEqual([]);
+  // and gk fmt leaves a catalog holding every one of them byte for byte
+  const items = [...deadlines.keys()].map((d, i) => `  - id: x-${i + 1}\n    deadline: ${JSON.stringify(d)}\n`).join('');
+  const catalog = `domain: fiscal-budget\nitems:\n${items}`;
+  expect(formatCatalog(catalog)).toEqual({ ok: true, text: catalog });
 }
 
 /** The reference tables beside the repository (absent on CI's clean clone; the bundled edition is read there). */
