@@ -15,7 +15,9 @@ import { findGovernmentRoots, loadGovernment } from '../project.js';
 import { loadChannelVocabulary } from '../standard/channels.js';
 import { partialNotice } from '../standard/edition.js';
 import { checkGovernment } from '../validate.js';
-import type { Lang } from '../types.js';
+import type { Diagnostic, Lang } from '../types.js';
+import { diskFiles, openWorkspace } from '../workspace.js';
+import { sortDiagnostics } from '../diagnostic.js';
 import type { CommandSpec } from './command.js';
 import { checkOutDir, parseDateOption, parseFormatList, printErrors, writeOutDir, type OutDirPolicy } from './output.js';
 import { VERSION } from '../version.js';
@@ -26,8 +28,8 @@ const PROGRESS_THRESHOLD = 500;
 
 const M = {
   refused: {
-    zh: '未生成：{dir} 有 {errors} 个错误，请先修正（gk validate {dir}）',
-    en: 'nothing built: {dir} has {errors} errors; fix them first (gk validate {dir})',
+    zh: '未生成：{dir} 有 {errors} 个错误（{codes}），请先修正（gk validate {dir}）',
+    en: 'nothing built: {dir} has {errors} errors ({codes}); fix them first (gk validate {dir})',
   },
   warnings: { zh: '目录有 {warnings} 个警告，运行 gk validate {dir} 查看', en: 'warnings in the catalog: {warnings}; run gk validate {dir} to see them' },
   built: { zh: '已生成 {out}（{files} 个文件）。', en: 'Built {out} ({files} files).' },
@@ -52,6 +54,16 @@ export function lastCommitDate(dir: string): string | undefined {
   const r = runGit(dir, ['log', '-1', '--format=%cs', '--', '.']);
   const out = r.ok ? r.stdout.toString('utf8').trim() : '';
   return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : undefined;
+}
+
+/** The rules whose errors block the build, most frequent first: `parent-mismatch ×2、workspace/duplicate-code ×1`. */
+function blockingCodes(errors: readonly Diagnostic[], lang: Lang): string {
+  const counts = new Map<string, number>();
+  for (const d of errors) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([code, n]) => `${code} ×${n}`)
+    .join(lang === 'zh' ? '、' : ', ');
 }
 
 function progressReporter(io: Io, lang: 'zh' | 'en', items: number) {
@@ -87,9 +99,14 @@ export const buildCommand: CommandSpec = {
     const baseUrl = options.baseUrl !== undefined ? parseBaseUrl(String(options.baseUrl), lang) : '';
     const target = typeof args[0] === 'string' ? args[0] : '.';
     const targetDir = path.resolve(io.cwd, target);
-    const governments = findGovernmentRoots([target], io.cwd, lang)
-      .map((root) => loadGovernment(root, io.cwd, lang))
-      .filter((g) => !g.manifest.workspace);
+    // The same governments, workspace and checks as `gk validate <path>`: build refuses whatever validate calls an error.
+    const roots = findGovernmentRoots([target], io.cwd, lang);
+    const workspace = openWorkspace(diskFiles(roots, io.cwd, lang), lang);
+    const loaded = roots.map((root) => {
+      const member = workspace.memberAt(root);
+      return member ? workspace.load(member) : loadGovernment(root, io.cwd, lang);
+    });
+    const governments = loaded.filter((g) => !g.manifest.workspace);
     if (governments.length === 0) throw usageError(say(M.workspace, lang, { dir: target }));
     const single = governments.length === 1;
     const base = single ? governments[0]!.root : isDirectory(targetDir) ? targetDir : path.dirname(targetDir);
@@ -99,18 +116,19 @@ export const buildCommand: CommandSpec = {
     // Templates first: a broken one is found before the catalog is checked.
     const templates = compileTemplates(loadTemplates(options.templates !== undefined ? path.resolve(io.cwd, String(options.templates)) : undefined, lang), lang);
 
-    // Every government is checked before anything is written: one broken catalog stops the whole build.
-    const checked = governments.map((government) => ({ government, check: checkGovernment(government, lang) }));
-    let refused = 0;
-    for (const { government, check } of checked) {
-      const errors = check.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length === 0 && check.edition) continue;
-      refused++;
-      const files = [government.manifestSource, ...government.catalogs];
+    // Every government is checked before anything is written: one error anywhere, in a catalog or between the
+    // governments of the workspace (duplicate-code, parent-cycle, parent-mismatch), stops the whole build.
+    const channels = loadChannelVocabulary();
+    const checks = loaded.map((government) => ({ government, check: checkGovernment(government, lang, channels, workspace) }));
+    const checked = checks.filter(({ government }) => !government.manifest.workspace);
+    const errors = sortDiagnostics([...workspace.diagnostics, ...checks.flatMap(({ check }) => check.diagnostics)].filter((d) => d.severity === 'error'));
+    const withoutEdition = checked.filter(({ check }) => !check.edition);
+    if (errors.length > 0 || withoutEdition.length > 0) {
+      const files = loaded.flatMap((g) => [g.manifestSource, ...g.catalogs]);
       printErrors(io, errors, files, { lang, color: global.color });
-      io.stderr(`${say(M.refused, lang, { dir: government.display, errors: errors.length })}\n`);
+      io.stderr(`${say(M.refused, lang, { dir: target, errors: errors.length, codes: blockingCodes(errors, lang) })}\n`);
+      return 1;
     }
-    if (refused > 0) return 1;
     const notices = new Set<string>();
     for (const { government, check } of checked) {
       const warnings = check.diagnostics.length;

@@ -51,4 +51,35 @@ describe('gk build on a workspace', () => {
     expect(r.err).toContain('beishan');
     expect(fs.existsSync(out)).toBe(false);
   });
+
+  it('refuses whatever validate calls an error between governments: duplicate-code, parent-cycle, parent-mismatch', async () => {
+    const dup = workspace('dup');
+    const beishan = path.join(dup, 'beishan', 'gk.yaml');
+    fs.writeFileSync(beishan, fs.readFileSync(beishan, 'utf8').replace('"410998"', '"410999"'));
+    const cycle = workspace('cycle');
+    for (const [dir, parent] of [['shiyan', '410998'], ['beishan', '410999']] as const) {
+      const manifest = path.join(cycle, dir, 'gk.yaml');
+      fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('parent: "410900"', `parent: "${parent}"`));
+    }
+    const city = path.join(tmp, 'city');
+    fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace', 'city'), city, { recursive: true });
+    for (const [ws, code] of [
+      [dup, 'workspace/duplicate-code'],
+      [cycle, 'workspace/parent-cycle'],
+      [city, 'parent-mismatch'],
+    ] as const) {
+      const validate = await gk(['validate', ws, '-f', 'json']);
+      expect(validate.code, ws).toBe(1);
+      const out = path.join(tmp, `${path.basename(ws)}-out`);
+      const r = await gk(['--lang', 'en', 'build', ws, '--out', out, '--date', '2024-03-31']);
+      expect(r.code, ws).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(code);
+      expect(r.err).toMatch(new RegExp(`nothing built: .* has \\d+ errors \\(.*${code} ×\\d+.*\\); fix them first`));
+      // every error validate reports is shown, nothing more
+      const errors = (JSON.parse(validate.out) as { diagnostics: Array<{ severity: string }> }).diagnostics.filter((d) => d.severity === 'error');
+      expect(r.err).toContain(`has ${errors.length} errors`);
+      expect(fs.existsSync(out)).toBe(false);
+    }
+  });
 });
