@@ -1,8 +1,9 @@
-// What a lint rule is: an id, a default severity, bilingual messages, and a check over one government.
+// What a lint rule is: an id, a default severity, bilingual messages, and checks the linter calls per item, per file
+// or once per government.
 import type { Message, Params } from '../i18n.js';
-import type { SourceFile, Government } from '../project.js';
+import type { CatalogSource, SourceFile, Government } from '../project.js';
 import type { ChannelVocabulary } from '../standard/channels.js';
-import type { DataPath, Edition, Lang, RelatedLocation, Severity } from '../types.js';
+import type { DataPath, Edition, ItemSpec, Lang, RelatedLocation, Severity, StandardItem } from '../types.js';
 import type { RuleDocs } from './docs.js';
 
 export interface RuleMeta {
@@ -48,10 +49,28 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
+/** One item as the linter hands it to a rule: where it is, and the national item it carries. */
+export interface ItemAt {
+  file: CatalogSource;
+  index: number;
+  item: ItemSpec;
+  /** The edition's item named by `standard:`, when there is one. */
+  national: StandardItem | undefined;
+  /** The data path of the item, or of something inside it: `at.path('deadline')` → ['items', i, 'deadline']. */
+  path(...rest: Array<string | number>): DataPath;
+}
+
+/**
+ * A rule says what it looks at: `item` is called for every item of every catalog file (in file order), `file` once per
+ * catalog file before its items, `check` once per government for what spans files (duplicate ids). The linter owns
+ * the loops, so a rule is only its judgement.
+ */
 export interface Rule {
   meta: RuleMeta;
   messages: Record<string, Message>;
-  check(context: RuleContext): void;
+  item?(at: ItemAt, context: RuleContext): void;
+  file?(file: CatalogSource, context: RuleContext): void;
+  check?(context: RuleContext): void;
 }
 
 export type { RelatedLocation };

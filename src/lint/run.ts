@@ -1,11 +1,11 @@
 // Runs the rules over one government: severity settings from gk.yaml, in-place suppressions, source ranges.
 import { makeDiagnostic } from '../diagnostic.js';
 import { say } from '../i18n.js';
-import type { Government, SourceFile } from '../project.js';
+import type { CatalogSource, Government, SourceFile } from '../project.js';
 import type { ChannelVocabulary } from '../standard/channels.js';
 import type { Diagnostic, Edition, Lang, Severity } from '../types.js';
 import { rules } from './registry.js';
-import type { Rule, RuleContext, WorkspaceView } from './rule.js';
+import type { ItemAt, Rule, RuleContext, WorkspaceView } from './rule.js';
 
 const DISABLE = /#\s*gk-disable-next-line\s+([\w,\s-]+?)(?:\s+--\s*(.*))?\s*$/;
 
@@ -86,7 +86,22 @@ export function runRules(input: LintInput, ruleList: readonly Rule[] = rules): D
         );
       },
     };
-    rule.check(context);
+    rule.check?.(context);
+    if (rule.file || rule.item) {
+      for (const file of input.government.catalogs) {
+        rule.file?.(file, context);
+        if (rule.item) visitItems(file, context, rule.item);
+      }
+    }
   }
   return out;
+}
+
+function visitItems(file: CatalogSource, context: RuleContext, visit: (at: ItemAt, context: RuleContext) => void): void {
+  const items = file.catalog.items;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    const national = item.standard !== undefined ? context.edition?.items.get(item.standard) : undefined;
+    visit({ file, index, item, national, path: (...rest) => ['items', index, ...rest] }, context);
+  }
 }

@@ -29,22 +29,17 @@ export const rule: Rule = {
     },
     untidyHint: { zh: '运行 gk fmt 可自动整理', en: 'gk fmt tidies it' },
   },
-  check(context) {
-    for (const source of context.government.catalogs) {
-      source.catalog.items.forEach((item, i) => {
-        const value = item.deadline;
-        if (value === undefined || value.trim() === '') return;
-        const path = ['items', i, 'deadline'];
-        if (parseDeadline(value) === undefined) {
-          const truncated = TRUNCATED.test(value);
-          context.report({ file: source, path, messageId: truncated ? 'truncated' : 'unrecognised', params: { value }, hintId: truncated ? 'truncatedHint' : 'unrecognisedHint' });
-          return;
-        }
-        const tidy = fixDeadline(value);
-        if (tidy !== undefined) {
-          context.report({ file: source, path, messageId: 'untidy', params: { value, tidy }, hintId: 'untidyHint', fixable: true });
-        }
-      });
+  item({ file, item, path }, context) {
+    const value = item.deadline;
+    if (value === undefined || value.trim() === '') return;
+    if (parseDeadline(value) === undefined) {
+      const truncated = TRUNCATED.test(value);
+      context.report({ file, path: path('deadline'), messageId: truncated ? 'truncated' : 'unrecognised', params: { value }, hintId: truncated ? 'truncatedHint' : 'unrecognisedHint' });
+      return;
+    }
+    const tidy = fixDeadline(value);
+    if (tidy !== undefined) {
+      context.report({ file, path: path('deadline'), messageId: 'untidy', params: { value, tidy }, hintId: 'untidyHint', fixable: true });
     }
   },
 };

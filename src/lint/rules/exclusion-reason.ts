@@ -8,16 +8,14 @@ export const rule: Rule = {
     vague: { zh: '排除理由“{reason}”过于笼统', en: 'exclusion reason "{reason}" is too vague' },
     hint: { zh: '写明不适用的原因，如“本县无此项业务”“该职能已划转至市级”', en: 'say why it does not apply, e.g. 本县无此项业务 (no such business here)' },
   },
-  check(context) {
-    for (const file of context.government.catalogs) {
-      file.catalog.exclusions.forEach((ex, i) => {
-        const reason = (ex.reason ?? '').trim();
-        if (reason === '') {
-          context.report({ file, path: ['exclusions', i], messageId: 'missing', params: { ref: ex.standard }, hintId: 'hint' });
-        } else if (/^(无|不适用|n\/?a|-+|—+|略|待定|\.+|。+)$/i.test(reason)) {
-          context.report({ file, path: ['exclusions', i, 'reason'], messageId: 'vague', params: { reason }, hintId: 'hint' });
-        }
-      });
-    }
+  file(file, context) {
+    file.catalog.exclusions.forEach((ex, i) => {
+      const reason = (ex.reason ?? '').trim();
+      if (reason === '') {
+        context.report({ file, path: ['exclusions', i], messageId: 'missing', params: { ref: ex.standard }, hintId: 'hint' });
+      } else if (/^(无|不适用|n\/?a|-+|—+|略|待定|\.+|。+)$/i.test(reason)) {
+        context.report({ file, path: ['exclusions', i, 'reason'], messageId: 'vague', params: { reason }, hintId: 'hint' });
+      }
+    });
   },
 };

@@ -13,23 +13,18 @@ export const rule: Rule = {
     },
     hint: { zh: '如确需由本级公开，请在 levels 中写明{mark}，或将其列入 exclusions', en: 'if this level really discloses it, list {mark} in levels, or move it to exclusions' },
   },
-  check(context) {
+  item({ file, item, national, path }, context) {
     const level = context.government.manifest.level;
     const mark = levelMark(level);
     const accepted: LevelMark[] = level === 'village' ? ['村级', '乡级'] : [mark];
+    const levels = item.levels ?? national?.levels;
+    if (!levels || levels.length === 0 || levels.some((l) => accepted.includes(l))) return;
     const levelName = { county: { zh: '县级', en: 'county' }, township: { zh: '乡级', en: 'township' }, village: { zh: '村级', en: 'village' } }[level][context.lang];
-    for (const file of context.government.catalogs) {
-      file.catalog.items.forEach((item, i) => {
-        const national = item.standard !== undefined ? context.edition?.items.get(item.standard) : undefined;
-        const levels = item.levels ?? national?.levels;
-        if (!levels || levels.length === 0 || levels.some((l) => accepted.includes(l))) return;
-        const shown = levels.join('、');
-        if (item.levels) {
-          context.report({ file, path: ['items', i, 'levels'], messageId: 'local', params: { name: item.name ?? national?.name ?? item.id, levels: shown, mark, levelName }, hintId: 'hint', hintParams: { mark } });
-        } else {
-          context.report({ file, path: ['items', i, 'standard'], messageId: 'inherited', params: { ref: item.standard, levels: shown, mark, levelName }, hintId: 'hint', hintParams: { mark } });
-        }
-      });
+    const shown = levels.join('、');
+    if (item.levels) {
+      context.report({ file, path: path('levels'), messageId: 'local', params: { name: item.name ?? national?.name ?? item.id, levels: shown, mark, levelName }, hintId: 'hint', hintParams: { mark } });
+    } else {
+      context.report({ file, path: path('standard'), messageId: 'inherited', params: { ref: item.standard, levels: shown, mark, levelName }, hintId: 'hint', hintParams: { mark } });
     }
   },
 };

@@ -33,26 +33,20 @@ export const rule: Rule = {
     },
     subject: { zh: '事项“{id}”缺少公开主体：公开主体须写明本地单位', en: 'item "{id}" lacks a subject (公开主体): name the local body' },
   },
-  check(context) {
-    for (const file of context.government.catalogs) {
-      file.catalog.items.forEach((item, i) => {
-        // An item carrying a township item inherits everything but its own 公开主体.
-        if (item.standard === undefined && item.parentItem !== undefined && !present(item.subject)) {
-          context.report({ file, path: ['items', i], messageId: 'subject', params: { id: item.id } });
-          return;
-        }
-        if (item.standard === undefined) return;
-        const national = context.edition?.items.get(item.standard);
-        if (!national) return;
-        for (const field of REQUIRED_ELEMENTS) {
-          if (present(item[field])) continue;
-          if (field === 'subject') {
-            context.report({ file, path: ['items', i], messageId: 'subject', params: { id: item.id } });
-          } else if (!present(national[field])) {
-            context.report({ file, path: ['items', i, 'standard'], messageId: 'missing', params: { id: item.id, ref: item.standard, element: ELEMENT_NAMES[field][context.lang] } });
-          }
-        }
-      });
+  item({ file, item, national, path }, context) {
+    // An item carrying a township item inherits everything but its own 公开主体.
+    if (item.standard === undefined && item.parentItem !== undefined && !present(item.subject)) {
+      context.report({ file, path: path(), messageId: 'subject', params: { id: item.id } });
+      return;
+    }
+    if (!national) return;
+    for (const field of REQUIRED_ELEMENTS) {
+      if (present(item[field])) continue;
+      if (field === 'subject') {
+        context.report({ file, path: path(), messageId: 'subject', params: { id: item.id } });
+      } else if (!present(national[field])) {
+        context.report({ file, path: path('standard'), messageId: 'missing', params: { id: item.id, ref: item.standard, element: ELEMENT_NAMES[field][context.lang] } });
+      }
     }
   },
 };

@@ -105,57 +105,52 @@ export const rule: Rule = {
     },
     unknownParentItemHint: { zh: '请核对上级目录中的事项编号（id）', en: 'check the item ids in the catalog above' },
   },
-  check(context) {
+  item({ file, item, index, path }, context) {
     const parent = context.workspace?.parentOf(context.government);
     if (!parent) return;
     const { byId, byStandard } = indexItems(parent);
-    // A parent file that did not parse has no items to name; saying every reference is unknown would mislead.
-    const parentComplete = parent.catalogs.every((f) => f.data !== undefined);
-    const fields = context.government.manifest.level === 'village' ? VILLAGE_SHARED_ELEMENTS : SHARED_ELEMENTS;
     const parentName = parent.manifest.name !== '' ? parent.manifest.name : parent.display;
-    for (const file of context.government.catalogs) {
-      file.catalog.items.forEach((item, index) => {
-        let counterpart: Located | undefined;
-        if (item.parentItem !== undefined) {
-          counterpart = byId.get(item.parentItem);
-          if (!counterpart) {
-            if (parentComplete) {
-              context.report({
-                file,
-                path: ['items', index, 'parent-item'],
-                messageId: 'unknownParentItem',
-                params: { id: item.id, ref: item.parentItem, parent: parentName },
-                hintId: 'unknownParentItemHint',
-              });
-            }
-            return;
-          }
-        } else if (item.standard !== undefined) {
-          counterpart = byStandard.get(item.standard);
-        }
-        if (!counterpart) return;
-        const other = counterpart.item;
-        // The usual case: both carry the same national item and write none of the shared elements themselves.
-        if (item.standard !== undefined && item.standard === other.standard && fields.every((f) => !present(item[f]) && !present(other[f]))) return;
-        const declared = new Set((item.deviations ?? []).map((d) => d.field));
-        for (const field of fields) {
-          if (declared.has(field)) continue;
-          // A village item that leaves an element out takes the township's: only what it writes can differ.
-          if (item.parentItem !== undefined && !present(item[field])) continue;
-          const mine = effective(item, index, field, context.edition);
-          const theirs = effective(counterpart.item, counterpart.index, field, context.edition);
-          if (!mine || !theirs || mine.key === theirs.key) continue;
-          const element = ELEMENT_NAMES[field][context.lang];
+    let counterpart: Located | undefined;
+    if (item.parentItem !== undefined) {
+      counterpart = byId.get(item.parentItem);
+      if (!counterpart) {
+        // A parent file that did not parse has no items to name; saying every reference is unknown would mislead.
+        if (parent.catalogs.every((f) => f.data !== undefined)) {
           context.report({
             file,
-            path: mine.path,
-            messageId: 'mismatch',
-            params: { id: item.id, element, parent: parentName, parentId: counterpart.item.id, mine: shown(mine), theirs: shown(theirs) },
-            hintId: 'hint',
-            hintParams: { field },
-            related: [{ file: counterpart.file, path: theirs.path, messageId: 'parentValue', params: { parentId: counterpart.item.id, element } }],
+            path: path('parent-item'),
+            messageId: 'unknownParentItem',
+            params: { id: item.id, ref: item.parentItem, parent: parentName },
+            hintId: 'unknownParentItemHint',
           });
         }
+        return;
+      }
+    } else if (item.standard !== undefined) {
+      counterpart = byStandard.get(item.standard);
+    }
+    if (!counterpart) return;
+    const other = counterpart.item;
+    const fields = context.government.manifest.level === 'village' ? VILLAGE_SHARED_ELEMENTS : SHARED_ELEMENTS;
+    // The usual case: both carry the same national item and write none of the shared elements themselves.
+    if (item.standard !== undefined && item.standard === other.standard && fields.every((f) => !present(item[f]) && !present(other[f]))) return;
+    const declared = new Set((item.deviations ?? []).map((d) => d.field));
+    for (const field of fields) {
+      if (declared.has(field)) continue;
+      // A village item that leaves an element out takes the township's: only what it writes can differ.
+      if (item.parentItem !== undefined && !present(item[field])) continue;
+      const mine = effective(item, index, field, context.edition);
+      const theirs = effective(counterpart.item, counterpart.index, field, context.edition);
+      if (!mine || !theirs || mine.key === theirs.key) continue;
+      const element = ELEMENT_NAMES[field][context.lang];
+      context.report({
+        file,
+        path: mine.path,
+        messageId: 'mismatch',
+        params: { id: item.id, element, parent: parentName, parentId: counterpart.item.id, mine: shown(mine), theirs: shown(theirs) },
+        hintId: 'hint',
+        hintParams: { field },
+        related: [{ file: counterpart.file, path: theirs.path, messageId: 'parentValue', params: { parentId: counterpart.item.id, element } }],
       });
     }
   },

@@ -1,4 +1,5 @@
 // unknown-channel: 公开渠道和载体 must come from the vocabulary; aliases are fixable, typos get a did-you-mean.
+import type { Government } from '../../project.js';
 import type { Rule } from '../rule.js';
 import { matchChannel } from '../../standard/channels.js';
 
@@ -18,33 +19,38 @@ export const rule: Rule = {
       en: 'if this is a local channel, declare it under channels in gk.yaml',
     },
   },
-  check(context) {
-    const local = new Set(localChannels(context.government.manifestSource.data));
-    for (const file of context.government.catalogs) {
-      file.catalog.items.forEach((item, i) => {
-        item.channels?.forEach((value, j) => {
-          if (local.has(value)) return;
-          const match = matchChannel(context.channels, value);
-          const path = ['items', i, 'channels', j];
-          if (match.kind === 'alias') {
-            context.report({ file, path, messageId: 'alias', params: { value, name: match.name }, fixable: true });
-          } else if (match.kind === 'unknown') {
-            const [first] = match.suggestions;
-            context.report({
-              file,
-              path,
-              messageId: 'unknown',
-              params: { value },
-              hintId: first ? 'didYouMean' : 'addLocal',
-              hintParams: { suggestions: match.suggestions.join('”/“') },
-              fixable: match.suggestions.length === 1,
-            });
-          }
+  item({ file, item, path }, context) {
+    if (!item.channels) return;
+    const local = localChannelsOf(context.government);
+    item.channels.forEach((value, j) => {
+      if (local.has(value)) return;
+      const match = matchChannel(context.channels, value);
+      if (match.kind === 'alias') {
+        context.report({ file, path: path('channels', j), messageId: 'alias', params: { value, name: match.name }, fixable: true });
+      } else if (match.kind === 'unknown') {
+        const [first] = match.suggestions;
+        context.report({
+          file,
+          path: path('channels', j),
+          messageId: 'unknown',
+          params: { value },
+          hintId: first ? 'didYouMean' : 'addLocal',
+          hintParams: { suggestions: match.suggestions.join('”/“') },
+          fixable: match.suggestions.length === 1,
         });
-      });
-    }
+      }
+    });
   },
 };
+
+/** Read once per government, not once per item. */
+const localSets = new WeakMap<Government, ReadonlySet<string>>();
+
+function localChannelsOf(government: Government): ReadonlySet<string> {
+  let set = localSets.get(government);
+  if (!set) localSets.set(government, (set = new Set(localChannels(government.manifestSource.data))));
+  return set;
+}
 
 function localChannels(manifest: unknown): string[] {
   const list = (manifest as { channels?: unknown } | null)?.channels;

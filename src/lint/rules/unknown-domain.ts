@@ -10,11 +10,9 @@ export const rule: Rule = {
       en: 'standard domains are listed in the schema; declare a local one in gk.yaml, e.g. domains: {{domain}: 综合政务}',
     },
   },
-  check(context) {
-    for (const file of context.government.catalogs) {
-      const domain = file.catalog.domain;
-      if (domain === '' || context.domains.has(domain)) continue;
-      context.report({ file, path: ['domain'], messageId: 'unknown', params: { domain }, hintId: 'hint', hintParams: { domain } });
-    }
+  file(file, context) {
+    const domain = file.catalog.domain;
+    if (domain === '' || context.domains.has(domain)) return;
+    context.report({ file, path: ['domain'], messageId: 'unknown', params: { domain }, hintId: 'hint', hintParams: { domain } });
   },
 };

@@ -1,5 +1,7 @@
 // unknown-standard-ref: `standard:` and exclusions must name an item of the edition the catalog follows.
-import type { Rule } from '../rule.js';
+import type { CatalogSource } from '../../project.js';
+import type { DataPath } from '../../types.js';
+import type { Rule, RuleContext } from '../rule.js';
 import { distance } from 'fastest-levenshtein';
 
 function nearest(id: string, ids: Iterable<string>): string | undefined {
@@ -22,29 +24,23 @@ export const rule: Rule = {
     otherDomain: { zh: '事项“{ref}”属于领域 {other}，而本文件是 {domain}', en: 'item "{ref}" belongs to domain {other}, but this file is {domain}' },
     didYouMean: { zh: '是否指“{suggestion}”？', en: 'did you mean "{suggestion}"?' },
   },
-  check(context) {
-    const edition = context.edition;
-    if (!edition) return;
-    for (const file of context.government.catalogs) {
-      const refs: Array<{ ref: string; path: (string | number)[] }> = [];
-      file.catalog.items.forEach((item, i) => item.standard !== undefined && refs.push({ ref: item.standard, path: ['items', i, 'standard'] }));
-      file.catalog.exclusions.forEach((ex, i) => ex.standard !== '' && refs.push({ ref: ex.standard, path: ['exclusions', i, 'standard'] }));
-      for (const { ref, path } of refs) {
-        const hit = edition.items.get(ref);
-        if (!hit) {
-          const suggestion = nearest(ref, edition.items.keys());
-          context.report({
-            file,
-            path,
-            messageId: 'unknown',
-            params: { ref, edition: edition.id },
-            hintId: suggestion ? 'didYouMean' : undefined,
-            hintParams: { suggestion },
-          });
-        } else if (file.catalog.domain !== '' && hit.domain !== file.catalog.domain) {
-          context.report({ file, path, messageId: 'otherDomain', params: { ref, other: hit.domain, domain: file.catalog.domain } });
-        }
-      }
-    }
+  // items first, then exclusions, each in file order
+  item({ file, item, path }, context) {
+    if (item.standard !== undefined) checkRef(file, item.standard, path('standard'), context);
+  },
+  file(file, context) {
+    file.catalog.exclusions.forEach((ex, i) => ex.standard !== '' && checkRef(file, ex.standard, ['exclusions', i, 'standard'], context));
   },
 };
+
+function checkRef(file: CatalogSource, ref: string, path: DataPath, context: RuleContext): void {
+  const edition = context.edition;
+  if (!edition) return;
+  const hit = edition.items.get(ref);
+  if (!hit) {
+    const suggestion = nearest(ref, edition.items.keys());
+    context.report({ file, path, messageId: 'unknown', params: { ref, edition: edition.id }, hintId: suggestion ? 'didYouMean' : undefined, hintParams: { suggestion } });
+  } else if (file.catalog.domain !== '' && hit.domain !== file.catalog.domain) {
+    context.report({ file, path, messageId: 'otherDomain', params: { ref, other: hit.domain, domain: file.catalog.domain } });
+  }
+}

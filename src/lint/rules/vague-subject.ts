@@ -136,24 +136,12 @@ export const rule: Rule = {
     },
     hint: { zh: '写明具体单位全称，如“{example}”', en: 'write the body’s full name, e.g. "{example}"' },
   },
-  check(context) {
+  item({ file, item, national, path }, context) {
+    const value = item.subject;
+    if (value === undefined || value.trim() === '') return;
+    const c = classifySubject(value, national?.subject);
+    if (c === 'ok') return;
     const example = `${placeOf(context.government.manifest.name)}财政局`;
-    for (const source of context.government.catalogs) {
-      source.catalog.items.forEach((item, i) => {
-        const value = item.subject;
-        if (value === undefined || value.trim() === '') return;
-        const national = item.standard === undefined ? undefined : context.edition?.items.get(item.standard)?.subject;
-        const c = classifySubject(value, national);
-        if (c === 'ok') return;
-        context.report({
-          file: source,
-          path: ['items', i, 'subject'],
-          messageId: c,
-          params: { value, standard: item.standard },
-          hintId: 'hint',
-          hintParams: { example },
-        });
-      });
-    }
+    context.report({ file, path: path('subject'), messageId: c, params: { value, standard: item.standard }, hintId: 'hint', hintParams: { example } });
   },
 };

@@ -9,6 +9,7 @@ import { runRules } from '../../../src/lint/run.js';
 import { loadGovernment, type Government } from '../../../src/project.js';
 import { buildVocabulary } from '../../../src/standard/channels.js';
 import type { Lang } from '../../../src/types.js';
+import { testRule } from '../tester.js';
 
 const root = path.join(fixtures, 'rules', 'deadline-format');
 const temps: string[] = [];
@@ -97,4 +98,24 @@ describe('deadline-format on the law’s own wording', () => {
       [['items', 1, 'deadline'], '公开时限“自信息形成之日起２０工作日内予以公开”写法不整齐，建议写作“自信息形成之日起20个工作日内予以公开”（只整理空格、全角数字和“个工作日”，文字不变）'],
     ]);
   });
+});
+
+const deadline = (d: string) => `domain: fiscal-budget\nitems:\n  - id: a\n    name: 政府预算\n    deadline: ${d}\n`;
+
+testRule(rule, {
+  valid: [{ name: 'the statutory wording', code: deadline('信息形成或者变更之日起20个工作日内') }],
+  invalid: [
+    {
+      name: '20工作日 is tidied by gk fmt, the words kept',
+      code: deadline('信息形成或者变更之日起20工作日内'),
+      errors: [{ messageId: 'untidy', line: 5, column: 15, hint: '运行 gk fmt 可自动整理' }],
+      output: deadline('信息形成或者变更之日起20个工作日内'),
+    },
+    {
+      name: 'a cell cut short',
+      code: deadline('信息形成…'),
+      errors: [{ messageId: 'truncated', line: 5, column: 15, message: '公开时限“信息形成…”不完整（有省略号），无法确定时限' }],
+      output: null,
+    },
+  ],
 });

@@ -7,6 +7,7 @@ import { runRules } from '../../../src/lint/run.js';
 import { loadGovernment, type Government } from '../../../src/project.js';
 import { buildVocabulary } from '../../../src/standard/channels.js';
 import type { Edition, Lang, StandardItem } from '../../../src/types.js';
+import { testRule } from '../tester.js';
 
 const root = path.join(fixtures, 'rules', 'vague-subject');
 
@@ -137,4 +138,21 @@ describe('classifySubject', () => {
     expect(classifySubject('示例县住房和城乡建设局', '九原区住房和城乡建设局')).toBe('ok');
     expect(classifySubject('相关部门', '相关部门')).toBe('placeholder');
   });
+});
+
+testRule(rule, {
+  valid: [{ name: 'a named body of the county', code: 'domain: fiscal-budget\nitems:\n  - id: a\n    standard: fiscal-budget/1\n    subject: 示例县财政局\n' }],
+  invalid: [
+    {
+      name: 'the national wording copied',
+      code: 'domain: fiscal-budget\nitems:\n  - id: a\n    standard: fiscal-budget/1\n    subject: 地方各级财政部门\n',
+      errors: [{ messageId: 'national', line: 5, column: 14, message: '公开主体“地方各级财政部门”与国家标准目录事项 fiscal-budget/1 的原文相同，未本地化', hint: '写明具体单位全称，如“示例县财政局”' }],
+      output: null,
+    },
+    {
+      name: 'gk init’s placeholder',
+      code: 'domain: fiscal-budget\nitems:\n  - id: a\n    standard: fiscal-budget/1\n    subject: 待填写\n',
+      errors: [{ messageId: 'placeholder', line: 5, column: 14 }],
+    },
+  ],
 });
