@@ -1,37 +1,61 @@
 // HTML text → its tables: <tr>/<td> walked by hand so rowspan and colspan fill a grid; <br> and block tags become line breaks.
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
 import { decodeBytes, type Encoding } from '../load/decode.js';
-import { squareRows, type Table } from './table.js';
+import { checkTableSize, squareRows, type Table } from './table.js';
 
 const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article']);
 
-/** The text of a cell as a reader sees it: entities decoded, tags gone, <br> and paragraphs as line breaks. */
+/**
+ * The text of a cell as a reader sees it: entities decoded, tags gone, <br> and paragraphs as line breaks. Walked
+ * with a stack of its own: a page may nest elements ten thousand deep, more than the call stack takes.
+ */
 function textOf(node: Node): string {
   let out = '';
-  const walk = (n: Node) => {
+  const BLOCK_END = null;
+  const stack: Array<Node | typeof BLOCK_END> = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n === BLOCK_END) {
+      out += '\n';
+      continue;
+    }
     if (n instanceof TextNode) {
       out += n.text.replace(/[ \t\r\n\f]+/g, ' ');
-      return;
+      continue;
     }
-    if (!(n instanceof HTMLElement)) return;
+    if (!(n instanceof HTMLElement)) continue;
     const tag = n.tagName?.toLowerCase() ?? '';
     if (tag === 'br') {
       out += '\n';
-      return;
+      continue;
     }
-    if (tag === 'script' || tag === 'style' || tag === 'table') return;
+    if (tag === 'script' || tag === 'style' || tag === 'table') continue;
     const block = BLOCK.has(tag);
-    if (block) out += '\n';
-    for (const child of n.childNodes) walk(child);
-    if (block) out += '\n';
-  };
-  walk(node);
+    if (block) {
+      out += '\n';
+      stack.push(BLOCK_END);
+    }
+    for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+  }
   return out
     .replace(/\u00a0/g, ' ')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .join('\n');
+}
+
+/** Elements with one of the tag names, in document order; iterative, like textOf (the parser's own selectors recurse). */
+function elementsNamed(root: Node, tags: ReadonlySet<string>): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (!(n instanceof HTMLElement)) continue;
+    if (n.tagName && tags.has(n.tagName.toLowerCase())) found.push(n);
+    for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+  }
+  return found;
 }
 
 function span(el: HTMLElement, attr: string): number {
@@ -67,6 +91,8 @@ export function expandGrid(table: HTMLElement): string[][] {
       const text = textOf(td);
       const rows = span(td, 'rowspan');
       const cols = span(td, 'colspan');
+      // spans fill the grid: check its size before they do
+      checkTableSize(Math.max(grid.length, r + rows), c + cols);
       for (let dr = 0; dr < rows; dr++) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < cols; dc++) grid[r + dr]![c + dc] = text;
@@ -79,8 +105,10 @@ export function expandGrid(table: HTMLElement): string[][] {
 
 export function readHtmlTables(text: string): Table[] {
   const root = parse(text, { blockTextElements: { script: false, style: false, noscript: false } });
-  const heading = [root.querySelector('title'), root.querySelector('h1')].map((el) => (el ? textOf(el).replace(/\n/g, ' ') : '')).find((t) => t !== '');
-  return root.querySelectorAll('table').map((table, i) => {
+  const named = elementsNamed(root, new Set(['title', 'h1', 'table']));
+  const first = (tag: string) => named.find((el) => el.tagName.toLowerCase() === tag);
+  const heading = [first('title'), first('h1')].map((el) => (el ? textOf(el).replace(/\n/g, ' ') : '')).find((t) => t !== '');
+  return named.filter((el) => el.tagName.toLowerCase() === 'table').map((table, i) => {
     const caption = childElement(table, 'caption');
     const t: Table = { kind: 'html', name: '', index: i + 1, rows: squareRows(expandGrid(table)) };
     const name = caption ? textOf(caption).replace(/\n/g, ' ') : heading;

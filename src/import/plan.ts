@@ -12,7 +12,7 @@ import { findHeader, type Header } from './header.js';
 import { readHtmlBytes } from './html.js';
 import { matchRows, type MatchResult } from './match.js';
 import { readRows, type ImportMode, type ReadRows, type Remark, type RowRecord } from './rows.js';
-import type { Table } from './table.js';
+import { TABLE_LIMITS, TableTooLarge, type Table, type TableLimit } from './table.js';
 import { readWorkbook } from './xlsx.js';
 
 export interface InputFile {
@@ -99,6 +99,28 @@ const M = {
   unnamed: { zh: '标题和文件名都没有写明领域', en: 'neither the title nor the file name names a domain' },
 } satisfies Record<string, Message>;
 
+const LIMIT_NAMES: Record<TableLimit, Message> = {
+  rows: { zh: '行数', en: 'rows' },
+  columns: { zh: '列数', en: 'columns' },
+  cells: { zh: '单元格数', en: 'cells' },
+};
+
+const TOO_LARGE: Message = {
+  zh: '{file}：表格过大（{what} {value}，超过上限 {max}），未导入',
+  en: '{file}: the table is too large ({what}: {value}, over the limit of {max}); nothing imported',
+};
+
+/** The file's tables, or a refusal naming the limit a table goes beyond. */
+export async function readInput(file: InputFile, lang: Lang): Promise<{ kind: InputKind; tables: Table[]; encoding?: Encoding }> {
+  try {
+    return await readTables(file, lang);
+  } catch (err) {
+    if (!(err instanceof TableTooLarge)) throw err;
+    const value = Number.isFinite(err.value) ? err.value.toLocaleString('en-US') : '∞';
+    throw usageError(say(TOO_LARGE, lang, { file: file.display, what: say(LIMIT_NAMES[err.limit], lang), value, max: TABLE_LIMITS[err.limit].toLocaleString('en-US') }));
+  }
+}
+
 export function sniffKind(display: string, bytes: Uint8Array, lang: Lang): InputKind {
   if (bytes.length === 0) throw usageError(say(M.empty, lang, { file: display }));
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
@@ -110,13 +132,14 @@ export function sniffKind(display: string, bytes: Uint8Array, lang: Lang): Input
   return 'csv';
 }
 
-export async function readInput(file: InputFile, lang: Lang): Promise<{ kind: InputKind; tables: Table[]; encoding?: Encoding }> {
+async function readTables(file: InputFile, lang: Lang): Promise<{ kind: InputKind; tables: Table[]; encoding?: Encoding }> {
   const kind = sniffKind(file.display, file.bytes, lang);
   if (kind === 'xlsx') {
     let tables: Table[];
     try {
       tables = await readWorkbook(file.bytes);
     } catch (err) {
+      if (err instanceof TableTooLarge) throw err;
       throw usageError(say(M.badWorkbook, lang, { file: file.display, detail: (err as Error).message }));
     }
     // a zip that is not a workbook at all reads as one without sheets

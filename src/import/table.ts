@@ -22,10 +22,44 @@ export interface Table {
   caption?: string;
 }
 
-/** Pads ragged rows so every row has the same number of cells. */
+/**
+ * The largest table gk imports: far above any real catalog (a county's has about 800 rows and 15 columns), far
+ * below what would exhaust memory. Workbooks are measured by the cell references they declare, before reading.
+ */
+export const TABLE_LIMITS = { rows: 100_000, columns: 1_000, cells: 5_000_000 } as const;
+
+export type TableLimit = keyof typeof TABLE_LIMITS;
+
+/** A table beyond TABLE_LIMITS; import refuses the file with a message naming the limit. */
+export class TableTooLarge extends Error {
+  readonly limit: TableLimit;
+  readonly value: number;
+  constructor(limit: TableLimit, value: number) {
+    super(`${limit}: ${value} > ${TABLE_LIMITS[limit]}`);
+    this.limit = limit;
+    this.value = value;
+  }
+}
+
+/** Throws TableTooLarge when a table of this many rows and columns is beyond the limits. */
+export function checkTableSize(rows: number, columns: number): void {
+  if (rows > TABLE_LIMITS.rows) throw new TableTooLarge('rows', rows);
+  if (columns > TABLE_LIMITS.columns) throw new TableTooLarge('columns', columns);
+  if (rows * columns > TABLE_LIMITS.cells) throw new TableTooLarge('cells', rows * columns);
+}
+
+/** Pads ragged rows so every row has the same number of cells (within TABLE_LIMITS). */
 export function squareRows(rows: string[][]): string[][] {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  checkTableSize(rows.length, width);
   return rows.map((r) => (r.length === width ? r : [...r, ...Array<string>(width - r.length).fill('')]));
+}
+
+/** A → 1, Z → 26, AA → 27, XFD → 16384 */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 /** 0 → A, 25 → Z, 26 → AA */

@@ -1,7 +1,8 @@
 // .xlsx bytes → one table per worksheet: merged ranges expanded, rich text flattened, symbol-font check marks read as the marks they show.
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../build/xlsx.js';
-import { squareRows, type Table } from './table.js';
+import JSZip from 'jszip';
+import { checkTableSize, columnNumber, squareRows, TableTooLarge, type Table } from './table.js';
 
 /** What a symbol font draws for the letters Excel stores: Wingdings `t` is ◆, Wingdings 2 `R` is ☑, and so on. */
 const SYMBOL_FONTS: Record<string, Record<string, string>> = {
@@ -45,7 +46,43 @@ export function readCellText(cell: ExcelJS.Cell): string {
   return cell.text;
 }
 
+/** Above this, one worksheet's XML is refused unread (a zip bomb); a 100,000-row catalog sheet is far smaller. */
+const MAX_SHEET_XML = 256 * 1024 * 1024;
+
+/** Cell, row and merged-range references of a worksheet's XML: `r="XFD1048576"`, `ref="A1:C3"`. */
+const REF = /\sr(?:ef)?="\$?([A-Z]{0,3})\$?(\d*)(?::\$?([A-Z]{0,3})\$?(\d*))?"/g;
+
+/**
+ * The extent each worksheet declares, checked against TABLE_LIMITS before exceljs reads the workbook: it would
+ * allocate every cell of a merged range, and gk's grid every cell up to the last one (a 3 KB file with one cell at
+ * XFD1048576 asked for 17 billion).
+ */
+async function checkDeclaredExtent(bytes: Uint8Array): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return; // exceljs says what is wrong with it
+  }
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (size > MAX_SHEET_XML) throw new TableTooLarge('cells', Number.POSITIVE_INFINITY);
+    const xml = await entry.async('string');
+    let rows = 0;
+    let columns = 0;
+    for (const m of xml.matchAll(REF)) {
+      for (const [col, row] of [[m[1], m[2]], [m[3], m[4]]]) {
+        if (col) columns = Math.max(columns, columnNumber(col));
+        if (row) rows = Math.max(rows, Number(row));
+      }
+    }
+    checkTableSize(rows, columns);
+  }
+}
+
 export async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
+  await checkDeclaredExtent(bytes);
   const workbook = new (await loadExcel()).Workbook();
   // exceljs's typings want a Node Buffer; the bytes are one
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -54,6 +91,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
     const rows: string[][] = [];
     const height = sheet.rowCount;
     const width = sheet.columnCount;
+    checkTableSize(height, width);
     for (let r = 1; r <= height; r++) {
       const row = sheet.getRow(r);
       const cells: string[] = [];
