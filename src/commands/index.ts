@@ -17,6 +17,7 @@ export const commandLoaders: ReadonlyArray<readonly [string, Loader]> = [
   ['import', async () => (await import('./import.js')).importCommand],
   ['fmt', async () => (await import('./fmt.js')).fmtCommand],
   ['schema', async () => (await import('./schema.js')).schemaCommand],
+  ['serve', async () => (await import('./serve.js')).serveCommand],
   ['explain', async () => (await import('./explain.js')).explainCommand],
 ];
 

@@ -9,9 +9,13 @@ export interface Io {
   isTTY: boolean;
   /** Standard input, read to its end (`--stdin-filepath`); refused beyond `limit` bytes. */
   stdin?(limit: number): Promise<Uint8Array>;
+  /** Settles when the user stops a long-running command (Ctrl+C): `gk serve`, `gk build --watch`. */
+  interrupted?(): Promise<void>;
 }
 
-export function memoryIo(cwd: string, env: Record<string, string | undefined> = {}, input?: string | Uint8Array): Io & { out: string; err: string } {
+export function memoryIo(cwd: string, env: Record<string, string | undefined> = {}, input?: string | Uint8Array): Io & { out: string; err: string; interrupt(): void } {
+  let interrupt = () => {};
+  const stopped = new Promise<void>((resolve) => (interrupt = resolve));
   const io = {
     out: '',
     err: '',
@@ -24,6 +28,9 @@ export function memoryIo(cwd: string, env: Record<string, string | undefined> = 
     stderr(text: string) {
       io.err += text;
     },
+    interrupted: () => stopped,
+    /** What Ctrl+C is to the real process. */
+    interrupt: () => interrupt(),
     async stdin(limit: number): Promise<Uint8Array> {
       const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : (input ?? new Uint8Array());
       if (bytes.length > limit) throw new RangeError(`standard input exceeds ${limit} bytes`);

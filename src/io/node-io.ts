@@ -8,6 +8,11 @@ export function nodeIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    interrupted: () =>
+      new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }),
     async stdin(limit) {
       const chunks: Buffer[] = [];
       let size = 0;
