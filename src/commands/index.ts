@@ -19,6 +19,7 @@ export const commandLoaders: ReadonlyArray<readonly [string, Loader]> = [
   ['schema', async () => (await import('./schema.js')).schemaCommand],
   ['serve', async () => (await import('./serve.js')).serveCommand],
   ['explain', async () => (await import('./explain.js')).explainCommand],
+  ['lsp', async () => (await import('./lsp.js')).lspCommand],
 ];
 
 /** The commands a command line needs: the one it names, or all of them (help, a typo, no command). */
