@@ -104,7 +104,6 @@ describe('gk validate over a workspace root', () => {
       'parent-mismatch city/anping/chengguan/catalog/poverty-alleviation.yaml:6',
       'parent-mismatch city/anping/chengguan/dongjie/catalog/poverty-alleviation.yaml:10',
       'parent-mismatch city/anping/chengguan/dongjie/catalog/poverty-alleviation.yaml:13',
-      'deadline-format city/beishan/catalog/elderly-care.yaml:5',
       'missing-element city/xihe/catalog/fiscal-budget.yaml:11',
     ]);
     expect(code).toBe(1);
