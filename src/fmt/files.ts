@@ -6,6 +6,7 @@ import { say, type Message } from '../i18n.js';
 import { exists, globFiles, isDirectory, isReadOnly, readBytes, readText, relativeTo, writeFileAtomic } from '../io/files.js';
 import { decodeBytes, type Encoding } from '../load/decode.js';
 import { listFiles, readFileSafely, repositoryOf, type ReadProblem } from '../load/read.js';
+import { exceedsNesting, MAX_NESTING } from '../load/yaml.js';
 import { catalogFilesOf } from '../project.js';
 import type { Lang } from '../types.js';
 import { formatCatalog, type FormatFailure } from './format.js';
@@ -113,6 +114,7 @@ function formatFile(file: string, display: string, check: boolean, listed?: Read
   if (!read.ok) return { file, display, status: 'error', reason: 'not-read', problem: read.problem };
   const decoded = decodeBytes(read.bytes);
   if (decoded.encoding === 'binary') return { file, display, status: 'error', reason: 'binary' };
+  if (exceedsNesting(decoded.text)) return { file, display, status: 'error', reason: 'not-read', problem: { kind: 'nesting', max: MAX_NESTING } };
   const result = formatCatalog(decoded.text, findFmtConfig(file));
   if (!result.ok) return { file, display, status: 'error', ...result.failure };
   if (decoded.encoding === 'utf-8' && result.text === decoded.text) return { file, display, status: 'unchanged' };

@@ -19,7 +19,9 @@ export type ReadProblem =
   | { kind: 'too-large'; size: number; max: number }
   | { kind: 'os'; code: string }
   | { kind: 'not-folder' }
-  | { kind: 'name-encoding'; name: string };
+  | { kind: 'name-encoding'; name: string }
+  /** read, but nested too deeply to be parsed safely */
+  | { kind: 'nesting'; max: number };
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: ReadProblem };
 
@@ -43,6 +45,10 @@ const M = {
   ENAMETOOLONG: { zh: '路径过长', en: 'the path is too long' },
   EISDIR: { zh: '是文件夹', en: 'is a folder' },
   other: { zh: '无法读取（{code}）', en: 'cannot read it ({code})' },
+  nesting: {
+    zh: 'YAML 嵌套过深（列表、映射的层数超过上限 {max}），未处理',
+    en: 'YAML nested too deeply (lists and mappings more than {max} levels deep, the limit); left alone',
+  },
 } satisfies Record<string, Message>;
 
 const KINDS: Record<FileKind, Message> = {
@@ -69,6 +75,8 @@ export function describeProblem(problem: ReadProblem, lang: Lang): string {
       return say(M.notFolder, lang);
     case 'name-encoding':
       return say(M.nameEncoding, lang, { name: problem.name });
+    case 'nesting':
+      return say(M.nesting, lang, { max: problem.max });
     case 'os': {
       const known = (M as Record<string, Message>)[problem.code];
       return known && /^E[A-Z]+$/.test(problem.code) ? say(known, lang) : say(M.other, lang, { code: problem.code });

@@ -108,14 +108,15 @@ export function parseYaml(text: string, file: string, lang: Lang): ParsedYaml {
   const tooDeep = () => ({ data: undefined, diagnostics: [...colonDiagnostics, nestingDiagnostic(file, lang)], locator });
   if (!ANCHOR_OR_ALIAS.test(text)) {
     try {
-      const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: file });
+      const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: file, maxDepth: MAX_NESTING } as jsYaml.LoadOptions);
       if (deeperThan(data, MAX_NESTING)) return tooDeep();
       return { data, diagnostics: colonDiagnostics, locator };
     } catch (err) {
-      // The parsers recurse once per level: a stack overflow means nesting far beyond the limit.
-      if (err instanceof RangeError) return tooDeep();
+      if (isTooDeep(err)) return tooDeep();
       // fall through to the positional parser, which reports every error, not just the first
     }
+  } else if (exceedsNesting(text)) {
+    return tooDeep();
   }
   let slow: { data: unknown; diagnostics: Diagnostic[] };
   try {
@@ -126,6 +127,25 @@ export function parseYaml(text: string, file: string, lang: Lang): ParsedYaml {
   }
   if (slow.diagnostics.some((d) => d.code === 'limit') || deeperThan(slow.data, MAX_NESTING)) return tooDeep();
   return { data: slow.data, diagnostics: [...colonDiagnostics, ...slow.diagnostics], locator };
+}
+
+/** js-yaml's own depth limit, or a stack overflow in a parser that recurses once per level. */
+function isTooDeep(err: unknown): boolean {
+  return err instanceof RangeError || (err instanceof jsYaml.YAMLException && err.message.startsWith('nesting exceeded maxDepth'));
+}
+
+/**
+ * Whether the text nests lists and mappings deeper than MAX_NESTING. js-yaml stops counting at the limit, so this
+ * is safe to ask before handing a text to `yaml`, whose parser recurses until the stack runs out (and fails
+ * unpredictably near it).
+ */
+export function exceedsNesting(text: string): boolean {
+  try {
+    jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true, maxDepth: MAX_NESTING } as jsYaml.LoadOptions);
+    return false;
+  } catch (err) {
+    return isTooDeep(err);
+  }
 }
 
 function nestingDiagnostic(file: string, lang: Lang): Diagnostic {
