@@ -6,7 +6,10 @@ import { summarize } from '../diagnostic.js';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { formatters } from '../format/index.js';
-import { parseDomain } from '../import/domain.js';
+import { chooseDomain } from '../import/domain.js';
+import { containedPath } from '../io/output-dir.js';
+import { isDomainId } from '../schema/generate.js';
+import { schemaDiagnostics } from '../schema/validate.js';
 import { describeDomain, planImport, type DomainOutput, type InputFile } from '../import/plan.js';
 import { renderImportReport, countSkipped, type WrittenFile } from '../import/report.js';
 import { renderCatalogFile, renderEditionDomain, renderEditionMeta } from '../import/write.js';
@@ -14,10 +17,10 @@ import { exists, fileSize, isDirectory, packageRoot, readBytes, relativeTo, writ
 import { MAX_FILE_BYTES, findManifestAbove, loadSource, parseSource, type Government } from '../project.js';
 import { loadChannelVocabulary } from '../standard/channels.js';
 import { editionDir, loadEdition } from '../standard/edition.js';
-import { checkGovernment, defaultEdition } from '../validate.js';
-import type { Diagnostic, Edition, Lang, Manifest } from '../types.js';
+import { checkGovernment, defaultEdition, schemaValidators } from '../validate.js';
+import { DOMAIN_IDS, DOMAIN_NAMES, type Diagnostic, type Edition, type Lang, type Manifest } from '../types.js';
 import type { CommandSpec } from './command.js';
-import { checkOutDir, writeOutDir, type OutDirPolicy } from './output.js';
+import { checkOutDir, printErrors, writeOutDir, type OutDirPolicy } from './output.js';
 
 /** The schema the modeline points at: a schemas/ folder above the output (a repo keeping its own copy), else gk's. */
 function schemaPathFrom(dir: string): string {
@@ -62,9 +65,11 @@ const REFUSALS = {
   noFiles: { zh: 'gk import 至少需要一个文件', en: 'gk import needs at least one file' },
   completeAlone: { zh: '--complete 须与 --edition 一起使用', en: '--complete goes with --edition' },
   badDomain: {
-    zh: '--domain：“{value}”既不是领域编号（如 social-assistance），也不是领域的中文名（如 社会救助）',
-    en: '--domain: "{value}" is neither a domain id (e.g. social-assistance) nor a domain\'s Chinese name (e.g. 社会救助)',
+    zh: '--domain：“{value}”既不是已知领域的编号（如 social-assistance），也不是其中文名（如 社会救助）；本地领域请先在 gk.yaml 的 domains 中声明',
+    en: '--domain: "{value}" is neither the id of a known domain (e.g. social-assistance) nor its Chinese name (e.g. 社会救助); declare a local domain in gk.yaml under domains first',
   },
+  didYouMean: { zh: '--domain：未知领域“{value}”；是否指 {id}（{name}）？', en: '--domain: unknown domain "{value}"; did you mean {id} ({name})?' },
+  badManifest: { zh: '未导入：{file} 有错误，请先修正（gk validate）', en: 'nothing imported: {file} has errors; fix them first (gk validate)' },
   notFound: { zh: '找不到文件：{file}', en: 'file not found: {file}' },
   isFolder: { zh: '{file} 是文件夹，请给出表格文件', en: '{file} is a folder; name a table file' },
   tooLarge: { zh: '{file}：文件超过 {max} MB', en: '{file}: larger than {max} MB' },
@@ -101,14 +106,31 @@ export const importCommand: CommandSpec = {
     let edition: Edition = defaultEdition();
     let manifest: Manifest | undefined;
     if (root) {
-      manifest = readManifest(loadSource(path.join(root, 'gk.yaml'), io.cwd, lang).data, 'gk.yaml');
+      // Its level, edition and local domains decide what is written where: a gk.yaml the schema refuses is reported, not used.
+      const source = loadSource(path.join(root, 'gk.yaml'), io.cwd, lang);
+      const problems = [...source.diagnostics, ...schemaDiagnostics(schemaValidators().manifest, source, lang)].filter((d) => d.severity === 'error');
+      if (problems.length > 0) {
+        printErrors(io, problems, [source], { lang, color: global.color });
+        io.stderr(`${say(REFUSALS.badManifest, lang, { file: source.display })}\n`);
+        return 1;
+      }
+      manifest = readManifest(source.data, 'gk.yaml');
       const dir = editionDir(manifest.standard, root);
       if (dir) edition = loadEdition(dir);
     }
     let domain: string | undefined;
     if (options.domain !== undefined) {
-      domain = parseDomain(String(options.domain), manifest?.domains);
-      if (domain === undefined) throw usageError(say(REFUSALS.badDomain, lang, { value: String(options.domain) }));
+      const value = String(options.domain);
+      const known = new Map<string, string>(DOMAIN_IDS.map((id) => [id, DOMAIN_NAMES[id]]));
+      for (const d of edition.domains) if (isDomainId(d.id) && !known.has(d.id)) known.set(d.id, d.name);
+      for (const [id, name] of Object.entries(manifest?.domains ?? {})) known.set(id, name);
+      const choice = chooseDomain(value, known, editionMode);
+      if (!choice.ok) {
+        const suggestion = choice.suggestion;
+        if (suggestion !== undefined) throw usageError(say(REFUSALS.didYouMean, lang, { value, id: suggestion, name: known.get(suggestion) }));
+        throw usageError(say(REFUSALS.badDomain, lang, { value }));
+      }
+      domain = choice.domain;
     }
 
     const inputs: InputFile[] = names.map((name) => {
@@ -147,7 +169,8 @@ export const importCommand: CommandSpec = {
       files.set('edition.yaml', renderEditionMeta({ id, title, complete: Boolean(options.complete), domains: plan.outputs.map((o) => ({ output: o, name: label(o.domain) })) }));
       if (plan.outputs.length > 0) writeOutDir(out, files, 'edition', editionPolicy, lang);
     } else {
-      const targets = plan.outputs.map((o: DomainOutput) => ({ o, abs: path.join(out, `${o.domain}.yaml`) }));
+      // containedPath: a domain id always makes a file name inside --out; anything else is a bug, never a write.
+      const targets = plan.outputs.map((o: DomainOutput) => ({ o, abs: containedPath(out, `${o.domain}.yaml`) }));
       const existing = targets.filter((t) => exists(t.abs)).map((t) => relativeTo(io.cwd, t.abs));
       if (existing.length > 0 && !options.force) throw usageError(say(REFUSALS.exists, lang, { files: existing.join(', ') }));
       const schema = schemaPathFrom(out);

@@ -6,6 +6,7 @@ import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { planInit } from '../init.js';
 import { exists, isDirectory, packageRoot, relativeTo, writeFileAtomic } from '../io/files.js';
+import { containedPath } from '../io/output-dir.js';
 import { CODE_PATTERN } from '../schema/generate.js';
 import type { Level } from '../types.js';
 import { defaultEdition } from '../validate.js';
@@ -69,10 +70,11 @@ export const initCommand: CommandSpec = {
       manifestSchema: schemaRef(dir, 'gk.schema.json'),
       lang,
     });
-    const targets = [...files.keys()].map((rel) => path.join(dir, rel));
+    // Domain ids come from the edition, which may be a local folder: every file must still land inside the catalog folder.
+    const targets = [...files.keys()].map((rel) => containedPath(dir, rel));
     const existing = targets.filter(exists);
     if (existing.length > 0 && !options.force) throw usageError(say(M.exists, lang, { files: existing.map((f) => relativeTo(io.cwd, f)).join(', ') }));
-    for (const [rel, text] of files) writeFileAtomic(path.join(dir, rel), text);
+    for (const [rel, text] of files) writeFileAtomic(containedPath(dir, rel), text);
     io.stdout(`${say(M.written, lang, { n: files.size })}\n${targets.map((f) => `  ${relativeTo(io.cwd, f)}\n`).join('')}${say(M.next, lang)}\n`);
     return 0;
   },

@@ -1,4 +1,6 @@
 // Which of the 26 domains a table belongs to, from its title, sheet name or file name (社会救助领域… → social-assistance).
+import { distance } from 'fastest-levenshtein';
+import { isDomainId } from '../schema/generate.js';
 import { DOMAIN_IDS, DOMAIN_NAMES, type StandardDomainId } from '../types.js';
 
 /** Other names offices give the domains in their titles; the official names come from DOMAIN_NAMES. */
@@ -62,7 +64,37 @@ export function parseDomain(value: string, local: LocalDomains = {}): string | u
   if ((DOMAIN_IDS as readonly string[]).includes(v)) return v;
   const byName = DOMAIN_IDS.find((id) => DOMAIN_NAMES[id] === v) ?? Object.keys(local).find((id) => local[id] === v);
   if (byName) return byName;
-  return /^[a-z][a-z0-9-]*$/.test(v) ? v : undefined;
+  return isDomainId(v) ? v : undefined;
+}
+
+export type DomainChoice = { ok: true; domain: string } | { ok: false; suggestion?: string };
+
+/**
+ * `gk import --domain`: an id or a Chinese name (official, an alias, or a local one; `…领域` too) of a domain `known`
+ * holds (id → name). An unknown id close to a known one is refused with that one as a suggestion; a well-formed new id
+ * is taken only when `allowNew` (a new edition may add domains).
+ */
+export function chooseDomain(value: string, known: ReadonlyMap<string, string>, allowNew: boolean): DomainChoice {
+  const v = value.normalize('NFKC').replace(/\s+/g, '');
+  if (known.has(v)) return { ok: true, domain: v };
+  const bare = v.endsWith('领域') ? v.slice(0, -2) : v;
+  for (const [id, name] of known) if (name === v || name === bare) return { ok: true, domain: id };
+  const alias = ALIASES.find(([name]) => name === bare);
+  if (alias && known.has(alias[1])) return { ok: true, domain: alias[1] };
+  const lower = v.toLowerCase();
+  const ascii = /^[\x20-\x7e]*$/.test(v);
+  let best: { id: string; d: number } | undefined;
+  for (const [id, name] of known) {
+    const d = ascii ? distance(lower.replace(/_/g, '-'), id) : distance(bare, name);
+    if (!best || d < best.d) best = { id, d };
+  }
+  const limit = Math.max(2, Math.floor((ascii ? v.length : bare.length) / 4));
+  if (best && best.d <= limit) return { ok: false, suggestion: best.id };
+  // A name inside a longer text (社会救助事项目录) is a suggestion, never a silent choice.
+  const named = findDomainsIn(v, Object.fromEntries([...known].filter(([id]) => !(DOMAIN_IDS as readonly string[]).includes(id))));
+  if (named.length === 1 && known.has(named[0]!)) return { ok: false, suggestion: named[0]! };
+  if (allowNew && isDomainId(v)) return { ok: true, domain: v };
+  return { ok: false };
 }
 
 export interface DomainGuess {

@@ -130,12 +130,15 @@ export function isSafeRelative(rel: string): boolean {
 
 /** A path gk is about to write, checked to lie inside the folder it writes into; anything else is a bug, never a write. */
 export function containedPath(target: string, rel: string): string {
-  if (!isSafeRelative(rel)) throw new GkError('internal', `refusing to write "${rel}" outside ${target}`);
   const abs = path.join(target, ...rel.split('/'));
   const back = path.relative(target, abs);
-  if (back === '' || back.startsWith('..') || path.isAbsolute(back)) throw new GkError('internal', `refusing to write "${rel}" outside ${target}`);
+  if (!isSafeRelative(rel) || back === '' || back.startsWith('..') || path.isAbsolute(back)) {
+    throw new GkError('io', OUTSIDE, { params: { file: JSON.stringify(rel), target } });
+  }
   return abs;
 }
+
+const OUTSIDE = { zh: '拒绝写入 {file}：不在 {target} 之内', en: 'refusing to write {file}: not inside {target}' };
 
 // ── temporary names ──────────────────────────────────────────────────────────────────────────────────────────────
 // `.<name>.gk-tmp-<pid>-<hex>` is a folder (or file) being written, `.<name>.gk-old-<pid>-<hex>` the previous output

@@ -6,7 +6,17 @@ import { DOMAIN_IDS, DOMAIN_NAMES, ITEM_FIELDS, type Edition } from '../types.js
 type Schema = Record<string, unknown>;
 
 export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
-export const DOMAIN_PATTERN = '^[a-z][a-z0-9-]*$';
+/**
+ * The one shape of a domain id, everywhere: catalog files' `domain:`, the keys of gk.yaml `domains`, `gk import --domain`.
+ * Lowercase ASCII words joined by single hyphens, so an id is always a safe file name (`<id>.yaml`, `<id>.html`).
+ */
+export const DOMAIN_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+const DOMAIN_RE = new RegExp(DOMAIN_PATTERN);
+const MAX_DOMAIN_ID = 64;
+
+export function isDomainId(value: string): boolean {
+  return value.length <= MAX_DOMAIN_ID && DOMAIN_RE.test(value);
+}
 export const CODE_PATTERN = '^[0-9]{6}([0-9]{3}([0-9]{3})?)?$';
 
 function text(title: string, description: string, extra: Schema = {}): Schema {
@@ -100,6 +110,7 @@ export function buildCatalogSchema(edition: Edition, channels: ChannelVocabulary
         title: '领域',
         description: `26 个试点领域之一（${domainDescriptions}），或在 gk.yaml 的 domains 中声明的本地领域。`,
         pattern: DOMAIN_PATTERN,
+        maxLength: MAX_DOMAIN_ID,
         examples: [...DOMAIN_IDS],
       },
       items: { type: 'array', title: '公开事项', description: '本领域的公开事项。', items: { $ref: '#/definitions/item' } },
@@ -140,7 +151,7 @@ export function buildManifestSchema(editionIds: string[]): Schema {
         type: 'object',
         title: '本地领域',
         description: '26 个试点领域之外本目录使用的领域：领域编号 → 中文名称，如 general-affairs: 综合政务。',
-        propertyNames: { pattern: DOMAIN_PATTERN },
+        propertyNames: { pattern: DOMAIN_PATTERN, maxLength: MAX_DOMAIN_ID },
         additionalProperties: { type: 'string', minLength: 1 },
       },
       channels: { type: 'array', title: '本地渠道', description: '词表之外本地使用的公开渠道和载体。', items: { type: 'string', minLength: 1 } },

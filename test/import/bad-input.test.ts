@@ -94,8 +94,8 @@ describe('gk import refuses what it cannot read', () => {
   it('an unknown --domain and --complete without --edition', async () => {
     const tmp = workspace({ 'ok.csv': '二级事项,公开内容,公开依据\n预算,预算表,《预算法》\n' });
     const domain = await refusal(['import', 'ok.csv', '--domain', '不存在的领域'], tmp);
-    expect(domain.zh).toContain('--domain：“不存在的领域”既不是领域编号');
-    expect(domain.en).toContain('--domain: "不存在的领域" is neither a domain id');
+    expect(domain.zh).toContain('--domain：“不存在的领域”既不是已知领域的编号');
+    expect(domain.en).toContain('--domain: "不存在的领域" is neither the id of a known domain');
     const complete = await refusal(['import', 'ok.csv', '--complete'], tmp);
     expect(complete.zh).toBe('gk: --complete 须与 --edition 一起使用\n');
   });
