@@ -8,11 +8,9 @@ import { collect, parseFormatTargets } from '../format/targets.js';
 import { writeFileAtomic } from '../io/files.js';
 import { findGovernmentRoots, MAX_FILE_BYTES } from '../project.js';
 import { partialNotice } from '../standard/edition.js';
-import { checkRootsParallel, defaultJobs } from '../parallel.js';
+import { defaultJobs } from '../parallel.js';
 import type { CommandSpec } from './command.js';
 import type { Io } from '../io/io.js';
-import type { Lang } from '../types.js';
-import type { RootsResult } from '../validate.js';
 import { VERSION } from '../version.js';
 
 /** The human format lists this many findings of one rule in one file, then how many more there are. */
@@ -50,7 +48,8 @@ export const validateCommand: CommandSpec = {
     if (options.fix) for (const file of (await import('../fmt/files.js')).fixGovernmentCatalogs(roots, io.cwd)) io.stderr(global.lang === 'zh' ? `已修正 ${file}\n` : `fixed ${file}\n`);
     const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw usageError({ zh: '--jobs 需要一个不小于 1 的整数，而不是 {value}', en: '--jobs needs a whole number of at least 1, got {value}' }, { value: String(options.jobs) });
-    const { diagnostics: found, files, sources, editions } = stdinPath === undefined ? await checkRootsParallel(roots, io.cwd, global.lang, jobs) : await checkStdin(stdinPath, io, global.lang);
+    const stdin = stdinPath === undefined ? undefined : { file: stdinPath, bytes: await readStdin(io) };
+    const { diagnostics: found, files, sources, editions } = await (await import('../validate-run.js')).checkRun({ roots, stdin, cwd: io.cwd, lang: global.lang, jobs });
     let diagnostics = found;
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     diagnostics = sortDiagnostics(diagnostics);
@@ -75,11 +74,10 @@ export const validateCommand: CommandSpec = {
   },
 };
 
-async function checkStdin(file: string, io: Io, lang: Lang): Promise<RootsResult> {
+async function readStdin(io: Io): Promise<Uint8Array> {
   if (!io.stdin) throw usageError({ zh: '无法读取标准输入', en: 'standard input cannot be read' });
-  const bytes = await io.stdin(MAX_FILE_BYTES).catch((err: unknown) => {
+  return io.stdin(MAX_FILE_BYTES).catch((err: unknown) => {
     if (err instanceof RangeError) throw usageError({ zh: '标准输入超过 {max} MB', en: 'standard input exceeds {max} MB' }, { max: MAX_FILE_BYTES / 1048576 });
     throw err;
   });
-  return (await import('../validate-text.js')).checkText(file, bytes, io.cwd, lang);
 }

@@ -107,6 +107,18 @@ export const checkDocs: Readonly<Record<string, CheckDocs>> = {
     accepts: [{ yaml: 'standard: national-2020' }, { yaml: 'standard: ../standard/henan-2021', note: m('用 gk import --edition 导入的版本', 'an edition imported with gk import --edition') }],
     fix: m('写内置版本名，或指向含 edition.yaml 的文件夹的相对路径。', 'name a bundled edition, or give a relative path to a folder holding edition.yaml.'),
   },
+  'local-rule': {
+    kind: 'stage',
+    severity: 'error',
+    summary: m(
+      '`gk.yaml` 的 `local-rules` 所列本地规则无法使用：不在本文件夹之内（不加载）、找不到、加载失败、格式不对、编号与其他规则重复；或运行时出错（已跳过）',
+      'a local rule listed under `local-rules` in `gk.yaml` cannot be used: outside this folder (never loaded), missing, failing to load, of the wrong shape, or with an id already taken; or it failed while checking (skipped)',
+    ),
+    why: m('本地规则是本地自己写的代码，只能来自本目录仓库之内，出错时不能让整个检查失败。', 'a local rule is the government’s own code: it may come only from inside its repository, and a broken one must not break the whole check.'),
+    flags: [{ yaml: 'local-rules: [../shared/rules/contact.mjs]' }, { yaml: 'local-rules: [/etc/rules.mjs]' }],
+    accepts: [{ yaml: 'local-rules: [rules/subject-prefix.mjs]' }],
+    fix: m('把规则模块放在 gk.yaml 所在文件夹之内；模块导出 rule（或 default），含 meta（id、severity）、messages（zh、en）和 item、file 或 check 之一。', 'keep the module inside the folder of gk.yaml; it exports rule (or default) with meta (id, severity), messages (zh, en) and one of item, file or check.'),
+  },
   'deadline-format': {
     kind: 'rule',
     summary: m(

@@ -161,6 +161,12 @@ export function buildManifestSchema(editionIds: string[]): Schema {
         description: '调整规则级别：error、warning 或 off。',
         additionalProperties: { type: 'string', enum: ['error', 'warning', 'off'] },
       },
+      'local-rules': {
+        type: 'array',
+        title: '本地规则',
+        description: '本政府（工作区根目录中则为其下所有政府）自己的检查规则：.js 或 .mjs 模块的相对路径，必须在本文件夹之内，形如 gk 的规则（meta、messages、item/file/check）。',
+        items: { type: 'string', minLength: 1 },
+      },
       workspace: { type: 'boolean', title: '工作区', description: '为 true 时，此清单是包含多个政府的工作区根目录。' },
       city: text('市级名称', '工作区所属的市，如“示例市人民政府”。'),
       departments: {
