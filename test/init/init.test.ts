@@ -103,23 +103,30 @@ describe('gk init', () => {
     expect(manifest).toContain('code: "410000"\n');
   });
 
-  it('is followed by a validate that asks only for the subjects and the elements the standard lacks', async () => {
+  it('is followed by a validate that asks, once per item, only for the subject and the elements the standard lacks', async () => {
     expect((await init()).code).toBe(0);
     const r = await gk(['validate', 'county', '--format', 'json'], dir);
     expect(r.code).toBe(1);
-    const found = (JSON.parse(r.out).diagnostics as Diagnostic[]).map((d) => `${d.file} ${d.code} ${d.path.join('.')} ${d.code === 'missing-element' ? /缺少(.+?)：/.exec(d.message)![1] : ''}`.trimEnd());
+    const diagnostics = JSON.parse(r.out).diagnostics as Diagnostic[];
+    const found = diagnostics.map((d) => `${d.file} ${d.code} ${d.path.join('.')} ${d.code === 'missing-element' ? /须在本地补充\d+项要素：(.+)（国家标准事项/.exec(d.message)![1] : ''}`.trimEnd());
     const expected: string[] = [];
+    const perItem = new Map<string, number>();
     const edition = defaultEdition();
     for (const file of fs.readdirSync(path.join(dir, 'county', 'catalog')).sort()) {
       const rel = `county/catalog/${file}`;
       const catalog = readCatalogFile(parseYaml(fs.readFileSync(path.join(dir, rel), 'utf8'), rel, 'zh').data, rel);
       catalog.items.forEach((item, i) => {
         expected.push(`${rel} vague-subject items.${i}.subject`);
-        for (const field of findLackingElements(edition.items.get(item.standard!)!)) expected.push(`${rel} missing-element items.${i}.standard ${ELEMENT_NAMES[field].zh}`);
+        const lacking = findLackingElements(edition.items.get(item.standard!)!);
+        if (lacking.length > 0) expected.push(`${rel} missing-element items.${i}.standard ${lacking.map((f) => ELEMENT_NAMES[f].zh).join('、')}`);
       });
     }
     expect(expected.length).toBeGreaterThan(200);
     expect(found.sort()).toEqual(expected.sort());
+    // the to-do list: at most two findings per item (its own 公开主体, and what else to fill in)
+    for (const d of diagnostics) perItem.set(`${d.file} ${d.path[1]}`, (perItem.get(`${d.file} ${d.path[1]}`) ?? 0) + 1);
+    expect(Math.max(...perItem.values())).toBe(2);
+    expect([...perItem.values()].every((n) => n <= 2)).toBe(true);
   });
 
   it('is followed by a diff showing 100% coverage', async () => {

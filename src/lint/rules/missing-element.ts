@@ -28,9 +28,10 @@ export const rule: Rule = {
   },
   messages: {
     missing: {
-      zh: '事项“{id}”缺少{element}：国家标准事项 {ref} 未提供该要素（转录表不全或须本地填写），请在本地补充',
-      en: 'item "{id}" lacks {element}: national item {ref} does not provide it (incomplete transcription or a local element); supply it here',
+      zh: '事项“{id}”须在本地补充{count}项要素：{elements}（国家标准事项 {ref} 未提供，转录表不全或须本地填写）',
+      en: 'item "{id}" must supply {count} element(s) here: {elements} (national item {ref} does not provide them: incomplete transcription or local elements)',
     },
+    missingHint: { zh: '在该事项下写出这些要素；公开主体写本级单位名称', en: 'write these elements under the item; the subject is a body of this government' },
     subject: { zh: '事项“{id}”缺少公开主体：公开主体须写明本地单位', en: 'item "{id}" lacks a subject (公开主体): name the local body' },
   },
   item({ file, item, national, path }, context) {
@@ -40,13 +41,14 @@ export const rule: Rule = {
       return;
     }
     if (!national) return;
-    for (const field of REQUIRED_ELEMENTS) {
-      if (present(item[field])) continue;
-      if (field === 'subject') {
-        context.report({ file, path: path(), messageId: 'subject', params: { id: item.id } });
-      } else if (!present(national[field])) {
-        context.report({ file, path: path('standard'), messageId: 'missing', params: { id: item.id, ref: item.standard, element: ELEMENT_NAMES[field][context.lang] } });
-      }
+    // One finding per item, naming every element the government must supply: a to-do list, not a wall.
+    const lacking = REQUIRED_ELEMENTS.filter((field) => !present(item[field]) && (field === 'subject' || !present(national[field])));
+    if (lacking.length === 0) return;
+    if (lacking.length === 1 && lacking[0] === 'subject') {
+      context.report({ file, path: path(), messageId: 'subject', params: { id: item.id } });
+      return;
     }
+    const elements = lacking.map((f) => ELEMENT_NAMES[f][context.lang]).join(context.lang === 'zh' ? '、' : ', ');
+    context.report({ file, path: path('standard'), messageId: 'missing', params: { id: item.id, ref: item.standard, count: lacking.length, elements }, hintId: 'missingHint' });
   },
 };

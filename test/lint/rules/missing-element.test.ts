@@ -17,5 +17,18 @@ testRule(rule, {
       errors: [{ messageId: 'subject', line: 3, column: 5, message: '事项“a”缺少公开主体：公开主体须写明本地单位', hint: null }],
       output: null,
     },
+    {
+      name: 'one finding listing every element to supply, the subject with them',
+      code: 'domain: fiscal-budget\nitems:\n  - id: a\n    standard: fiscal-budget/1\n',
+      errors: [
+        {
+          messageId: 'missing',
+          line: 4,
+          column: 15,
+          message: '事项“a”须在本地补充4项要素：公开主体、公开对象、公开方式、公开层级（国家标准事项 fiscal-budget/1 未提供，转录表不全或须本地填写）',
+          hint: '在该事项下写出这些要素；公开主体写本级单位名称',
+        },
+      ],
+    },
   ],
 });
