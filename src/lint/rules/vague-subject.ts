@@ -1,4 +1,5 @@
 // vague-subject: a 公开主体 must name a real body of this government, not a placeholder or the standard's generic wording.
+import { exampleBody } from '../../standard/bodies.js';
 import type { Rule } from '../rule.js';
 
 export type SubjectClass = 'ok' | 'placeholder' | 'generic' | 'national';
@@ -24,6 +25,17 @@ const ROLE = /^(?:招标人|招标代理机构|采购人|采购代理机构|项�
  */
 const OWN_LEVEL_BODY = /^(?:[县区市旗]|乡(?!镇)|镇)(?!级)[\p{Script=Han}()]{1,20}(?:局|委员会|委|办公室|办|中心|所|站|队|院|馆|人民政府|街道办事处)$/u;
 const BODY_IN_GENERAL = /部门|单位|机构|机关/;
+/**
+ * A body a place names itself by in its own catalog: 安邑办事处 (a 街道办事处), 张庄村民委员会, 城关居委会. The place
+ * is two or more characters that are not a level or a generic word.
+ */
+const SHORT_NAMED_BODY = /^(\p{Script=Han}{2,10}?)(?:街道)?(?:办事处|村民委员会|村委会|居民委员会|居委会)$/u;
+const NOT_A_PLACE = /^(?:各|本|该|相关|有关|所在|乡镇|街道|社区|城乡|基层|当地|属地)|(?:[省市县区乡镇村]级)/;
+
+function shortNamedBody(part: string): boolean {
+  const m = SHORT_NAMED_BODY.exec(part);
+  return m !== null && !NOT_A_PLACE.test(m[1]!);
+}
 /** Each township of this county, taken together. */
 const ALL_TOWNSHIPS = /^各(?:乡镇|乡|镇|街道|乡镇\(街道\)|乡镇人民政府|乡镇人民政府\(街道办事处\)|街道办事处)$/;
 
@@ -101,7 +113,7 @@ function classifySubjectText(subject: string, nationalSubject?: string): Subject
   for (const part of splitBodies(s)) {
     let c: SubjectClass;
     if (VAGUE_BODY.test(part)) c = 'placeholder';
-    else if (ROLE.test(part) || ALL_TOWNSHIPS.test(part) || namesPlace(part)) c = 'ok';
+    else if (ROLE.test(part) || ALL_TOWNSHIPS.test(part) || namesPlace(part) || shortNamedBody(part)) c = 'ok';
     else if (OWN_LEVEL_BODY.test(part) && !BODY_IN_GENERAL.test(part) && !NOT_PLACE_AFTER.some((w) => part.startsWith(w))) c = 'ok';
     else c = 'generic';
     if (RANK[c] > RANK[worst]) worst = c;
@@ -109,11 +121,6 @@ function classifySubjectText(subject: string, nationalSubject?: string): Subject
   return worst;
 }
 
-/** “示例县人民政府” → “示例县”, for the hint's example. */
-function placeOf(name: string): string {
-  const place = name.replace(/(?:人民政府|政府|办事处|委员会)$/, '');
-  return place === '' ? '示例县' : place;
-}
 
 export const rule: Rule = {
   meta: {
@@ -141,7 +148,7 @@ export const rule: Rule = {
     if (value === undefined || value.trim() === '') return;
     const c = classifySubject(value, national?.subject);
     if (c === 'ok') return;
-    const example = `${placeOf(context.government.manifest.name)}财政局`;
+    const example = exampleBody(context.government.manifest.name, context.government.manifest.level, file.catalog.domain);
     context.report({ file, path: path('subject'), messageId: c, params: { value, standard: item.standard }, hintId: 'hint', hintParams: { example } });
   },
 };

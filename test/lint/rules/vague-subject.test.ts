@@ -140,8 +140,19 @@ describe('classifySubject', () => {
   });
 });
 
+const own = (domain: string, subject: string) => `domain: ${domain}\nitems:\n  - id: a\n    name: 本地事项\n    subject: ${subject}\n`;
+const STREET = 'name: 安邑街道办事处\ncode: "140802001"\nlevel: township\nstandard: national-2020\n';
+const VILLAGE_ZHANGZHUANG = 'name: 张庄村民委员会\ncode: "140802001001"\nlevel: village\nstandard: national-2020\n';
+
 testRule(rule, {
-  valid: [{ name: 'a named body of the county', code: 'domain: fiscal-budget\nitems:\n  - id: a\n    standard: fiscal-budget/1\n    subject: 示例县财政局\n' }],
+  valid: [
+    { name: 'a named body of the county', code: 'domain: fiscal-budget\nitems:\n  - id: a\n    standard: fiscal-budget/1\n    subject: 示例县财政局\n' },
+    // short names real bodies give themselves in their own catalogs
+    { name: 'a 街道办事处 naming itself', manifest: STREET, code: own('social-assistance', '安邑办事处') },
+    { name: 'a 街道 office', manifest: STREET, code: own('social-assistance', '安邑街道民政办') },
+    { name: 'a 镇 bureau with a merged name', manifest: STREET, code: own('public-culture', '东郭镇教体文旅局') },
+    { name: 'a village committee', manifest: VILLAGE_ZHANGZHUANG, code: own('fiscal-budget', '张庄村民委员会') },
+  ],
   invalid: [
     {
       name: 'the national wording copied',
@@ -153,6 +164,23 @@ testRule(rule, {
       name: 'gk init’s placeholder',
       code: 'domain: fiscal-budget\nitems:\n  - id: a\n    standard: fiscal-budget/1\n    subject: 待填写\n',
       errors: [{ messageId: 'placeholder', line: 5, column: 14 }],
+    },
+    {
+      name: 'the hint names a body fitting the domain and the level: a 街道’s civil-affairs office',
+      manifest: STREET,
+      code: own('social-assistance', '村民委员会'),
+      errors: [{ messageId: 'generic', line: 5, column: 14, hint: '写明具体单位全称，如“安邑街道民政办”' }],
+    },
+    {
+      name: 'the hint for a county’s housing item',
+      code: own('rural-dilapidated-housing', '住房和城乡建设部门'),
+      errors: [{ messageId: 'generic', line: 5, column: 14, hint: '写明具体单位全称，如“示例县住房和城乡建设局”' }],
+    },
+    {
+      name: 'the hint for a village is its own committee',
+      manifest: VILLAGE_ZHANGZHUANG,
+      code: own('fiscal-budget', '办事处'),
+      errors: [{ messageId: 'generic', line: 5, column: 14, hint: '写明具体单位全称，如“张庄村民委员会”' }],
     },
   ],
 });
