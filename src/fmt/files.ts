@@ -9,7 +9,7 @@ import { listFiles, readFileSafely, repositoryOf, type ReadProblem } from '../lo
 import { exceedsNesting, MAX_NESTING } from '../load/yaml.js';
 import { catalogFilesOf } from '../project.js';
 import type { Lang } from '../types.js';
-import { formatCatalog, type FormatFailure } from './format.js';
+import { fmtConfigOf, formatCatalog, type FormatFailure, type FormatOptions } from './format.js';
 
 const M = {
   pathNotFound: { zh: '找不到路径：{path}', en: 'path not found: {path}' },
@@ -64,31 +64,18 @@ export function catalogFilesUnder(paths: readonly string[], cwd: string, lang: L
   return files;
 }
 
-/** What gk.yaml says that fmt must obey, as validate does: local channels, and the rules turned off. */
-export interface FmtConfig {
-  localChannels: string[];
-  rulesOff: Set<string>;
-}
-
-function readConfig(data: unknown): FmtConfig {
-  const manifest = (data ?? {}) as { channels?: unknown; rules?: unknown };
-  const channels = Array.isArray(manifest.channels) ? manifest.channels.filter((c): c is string => typeof c === 'string') : [];
-  const rules = manifest.rules !== null && typeof manifest.rules === 'object' ? (manifest.rules as Record<string, unknown>) : {};
-  return { localChannels: channels, rulesOff: new Set(Object.keys(rules).filter((id) => rules[id] === 'off')) };
-}
-
 /** The configuration of the gk.yaml nearest above the file (none: nothing local, every rule on). */
-export function findFmtConfig(file: string): FmtConfig {
+export function findFmtConfig(file: string): FormatOptions {
   for (let d = path.dirname(file); ; d = path.dirname(d)) {
     const manifest = path.join(d, 'gk.yaml');
     if (exists(manifest)) {
       try {
-        return readConfig(jsYaml.load(readText(manifest), { schema: jsYaml.CORE_SCHEMA }));
+        return fmtConfigOf(jsYaml.load(readText(manifest), { schema: jsYaml.CORE_SCHEMA }));
       } catch {
-        return readConfig(undefined);
+        return fmtConfigOf(undefined);
       }
     }
-    if (path.dirname(d) === d) return readConfig(undefined);
+    if (path.dirname(d) === d) return fmtConfigOf(undefined);
   }
 }
 

@@ -20,6 +20,14 @@ export interface FormatOptions {
   rulesOff?: ReadonlySet<string>;
 }
 
+/** What a gk.yaml's data says that fmt must obey, as validate does: its local channels and the rules it turns off. */
+export function fmtConfigOf(manifest: unknown): { localChannels: string[]; rulesOff: Set<string> } {
+  const m = (manifest ?? {}) as { channels?: unknown; rules?: unknown };
+  const localChannels = Array.isArray(m.channels) ? m.channels.filter((c): c is string => typeof c === 'string') : [];
+  const rules = m.rules !== null && typeof m.rules === 'object' ? (m.rules as Record<string, unknown>) : {};
+  return { localChannels, rulesOff: new Set(Object.keys(rules).filter((id) => rules[id] === 'off')) };
+}
+
 /**
  * Why a file cannot be formatted: YAML it cannot parse, aliases (`*name`), which reordering keys could put before their
  * anchors, or a rewrite that would change a value beyond the fixes fmt documents (checked on every file: fmt refuses

@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { GkError } from '../errors.js';
-import { formatCatalog } from '../fmt/format.js';
+import { fmtConfigOf, formatCatalog } from '../fmt/format.js';
 import { exists } from '../io/files.js';
 import { ELEMENT_NAMES } from '../lint/rules/missing-element.js';
 import { findGovernmentRoots, findManifestAbove, type Government } from '../project.js';
@@ -237,9 +237,8 @@ export function serveLanguageServer(lang: Lang, connection: Connection = createC
     const place = file === undefined ? undefined : placeOf(file);
     if (!doc || !place || place.manifest) return [];
     const text = doc.getText();
-    const manifest = contextOf(place)?.government.manifestSource.data as { channels?: unknown } | undefined;
-    const localChannels = Array.isArray(manifest?.channels) ? manifest.channels.filter((c): c is string => typeof c === 'string') : [];
-    const fixed = formatCatalog(text, { vocab: channels, localChannels });
+    // the same local channels and rules: off as gk fmt, so a quick fix is offered only for what validate reports
+    const fixed = formatCatalog(text, { vocab: channels, ...fmtConfigOf(contextOf(place)?.government.manifestSource.data) });
     if (!fixed.ok || fixed.text === text) return [];
     const actions: CodeAction[] = [];
     const hunks = text.includes('\r') ? [] : lineHunks(text, fixed.text);

@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import jsYaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fmtConfigOf, formatCatalogText } from '../../src/fmt/format.js';
 import { fixtures, gk } from '../helpers.js';
 
 const temps: string[] = [];
@@ -99,5 +101,27 @@ describe('fmt obeys rules: off in gk.yaml', () => {
     const found = await validateFindings(dir);
     expect(found.filter((d) => d.fixable).map((d) => d.code).sort()).toEqual(['deadline-format', 'unknown-channel']);
     expect(await fmtCheckFiles(dir)).toEqual({ code: 1, files: ['catalog/employment.yaml'] });
+  });
+});
+
+describe('fmtConfigOf (what gk fmt, validate --fix and the language server read from gk.yaml)', () => {
+  const text = 'domain: x\nitems:\n  - id: a\n    deadline: 20工作日内\n    channels: [政府门户网站, 村务栏]\n';
+  const data = (out: string) => (jsYaml.load(out) as { items: Array<Record<string, unknown>> }).items[0];
+
+  it('turns off the fixes of rules that are off, and keeps local channels', () => {
+    const options = fmtConfigOf({ channels: ['村务栏'], rules: { 'deadline-format': 'off', 'unknown-channel': 'warning' } });
+    expect(options).toEqual({ localChannels: ['村务栏'], rulesOff: new Set(['deadline-format']) });
+    expect(data(formatCatalogText(text, options))).toEqual({ id: 'a', deadline: '20工作日内', channels: ['政府网站', '村务栏'] });
+    expect(data(formatCatalogText(text, fmtConfigOf({ rules: { 'unknown-channel': 'off' } })))).toEqual({ id: 'a', deadline: '20个工作日内', channels: ['政府门户网站', '村务栏'] });
+  });
+
+  it('takes a missing or malformed gk.yaml as every rule on and nothing local', () => {
+    for (const manifest of [undefined, null, 'text', { rules: 'off', channels: '村务栏' }]) expect(fmtConfigOf(manifest)).toEqual({ localChannels: [], rulesOff: new Set() });
+  });
+
+  it('obeys # gk-disable-next-line for the one line below it only', () => {
+    const suppressed = 'domain: x\nitems:\n  - id: a\n    # gk-disable-next-line deadline-format\n    deadline: 20工作日内\n  - id: b\n    deadline: 20工作日内\n';
+    const items = (jsYaml.load(formatCatalogText(suppressed)) as { items: Array<Record<string, unknown>> }).items;
+    expect(items.map((i) => i.deadline)).toEqual(['20工作日内', '20个工作日内']);
   });
 });
