@@ -241,7 +241,7 @@ export { REPORT_FORMATS, type ReportFormat } from './report/format/index.js';
 export { OUTPUT_FORMATS, type OutputFormat } from './build/site.js';
 export { GkError, type GkErrorKind } from './errors.js';
 export type { Summary } from './diagnostic.js';
-export type { Rule, RuleMeta, RuleContext, Report as RuleReport, WorkspaceView } from './lint/rule.js';
+export type { Rule, RuleMeta, RuleContext, ItemAt, Report as RuleReport, WorkspaceView } from './lint/rule.js';
 export type { Government, SourceFile, CatalogSource } from './project.js';
 export type { ChannelVocabulary, ChannelEntry } from './standard/channels.js';
 export type { StandardDiff, VersionDiff, ItemChange, ChangeClass, FieldChange, StandardEntry, DomainCoverage } from './diff/types.js';

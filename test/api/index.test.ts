@@ -88,8 +88,8 @@ describe('check', () => {
     const local: Rule = {
       meta: { id: 'local/no-fb', severity: 'error', description: { zh: '示例', en: 'example' } },
       messages: { found: { zh: '事项 {id}', en: 'item {id}' } },
-      check(context) {
-        for (const file of context.government.catalogs) file.catalog.items.forEach((item, i) => context.report({ file, path: ['items', i, 'id'], messageId: 'found', params: { id: item.id } }));
+      item(at, context) {
+        context.report({ file: at.file, path: at.path('id'), messageId: 'found', params: { id: at.item.id } });
       },
     };
     const withLocal = await check(dir, { cwd: fixtures, lang: 'en', rules: [local] });
