@@ -1,10 +1,12 @@
-// catalog.json: the resolved catalog with every value's origin, in a fixed key order (schemas/catalog-output.schema.json).
+// catalog.json: the resolved catalog in a fixed key order (schemas/catalog-output.schema.json); with `provenance`,
+// every element's value comes with its origin (the national item or the local file and path it was taken from).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { StandardDiff } from '../diff/types.js';
 import { ITEM_FIELDS, type Origin, type ResolvedCatalog } from '../types.js';
 
-export const CATALOG_JSON_SCHEMA_VERSION = 1;
+/** 2: elements are plain values unless built with --provenance (1 always carried { value, origin }). */
+export const CATALOG_JSON_SCHEMA_VERSION = 2;
 
 export interface JsonInput {
   catalog: ResolvedCatalog;
@@ -15,6 +17,8 @@ export interface JsonInput {
   sources: ReadonlyArray<{ file: string; text: string }>;
   date?: string;
   generator: string;
+  /** every element as { value, origin } rather than its value alone (gk build --provenance) */
+  provenance?: boolean;
 }
 
 function sha256(text: string): string {
@@ -81,7 +85,7 @@ export function buildCatalogJson(input: JsonInput): object {
       const fields: Record<string, unknown> = {};
       for (const key of ITEM_FIELDS) {
         const f = item.fields[key];
-        if (f) fields[key] = { value: f.value, origin: originJson(f.origin, input) };
+        if (f) fields[key] = input.provenance === true ? { value: f.value, origin: originJson(f.origin, input) } : f.value;
       }
       out.fields = fields;
       out.deviations = item.deviations.map((d) => ({ field: d.field, reason: d.reason }));

@@ -27,6 +27,8 @@ export interface BuildOptions {
   /** The catalog's own files, relative to its folder, for provenance in catalog.json. */
   sources: ReadonlyArray<{ file: string; text: string }>;
   generator: string;
+  /** catalog.json gives every element's origin (gk build --provenance) */
+  provenance?: boolean;
   onProgress?(stage: OutputFormat, done: number, total: number): void;
 }
 
@@ -68,9 +70,9 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
     progress('json');
     files.set(
       'catalog.json',
-      formatCatalogJson({ catalog, diff, catalogPath: options.catalogPath, sources: options.sources, generator: options.generator, ...(options.date !== undefined ? { date: options.date } : {}) }),
+      formatCatalogJson({ catalog, diff, catalogPath: options.catalogPath, sources: options.sources, generator: options.generator, provenance: options.provenance === true, ...(options.date !== undefined ? { date: options.date } : {}) }),
     );
-    offer('catalog.json', '结构化数据（JSON，含每项要素的来源）');
+    offer('catalog.json', options.provenance === true ? '结构化数据（JSON，含每项要素的来源）' : '结构化数据（JSON）');
   }
   if (options.formats.has('html')) {
     progress('html');

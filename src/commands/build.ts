@@ -90,6 +90,7 @@ export const buildCommand: CommandSpec = {
       .option('--formats <list>', `输出格式，逗号分隔 · formats, comma-separated (${OUTPUT_FORMATS.join(',')})`, OUTPUT_FORMATS.join(','))
       .option('--templates <dir>', '用此文件夹中的同名文件替换内置模板 · files here replace the bundled templates of the same name')
       .option('--base-url <path>', '页面间链接的绝对路径前缀，如 /gk/；默认为相对链接 · absolute path prefix of links, e.g. /gk/; default relative')
+      .option('--provenance', 'catalog.json 为每个要素写明来源（国家标准事项或本地文件位置）· catalog.json gives every element its origin')
       .option('--date <YYYY-MM-DD>', '目录日期，默认为最近一次 git 提交的日期 · catalog date, default the last git commit date')
       .option('--watch', '生成后继续监视，目录文件改动时只重建该政府；有错误时不写出 · keep watching and rebuild the government whose files change; nothing with errors is written');
   },
@@ -164,6 +165,7 @@ export const buildCommand: CommandSpec = {
         catalogPath: (file) => relativeTo(root, path.resolve(io.cwd, file)),
         sources: files.map((f) => ({ file: relativeTo(root, f.path), text: f.text })),
         generator: GENERATOR,
+        provenance: options.provenance === true,
         ...(date !== undefined ? { date } : {}),
         ...(progress.report ? { onProgress: progress.report } : {}),
       });

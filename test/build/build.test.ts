@@ -36,24 +36,41 @@ describe('gk build on the example catalog', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'catalog-output.schema.json'), 'utf8')) as object;
     const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     for (const catalog of [example, county, xss]) {
-      const r = await build(catalog, DATE);
-      const data = JSON.parse(r.text('catalog.json')) as Record<string, unknown>;
-      expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+      for (const args of [DATE, [...DATE, '--provenance']]) {
+        const r = await build(catalog, args);
+        const data = JSON.parse(r.text('catalog.json')) as Record<string, unknown>;
+        expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+      }
     }
     const broken = JSON.parse((await build(county, DATE)).text('catalog.json')) as { items: Array<{ fields: Record<string, unknown> }> };
+    broken.items[0]!.fields.audience = ['所有人'];
+    expect(validate(broken)).toBe(false);
     broken.items[0]!.fields.audience = { value: ['所有人'], origin: { kind: 'local', file: 'x', path: [] } };
     expect(validate(broken)).toBe(false);
   });
 });
 
 describe('catalog.json', () => {
-  it('gives every element its origin and the catalog’s files with their hashes, relative to the catalog folder', async () => {
+  it('gives element values alone by default, and the catalog’s files with their hashes', async () => {
     const data = JSON.parse((await build(county, DATE)).text('catalog.json')) as {
+      schemaVersion: number;
+      items: Array<{ id: string; fields: Record<string, unknown> }>;
+      provenance: { files: Array<{ file: string }> };
+    };
+    expect(data.schemaVersion).toBe(2);
+    const sa1 = data.items.find((i) => i.id === 'sa-01')!;
+    expect(sa1.fields.subject).toBe('测试县民政局');
+    expect(Object.values(sa1.fields).every((v) => typeof v === 'string' || Array.isArray(v))).toBe(true);
+    expect(data.provenance.files.map((f) => f.file)).toEqual(['catalog/general-affairs.yaml', 'catalog/social-assistance.yaml', 'gk.yaml']);
+  });
+
+  it('with --provenance gives every element its origin, relative to the catalog folder', async () => {
+    const data = JSON.parse((await build(county, [...DATE, '--provenance'])).text('catalog.json')) as {
       schemaVersion: number;
       items: Array<{ id: string; fields: Record<string, { value: unknown; origin: { kind: string; id?: string; file: string } }> }>;
       provenance: { date: string; files: Array<{ file: string }> };
     };
-    expect(data.schemaVersion).toBe(1);
+    expect(data.schemaVersion).toBe(2);
     const sa1 = data.items.find((i) => i.id === 'sa-01')!;
     expect(sa1.fields.name!.origin).toMatchObject({ kind: 'standard', id: 'social-assistance/1', file: 'social-assistance.yaml' });
     expect(sa1.fields.subject).toMatchObject({ value: '测试县民政局', origin: { kind: 'local', file: 'catalog/social-assistance.yaml' } });

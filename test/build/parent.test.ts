@@ -17,7 +17,7 @@ interface JsonItem {
 
 async function buildInto(name: string, target: string, lang: 'zh' | 'en' = 'zh') {
   const out = path.join(tmp, name);
-  const r = await gk(['--lang', lang, 'build', target, '--out', out, '--date', '2024-03-31'], dir);
+  const r = await gk(['--lang', lang, 'build', target, '--out', out, '--date', '2024-03-31', '--provenance'], dir);
   const read = (file: string) => fs.readFileSync(path.join(out, file), 'utf8');
   const items = () => (JSON.parse(read('catalog.json')) as { items: JsonItem[] }).items;
   return { ...r, out, read, item: (id: string) => items().find((i) => i.id === id)! };
