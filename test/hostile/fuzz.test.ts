@@ -2,6 +2,7 @@
 // sees the same few hundred cases. Fails on any thrown error that is not a refusal, and on any value fmt changes.
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../bench/generate.js';
 import { readCatalogFile } from '../../src/catalog.js';
 import { GkError } from '../../src/errors.js';
 import { formatCatalog } from '../../src/fmt/format.js';
@@ -14,18 +15,6 @@ import { loadChannelVocabulary } from '../../src/standard/channels.js';
 import { defaultEdition, schemaValidators } from '../../src/validate.js';
 
 const SEED = 20_261_203;
-
-/** mulberry32: a tiny deterministic generator, enough to pick mutations. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BASE = `# yaml-language-server: $schema=../schemas/catalog.schema.json
 domain: social-assistance
