@@ -27,7 +27,7 @@ const FAIL_ON = ['breaking', 'notable', 'info'] as const;
  * Codes of the load and schema stages, after which there is nothing sound to compare. Lint findings do not stop a diff:
  * reviewing an unfinished catalog is what a diff is for.
  */
-const BLOCKING_CODES = new Set(['encoding', 'empty-file', 'yaml-syntax', 'yaml-alias', 'duplicate-key', 'fullwidth-colon', 'schema', 'unknown-edition']);
+const BLOCKING_CODES = new Set(['encoding', 'empty-file', 'yaml-syntax', 'yaml-alias', 'limit', 'unreadable-file', 'duplicate-key', 'fullwidth-colon', 'schema', 'unknown-edition']);
 
 const M = {
   refused: {

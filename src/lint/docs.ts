@@ -36,8 +36,8 @@ export const checkDocs: Readonly<Record<string, CheckDocs>> = {
     kind: 'stage',
     severity: 'error',
     summary: m(
-      '文件不是 UTF-8（带 BOM 的 UTF-8 可以）。GBK/GB18030、UTF-16 会被识别并说明如何转换（GBK 文件仍会按 GB18030 读取并继续检查）；二进制文件、超过 64 MB 的文件不读取',
-      'the file is not UTF-8 (UTF-8 with a BOM is fine). GBK/GB18030 and UTF-16 are recognised and the message says how to convert (a GBK file is still read as GB18030 and checked); binary files and files over 64 MB are not read',
+      '文件不是 UTF-8（带 BOM 的 UTF-8 可以）。GBK/GB18030、UTF-16 会被识别并说明如何转换（GBK 文件仍会按 GB18030 读取并继续检查）；二进制文件不读取（超过 64 MB 的文件见 `limit`）',
+      'the file is not UTF-8 (UTF-8 with a BOM is fine). GBK/GB18030 and UTF-16 are recognised and the message says how to convert (a GBK file is still read as GB18030 and checked); binary files are not read (files over 64 MB: see `limit`)',
     ),
     why: m('目录文件在 git、网页和各种编辑器之间流转，只有 UTF-8 能保证处处显示一致。', 'catalog files travel between git, web pages and many editors; only UTF-8 shows the same everywhere.'),
     flags: [{ yaml: '# 用记事本以 ANSI（GBK）编码保存的 fiscal-budget.yaml', note: m('Windows 记事本“ANSI”即 GBK', 'Notepad’s “ANSI” is GBK') }],
@@ -70,6 +70,36 @@ export const checkDocs: Readonly<Record<string, CheckDocs>> = {
     flags: [{ yaml: 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]' }],
     accepts: [{ yaml: 'channels: [政府网站, 公开栏]' }],
     fix: m('把别名展开，直接写出内容。', 'write the content out instead of using aliases.'),
+  },
+  'unreadable-file': {
+    kind: 'stage',
+    severity: 'error',
+    summary: m(
+      '文件未读取：不是普通文件（命名管道 FIFO、设备、套接字），是指向仓库之外的符号链接，没有读取权限，`catalog` 不是文件夹，或文件名不是 UTF-8；符号链接形成循环时给出警告，每个文件只算一次',
+      'a file was not read: it is not a regular file (a FIFO, device or socket), a symbolic link out of the repository, unreadable, `catalog` is not a folder, or its name is not UTF-8; links forming a loop give a warning, and each file counts once',
+    ),
+    why: m(
+      '命名管道会让检查永远等待；指向仓库之外的链接会把任意文件（如 /etc/passwd）的内容带进 CI 日志。gk 只读仓库内的普通文件，并且从不在消息中引用文件内容。',
+      'a FIFO would make a check wait forever; a link out of the repository would bring any file (such as /etc/passwd) into a CI log. gk reads only regular files inside the repository, and never quotes a file in a message.',
+    ),
+    flags: [{ yaml: '# catalog/x.yaml → /etc/passwd（符号链接）', note: m('链接指向仓库之外', 'the link leads outside the repository') }],
+    accepts: [{ yaml: '# catalog/fiscal-budget.yaml（仓库内的普通文件）' }],
+    fix: m(
+      '把文件内容复制进仓库，删除链接或特殊文件；Windows 压缩包解出的 GBK 文件名请改为 UTF-8（如 convmv -f gbk -t utf8）。“仓库”是含 .git 的文件夹，没有 git 时是最外层含 gk.yaml 的文件夹。',
+      'copy the content into the repository and remove the link or special file; rename GBK file names from Windows zip files to UTF-8 (e.g. convmv -f gbk -t utf8). The repository is the folder holding .git, without git the outermost folder holding a gk.yaml.',
+    ),
+  },
+  limit: {
+    kind: 'stage',
+    severity: 'error',
+    summary: m(
+      '超过读取上限，文件未读取：文件大于 64 MB，或列表、映射嵌套超过 64 层（别名展开见 `yaml-alias`；导入表格的上限见 README“上限”）',
+      'over a reading limit, the file is not read: larger than 64 MB, or lists and mappings nested more than 64 levels deep (alias expansion: `yaml-alias`; limits of imported tables: README, Limits)',
+    ),
+    why: m('超大或嵌套极深的文件会耗尽内存或调用栈；真实目录远小于这些上限。', 'huge or deeply nested files would exhaust memory or the call stack; real catalogs are far below these limits.'),
+    flags: [{ yaml: `items: ${'['.repeat(65)}${']'.repeat(65)}` }],
+    accepts: [{ yaml: 'items:\n  - id: fiscal-budget-01\n    deviations:\n      - field: deadline' }],
+    fix: m('按领域拆分过大的文件；去掉无意义的嵌套。', 'split a huge file by domain; remove pointless nesting.'),
   },
   'duplicate-key': {
     kind: 'stage',

@@ -19,7 +19,7 @@ const cases = fs
 
 describe('one fixture per rule', () => {
   it('has a fixture for every lint rule and the stage codes', () => {
-    const stageCodes = ['yaml-syntax', 'yaml-alias', 'encoding', 'duplicate-key', 'schema', 'empty-file', 'fullwidth-colon', 'unknown-edition'];
+    const stageCodes = ['yaml-syntax', 'yaml-alias', 'limit', 'unreadable-file', 'encoding', 'duplicate-key', 'schema', 'empty-file', 'fullwidth-colon', 'unknown-edition'];
     for (const id of [...rules.map((r) => r.meta.id), ...stageCodes]) expect(cases, `fixture for ${id}`).toContain(id);
   });
 
