@@ -185,6 +185,9 @@ export function ruleHomes(roots: readonly string[], cwd: string, lang: Lang): Ru
     const file = path.join(dir, 'gk.yaml');
     let text: string;
     try {
+      // Only a regular file of sensible size is read: a FIFO or device named gk.yaml must not block or flood the run.
+      const stat = fs.statSync(file);
+      if (!stat.isFile() || stat.size > 1024 * 1024) throw new Error('not a small regular file');
       text = fs.readFileSync(file, 'utf8');
     } catch {
       homes.set(dir, undefined);
