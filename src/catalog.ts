@@ -115,6 +115,10 @@ export function readManifest(raw: unknown, file: string): Manifest {
   if (r.workspace === true) m.workspace = true;
   const city = str(r.city);
   if (city !== undefined) m.city = city;
+  if (isRecord(r.site)) {
+    m.site = {};
+    if (typeof r.site.coverage === 'boolean') m.site.coverage = r.site.coverage;
+  }
   if (isRecord(r.departments)) {
     m.departments = {};
     for (const [k, v] of Object.entries(r.departments)) {

@@ -6,8 +6,7 @@ import { diffAgainstStandard } from './diff/standard.js';
 import { diffVersions as compareVersions } from './diff/versions.js';
 import type { StandardDiff, VersionDiff } from './diff/types.js';
 import { buildOutputs, OUTPUT_FORMATS, type OutputFormat } from './build/site.js';
-import { compileTemplates } from './build/html.js';
-import { loadTemplates } from './build/templates.js';
+import { compileTemplates, loadTemplates } from './build/templates.js';
 import { GkError } from './errors.js';
 import { formatCatalog, type FormatResult } from './fmt/format.js';
 import { relativeTo } from './io/files.js';
@@ -196,6 +195,7 @@ export async function publish(dir: string, options: PublishOptions = {}): Promis
     formats: new Set(options.formats ?? OUTPUT_FORMATS),
     baseUrl: baseUrl === '' || baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
     templates,
+    showCoverage: government.manifest.site?.coverage === true,
     channels,
     catalogPath: (file) => relativeTo(root, path.resolve(cwd, file)),
     sources: [government.manifestSource, ...government.catalogs].map((f) => ({ file: relativeTo(root, f.path), text: f.text })),

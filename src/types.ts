@@ -184,6 +184,8 @@ export interface Manifest {
   departments?: Record<string, string>;
   milestones?: Record<string, string>;
   city?: string;
+  /** How the published site shows this government: `site.coverage: true` puts coverage on the public pages. */
+  site?: { coverage?: boolean };
 }
 
 export interface EditionDomain {

@@ -1,14 +1,13 @@
 // The static site: view models of the index, domain, 五公开 and search pages, rendered with escaped handlebars templates.
-import Handlebars from 'handlebars';
-import { GkError } from '../errors.js';
-import { say, type Message } from '../i18n.js';
 import type { ChannelVocabulary } from '../standard/channels.js';
 import { partialNotice } from '../standard/edition.js';
 import { formatPercent } from '../diff/format/types.js';
 import type { DomainCoverage, StandardDiff } from '../diff/types.js';
 import type { Lang, LevelMark, PublicsClass, ResolvedCatalog } from '../types.js';
-import { categorySpans, markChannels, type DomainRows } from './rows.js';
-import { PAGE_TEMPLATES, type PageTemplate, type TemplateSet } from './templates.js';
+import { categorySpans, itemTitle, markChannels, type DomainRows } from './rows.js';
+import type { Related } from './workspace-index.js';
+import type { PageTemplate } from './templates.js';
+export type { SiteTemplates } from './templates.js';
 
 export const PUBLICS_CLASSES: ReadonlyArray<{ name: PublicsClass | '未分类'; slug: string }> = [
   { name: '决策公开', slug: 'decision' },
@@ -37,6 +36,10 @@ export interface SiteInput {
   /** '' for relative links (works from file://), or an absolute path such as /gk/ */
   root: string;
   downloads: readonly Download[];
+  /** gk.yaml `site.coverage: true`: the public pages show coverage of the national items (a management figure, off by default). */
+  showCoverage: boolean;
+  /** In a workspace build: the landing page, the parent and the children. */
+  related?: Related;
 }
 
 /** Only http(s) links become hrefs; anything else (javascript:, data:, relative paths) is shown as text. */
@@ -71,8 +74,13 @@ function marks<T extends string>(columns: readonly T[], values: readonly T[]): M
   return columns.map((name) => ({ name, on: values.includes(name) }));
 }
 
-function coverageView(c: DomainCoverage | undefined) {
-  if (!c || c.applicable === 0) return undefined;
+/**
+ * Coverage as gk diff and gk report define it: (carried + excluded with a reason) ÷ the national items of this level.
+ * Shown only when gk.yaml asks for it, and never for a village: the national tables have no village items, so the
+ * report gives villages no coverage either.
+ */
+function coverageView(input: Pick<SiteInput, 'showCoverage' | 'catalog'>, c: DomainCoverage | undefined) {
+  if (!input.showCoverage || input.catalog.manifest.level === 'village' || !c || c.applicable === 0) return undefined;
   return { applicable: c.applicable, carried: c.adopted + c.adapted, excluded: c.excluded, missing: c.missing, percent: formatPercent(c.coverage) };
 }
 
@@ -81,7 +89,7 @@ function classesOf(domains: readonly DomainRows[], root: string) {
     const items = domains.flatMap((d) =>
       d.rows
         .filter((r) => (name === '未分类' ? r.publics.length === 0 : r.publics.includes(name)))
-        .map((r) => ({ id: r.id, name: r.name || r.id, category: r.category, domainName: d.name, href: `${root}${domainPageFile(d.id)}#${itemAnchor(r.id)}` })),
+        .map((r) => ({ id: r.id, name: itemTitle(r), category: itemTitle(r) === r.category ? '' : r.category, domainName: d.name, href: `${root}${domainPageFile(d.id)}#${itemAnchor(r.id)}` })),
     );
     return { name, slug, anchor: `class-${slug}`, href: `${root}publics.html#class-${slug}`, count: items.length, items };
   });
@@ -101,6 +109,7 @@ function commonView(input: SiteInput, title: string, current: PageTemplate) {
     government: { name: catalog.manifest.name, code: catalog.manifest.code, level: LEVEL_NAMES[catalog.manifest.level] },
     edition: { id: catalog.edition.id, title: catalog.edition.title, partial: catalog.edition.partial, notice: partialNotice(catalog.edition, 'zh') ?? '' },
     date: input.date ?? '',
+    related: input.related,
   };
 }
 
@@ -118,7 +127,7 @@ function domainLinks(input: SiteInput) {
     count: d.rows.length,
     href: published.has(d.id) ? `${input.root}${domainPageFile(d.id)}` : '',
     local: !d.standard,
-    coverage: coverageView(coverage.get(d.id)),
+    coverage: coverageView(input, coverage.get(d.id)),
   }));
 }
 
@@ -129,8 +138,9 @@ export function indexView(input: SiteInput) {
     totals: {
       items: input.catalog.items.length,
       domains: publishedDomains(input).length,
-      coverage: coverageView(total),
+      coverage: coverageView(input, total),
     },
+    showCoverage: coverageView(input, total) !== undefined,
     domains: domainLinks(input),
     classes: classesOf(input.domains, input.root).map(({ items: _items, ...c }) => c),
     downloads: input.downloads,
@@ -142,7 +152,6 @@ export function domainView(input: SiteInput, domain: DomainRows) {
   const pages = publishedDomains(input);
   const at = pages.findIndex((d) => d.id === domain.id);
   const link = (d: DomainRows | undefined) => (d ? { name: d.name, href: `${input.root}${domainPageFile(d.id)}` } : undefined);
-  const editionDomain = input.catalog.edition.domains.find((d) => d.id === domain.id);
   const rows = domain.rows.map((row, i) => {
     const ch = markChannels(row.channels, input.channels);
     return {
@@ -151,12 +160,14 @@ export function domainView(input: SiteInput, domain: DomainRows) {
       anchor: itemAnchor(row.id),
       categorySpan: spans[i] ?? 0,
       category: row.category,
-      name: row.name,
+      name: itemTitle(row) === row.name ? row.name : '',
+      title: itemTitle(row),
       content: row.content,
       basis: row.basis,
       deadline: row.deadline,
       subject: row.subject,
       channels: ch.marks,
+      ticked: [...ch.marks.filter((m) => m.on).map((m) => m.name), ...ch.others],
       otherChannels: ch.others,
       audience: marks(['全社会', '特定群体'] as const, row.audience),
       mode: marks(['主动', '依申请'] as const, row.mode),
@@ -173,14 +184,12 @@ export function domainView(input: SiteInput, domain: DomainRows) {
       name: domain.name,
       count: domain.rows.length,
       local: !domain.standard,
-      coverage: coverageView(input.diff.domains.find((c) => c.domain === domain.id)),
+      coverage: coverageView(input, input.diff.domains.find((c) => c.domain === domain.id)),
     },
     levelColumns: input.levelColumns,
     levelColumnCount: input.levelColumns.length,
     rows,
     exclusions,
-    sources: (editionDomain?.sources ?? []).map((text) => ({ text, href: safeHttpUrl(text) ?? '' })),
-    gaps: editionDomain?.gaps ?? '',
     prev: link(pages[at - 1]),
     next: link(pages[at + 1]),
   };
@@ -192,94 +201,4 @@ export function publicsView(input: SiteInput) {
 
 export function searchView(input: SiteInput) {
   return commonView(input, `搜索 · ${input.catalog.manifest.name}`, 'search');
-}
-
-export type SiteRenderer = (page: PageTemplate, view: object) => string;
-
-/** The templates ready to render: the pages, and the other files (style.css, search.js) copied as they are. */
-export interface SiteTemplates {
-  render: SiteRenderer;
-  files: ReadonlyMap<string, string>;
-}
-
-const M = {
-  broken: { zh: '模板 {file} 有错：{detail}', en: 'template {file}: {detail}' },
-  unknownPartial: {
-    zh: '模板 {file} 引用了不存在的局部模板“{name}”（应有文件 {name}.hbs）',
-    en: 'template {file} uses the partial "{name}", which does not exist (no {name}.hbs)',
-  },
-} satisfies Record<string, Message>;
-
-/** Handlebars' parse errors span several lines (the source, a caret); the first and the last say what and where. */
-function templateProblem(err: unknown): string {
-  const lines = String((err as Error)?.message ?? err)
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  return lines.length > 1 ? `${lines[0]} ${lines[lines.length - 1]}` : (lines[0] ?? '');
-}
-
-/** Partials named outright by `{{> name}}`; a `{{#> name}}` block brings its own fallback and may name a missing one. */
-function partialsNamed(ast: hbs.AST.Program): string[] {
-  const names: string[] = [];
-  class Partials extends Handlebars.Visitor {
-    override PartialStatement(partial: hbs.AST.PartialStatement): void {
-      if (partial.name.type === 'PathExpression') names.push((partial.name as hbs.AST.PathExpression).original);
-      super.PartialStatement(partial);
-    }
-  }
-  new Partials().accept(ast);
-  return names;
-}
-
-/**
- * Compiles the templates in an isolated handlebars environment. A broken template, or one naming a partial that does
- * not exist, is a usage error naming its file, found here rather than halfway through writing the pages.
- */
-export function compileTemplates(templates: TemplateSet, lang: Lang): SiteTemplates {
-  const hb = Handlebars.create();
-  const where = (name: string) => templates.origins.get(name) ?? name;
-  const parsed = new Map<string, hbs.AST.Program>();
-  for (const name of [...templates.files.keys()].sort()) {
-    if (!name.endsWith('.hbs')) continue;
-    try {
-      parsed.set(name, hb.parse(templates.files.get(name)!));
-    } catch (err) {
-      throw new GkError('usage', say(M.broken, lang, { file: where(name), detail: templateProblem(err) }));
-    }
-  }
-  const pageNames = new Set<string>(PAGE_TEMPLATES.map((p) => `${p}.hbs`));
-  const partials = new Set([...parsed.keys()].filter((n) => !pageNames.has(n)).map((n) => n.slice(0, -4)));
-  for (const [name, ast] of parsed) {
-    const missing = partialsNamed(ast).find((p) => !partials.has(p));
-    if (missing !== undefined) throw new GkError('usage', say(M.unknownPartial, lang, { file: where(name), name: missing }));
-  }
-  const compile = (name: string) => {
-    const text = templates.files.get(name) ?? '';
-    try {
-      hb.precompile(text, { strict: false });
-      return hb.compile(text, { strict: false, preventIndent: true });
-    } catch (err) {
-      throw new GkError('usage', say(M.broken, lang, { file: where(name), detail: templateProblem(err) }));
-    }
-  };
-  for (const partial of [...partials].sort()) hb.registerPartial(partial, compile(`${partial}.hbs`));
-  const pages = new Map(PAGE_TEMPLATES.map((p) => [p, compile(`${p}.hbs`)]));
-  const render: SiteRenderer = (page, view) => {
-    try {
-      return normalizeHtml(pages.get(page)!(view));
-    } catch (err) {
-      throw new GkError('usage', say(M.broken, lang, { file: where(`${page}.hbs`), detail: templateProblem(err) }));
-    }
-  };
-  return { render, files: templates.files };
-}
-
-/** Blank lines left by block helpers are dropped and the file ends with one newline, so diffs of the output stay readable. */
-function normalizeHtml(html: string): string {
-  return `${html
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .filter((l) => l !== '')
-    .join('\n')}\n`;
 }

@@ -54,6 +54,18 @@ export function rowOf(item: ResolvedItem, seq: number, domainName: string): Item
   return row;
 }
 
+/** A 二级事项 cell that only marks the absence of one (blank, a dash, a slash, 无): the transcription's stand-in, not a name. */
+export function isPlaceholderName(name: string): boolean {
+  return /^[\s\-‐‑‒–—―─━－_/／\\|｜·•…。.无]*$/u.test(name);
+}
+
+/** What names an item in lists and links: its 二级事项, or its 一级事项 when it has none, or its id. */
+export function itemTitle(row: Pick<ItemRow, 'name' | 'category' | 'id'>): string {
+  if (!isPlaceholderName(row.name)) return row.name;
+  if (!isPlaceholderName(row.category)) return row.category;
+  return row.id;
+}
+
 /** Every domain of the catalog in catalog order, its items in the order they are written. */
 export function tabulateCatalog(catalog: ResolvedCatalog): DomainRows[] {
   return catalog.domains.map((d) => {

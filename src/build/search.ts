@@ -1,6 +1,6 @@
 // The offline search index: a small script assigning every item's searchable text, loaded with <script src> so file:// works.
 import { domainPageFile, itemAnchor } from './html.js';
-import type { DomainRows } from './rows.js';
+import { itemTitle, type DomainRows } from './rows.js';
 
 export const SEARCH_INDEX_FILE = 'search-index.js';
 
@@ -19,6 +19,8 @@ export interface SearchEntry {
   s: string;
   /** 公开内容, on one line */
   x: string;
+  /** the government, in a workspace's search across governments */
+  g?: string;
 }
 
 /** Content on one line; the page shows an excerpt around the hit, so the whole text is searched. */
@@ -28,7 +30,7 @@ function flatten(text: string): string {
 
 export function buildSearchIndex(domains: readonly DomainRows[], root: string): SearchEntry[] {
   return domains.flatMap((d) =>
-    d.rows.map((r) => ({ i: r.id, h: `${root}${domainPageFile(d.id)}#${itemAnchor(r.id)}`, d: d.name, c: r.category, n: r.name, s: r.subject, x: flatten(r.content) })),
+    d.rows.map((r) => ({ i: r.id, h: `${root}${domainPageFile(d.id)}#${itemAnchor(r.id)}`, d: d.name, c: r.category, n: itemTitle(r), s: r.subject, x: flatten(r.content) })),
   );
 }
 

@@ -8,6 +8,7 @@ import { formatCatalogJson } from './json.js';
 import { levelColumns, tabulateCatalog } from './rows.js';
 import { buildSearchIndex, formatSearchIndex, SEARCH_INDEX_FILE } from './search.js';
 import { buildWorkbook } from './xlsx.js';
+import type { Related } from './workspace-index.js';
 
 export const OUTPUT_FORMATS = ['html', 'csv', 'json', 'xlsx'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -21,6 +22,10 @@ export interface BuildOptions {
   /** Prefix of every link between pages: '' (relative, works from file://) or an absolute path ending in '/'. */
   baseUrl: string;
   templates: SiteTemplates;
+  /** gk.yaml `site.coverage`: coverage on the public pages (default off). */
+  showCoverage?: boolean;
+  /** In a workspace build: links to the landing page, the parent and the children. */
+  related?: Related;
   channels: ChannelVocabulary;
   /** A file as the catalog names it → relative to the catalog folder. */
   catalogPath(file: string): string;
@@ -76,8 +81,9 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
   }
   if (options.formats.has('html')) {
     progress('html');
-    const input: SiteInput = { catalog, domains, diff, channels: options.channels, levelColumns: columns, root: options.baseUrl, downloads };
+    const input: SiteInput = { catalog, domains, diff, channels: options.channels, levelColumns: columns, root: options.baseUrl, downloads, showCoverage: options.showCoverage === true };
     if (options.date !== undefined) input.date = options.date;
+    if (options.related !== undefined) input.related = options.related;
     const { render } = options.templates;
     files.set('index.html', render('index', indexView(input)));
     for (const d of publishedDomains(input)) {

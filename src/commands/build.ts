@@ -2,9 +2,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildOutputs, OUTPUT_FORMATS, type OutputFiles, type OutputFormat } from '../build/site.js';
-import { renderWorkspaceIndex } from '../build/workspace-index.js';
-import { compileTemplates } from '../build/html.js';
-import { loadTemplates } from '../build/templates.js';
+import { relatedOf, renderWorkspacePages, workspaceSearchIndex, type WorkspaceEntry, type WorkspaceSite } from '../build/workspace-index.js';
+import { compileTemplates, loadTemplates } from '../build/templates.js';
+import { tabulateCatalog } from '../build/rows.js';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { isDirectory, relativeTo } from '../io/files.js';
@@ -110,6 +110,7 @@ export const buildCommand: CommandSpec = {
       return member ? workspace.load(member) : loadGovernment(root, io.cwd, lang);
     });
     const governments = loaded.filter((g) => !g.manifest.workspace);
+    const workspaceManifest = loaded.find((g) => g.manifest.workspace)?.manifest;
     if (governments.length === 0) throw usageError(say(M.workspace, lang, { dir: target }));
     const single = governments.length === 1;
     const base = single ? governments[0]!.root : isDirectory(targetDir) ? targetDir : path.dirname(targetDir);
@@ -142,13 +143,26 @@ export const buildCommand: CommandSpec = {
     for (const notice of notices) io.stderr(`${notice}\n`);
 
     const output: OutputFiles = new Map();
-    const index: Array<{ name: string; code: string; level: string; href: string }> = [];
+    // The workspace's own government (a township above its villages) sits at the top of the output; its site is then
+    // the first page, and there is no landing page of its own.
+    const prefixOf = (root: string) => (single || root === base ? '' : `${relativeTo(base, root)}/`);
+    const entries: WorkspaceEntry[] = checked.map(({ government }) => {
+      const m = government.manifest;
+      const prefix = prefixOf(government.root);
+      const entry: WorkspaceEntry = { name: m.name, code: m.code, level: m.level, prefix, href: `${prefix}${formats.has('html') ? 'index.html' : ''}`, items: 0 };
+      if (m.parent !== undefined) entry.parent = m.parent;
+      return entry;
+    });
+    const landing = !single && formats.has('html') && !entries.some((e) => e.prefix === '');
+    const site: WorkspaceSite = { landing, city: workspaceManifest?.city ?? workspaceManifest?.name ?? '', entries, baseUrl, ...(explicitDate !== undefined ? { date: explicitDate } : {}) };
+    const searchable: Array<{ name: string; prefix: string; domains: ReturnType<typeof tabulateCatalog> }> = [];
     const parents = createParentResolver(diskTree(io.cwd, lang), lang);
-    for (const { government, check } of checked) {
+    for (const [at, { government, check }] of checked.entries()) {
       const root = government.root;
-      // The workspace's own government (a township above its villages) sits at the top of the output.
-      const prefix = single || root === base ? '' : `${relativeTo(base, root)}/`;
+      const entry = entries[at]!;
+      const prefix = entry.prefix;
       const { catalog, link } = parents.resolve(government, check.edition!);
+      entry.items = catalog.items.length;
       // Still built: the page shows what the village wrote, and the line says what it could not take from above.
       const unresolved = explainParentLink(government, link, lang);
       if (unresolved !== undefined) io.stderr(`${unresolved}\n`);
@@ -161,6 +175,8 @@ export const buildCommand: CommandSpec = {
         formats,
         baseUrl: baseUrl === '' ? '' : `${baseUrl}${prefix}`,
         templates,
+        showCoverage: government.manifest.site?.coverage === true,
+        ...(single ? {} : { related: relatedOf(site, entry) }),
         channels: loadChannelVocabulary(),
         catalogPath: (file) => relativeTo(root, path.resolve(io.cwd, file)),
         sources: files.map((f) => ({ file: relativeTo(root, f.path), text: f.text })),
@@ -171,9 +187,11 @@ export const buildCommand: CommandSpec = {
       });
       progress.done();
       for (const [file, data] of built) output.set(`${prefix}${file}`, data);
-      index.push({ name: government.manifest.name, code: government.manifest.code, level: government.manifest.level, href: `${prefix}${formats.has('html') ? 'index.html' : ''}` });
+      if (landing) searchable.push({ name: government.manifest.name, prefix, domains: tabulateCatalog(catalog) });
     }
-    if (!single && formats.has('html')) output.set('index.html', renderWorkspaceIndex(index, lang));
+    if (landing) {
+      for (const [file, data] of renderWorkspacePages(site, workspaceSearchIndex(searchable, baseUrl), templates, lang)) output.set(file, data);
+    }
     writeOutDir(out, output, 'build', outPolicy, lang);
     const rel = relativeTo(io.cwd, out);
     const shown = rel.startsWith('../') ? out : rel;

@@ -1,6 +1,7 @@
 // gk report [workspace]: the city office's quarterly report over every government of a workspace, in five formats at once.
 import path from 'node:path';
 import type { Command } from 'commander';
+import { compileTemplates, loadTemplates } from '../build/templates.js';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import { isDirectory, relativeTo } from '../io/files.js';
@@ -43,6 +44,7 @@ export const reportCommand: CommandSpec = {
       .argument('[workspace]', '工作区文件夹（根目录 gk.yaml 含 workspace: true）· the workspace folder', '.')
       .option('-o, --out <dir>', '输出文件夹（整体替换）· output folder (replaced as a whole)', 'gk-report')
       .option('--formats <list>', `输出格式，逗号分隔 · formats, comma-separated (${REPORT_FORMATS.join(',')})`, REPORT_FORMATS.join(','))
+      .option('--templates <dir>', '用此文件夹中的同名文件替换内置模板（report.hbs、report.css 等）· files here replace the bundled templates of the same name')
       .option('--since <rev>', '与该 git 版本时的工作区比较 · compare with the workspace at this git revision')
       .option('--date <YYYY-MM-DD>', '报告日期，默认今天 · report date, default today');
   },
@@ -57,10 +59,12 @@ export const reportCommand: CommandSpec = {
     const outPolicy: OutDirPolicy = { option: '--out', sources: [dir], sourceKind: 'workspace', tool: 'gk report' };
     checkOutDir(out, outPolicy, io, lang);
     const since = options.since !== undefined ? String(options.since) : undefined;
+    // Templates first: a broken one is found before the workspace is read.
+    const templates = formats.includes('html') ? compileTemplates(loadTemplates(options.templates !== undefined ? path.resolve(io.cwd, String(options.templates)) : undefined, lang), lang) : undefined;
 
     const { report, editions } = await reportWorkspace(dir, { cwd: io.cwd, lang, date, since });
     const notices = editions.map((e) => partialNotice(e, lang)).filter((n): n is string => n !== undefined);
-    const files = await renderReport(report, formats, { lang, notices });
+    const files = await renderReport(report, formats, { lang, notices, ...(templates !== undefined ? { templates } : {}) });
     writeOutDir(out, files, 'report', outPolicy, lang);
 
     for (const notice of notices) io.stderr(`${notice}\n`);

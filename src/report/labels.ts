@@ -18,8 +18,8 @@ const L = {
   villages: { zh: '村级（社区）目录', en: 'Village and community lists' },
   heatmap: { zh: '各领域覆盖率', en: 'Coverage by domain' },
   heatmapCaption: {
-    zh: '县乡两级政府 × 领域的国家标准事项覆盖率（颜色越深越接近 100%；“—”表示该领域没有适用事项）',
-    en: 'Coverage of national items by government and domain (darker is closer to 100 %; "—" means no item applies)',
+    zh: '县乡两级政府 × 领域的国家标准事项覆盖率（颜色见图例：绿色越深越接近 100%，橙色和红色为 40% 以下；“—”表示该领域没有适用事项）',
+    en: 'Coverage of national items by government and domain (colours as in the legend: deeper green is closer to 100 %, orange and red are below 40 %; "—" means no item applies)',
   },
   lagging: { zh: '滞后领域及责任单位', en: 'Lagging domains and responsible departments' },
   laggingNone: { zh: '各领域均已全部覆盖。', en: 'Every domain is fully covered.' },

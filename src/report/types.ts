@@ -1,6 +1,7 @@
 // The shapes of a workspace report: what is collected per government, and the ranked, dated report every format renders.
 import type { DomainCoverage } from '../diff/types.js';
 import type { Lang, Level } from '../types.js';
+import type { SiteTemplates } from '../build/templates.js';
 
 /** Dates from git: when the government's gk.yaml and catalog were first committed, and last changed. */
 export interface GovernmentDates {
@@ -203,4 +204,6 @@ export interface RenderOptions {
   lang: Lang;
   /** partial-edition notices, already in `lang` */
   notices: string[];
+  /** The compiled templates (gk report --templates); the bundled ones when not given. */
+  templates?: SiteTemplates;
 }

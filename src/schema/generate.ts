@@ -167,6 +167,20 @@ export function buildManifestSchema(editionIds: string[]): Schema {
         description: '本政府（工作区根目录中则为其下所有政府）自己的检查规则：.js 或 .mjs 模块的相对路径，必须在本文件夹之内，形如 gk 的规则（meta、messages、item/file/check）。',
         items: { type: 'string', minLength: 1 },
       },
+      site: {
+        type: 'object',
+        title: '公开网站',
+        description: 'gk build 生成的公开网站的设置。',
+        additionalProperties: false,
+        properties: {
+          coverage: {
+            type: 'boolean',
+            title: '显示覆盖率',
+            description: '为 true 时，网站首页和领域页显示国家标准事项覆盖率；默认不显示（覆盖率是管理指标，见 gk report）。村级目录不计算覆盖率。',
+            default: false,
+          },
+        },
+      },
       workspace: { type: 'boolean', title: '工作区', description: '为 true 时，此清单是包含多个政府的工作区根目录。' },
       city: text('市级名称', '工作区所属的市，如“示例市人民政府”。'),
       departments: {

@@ -7,12 +7,15 @@
   var input = document.getElementById('q');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
+  var more = document.getElementById('search-more');
   if (!form || !input || !status || !list) return;
 
-  var FIELDS = ['n', 'c', 'i', 'd', 's', 'x'];
-  // A hit in the item's name counts most, then its category and id, then domain, subject and content.
-  var WEIGHTS = { n: 8, c: 4, i: 4, d: 3, s: 2, x: 1 };
-  var LIMIT = 100;
+  // g: the government, in a workspace's search across governments.
+  var FIELDS = ['n', 'c', 'i', 'g', 'd', 's', 'x'];
+  // A hit in the item's name counts most, then its category and id, then government, domain, subject and content.
+  var WEIGHTS = { n: 8, c: 4, i: 4, g: 3, d: 3, s: 2, x: 1 };
+  // Results come a page at a time; 显示更多结果 adds the next page, so every result can be reached.
+  var PAGE = 50;
   var EXCERPT = 80;
   // Everyday short forms of names the tables spell out: 低保 is how residents ask for 最低生活保障.
   var ALIASES = { '低保': ['最低生活保障'], '社保': ['社会保险'], '医保': ['医疗保险', '医疗保障'] };
@@ -44,33 +47,41 @@
     return [t].concat(ALIASES[t] || []);
   }
 
+  // Several words are matched together: an item must contain every one (in any field). When no item has them
+  // all, the items with most of them come up, and the status says so.
   function search(query) {
     var terms = termsOf(query);
-    if (terms.length === 0) return [];
-    var grams = bigrams(terms.join(''));
-    var hits = [];
+    if (terms.length === 0) return { all: true, hits: [] };
+    var full = [];
+    var partial = [];
     prepared.forEach(function (p) {
       var score = 0;
-      var every = terms.every(function (t) {
+      var matched = 0;
+      terms.forEach(function (t) {
         var best = 0;
         FIELDS.forEach(function (key) {
           spellings(t).forEach(function (w) {
             if (p.folded[key].indexOf(w) >= 0 && WEIGHTS[key] > best) best = WEIGHTS[key];
           });
         });
+        if (best === 0) {
+          // No field holds the term whole: most of its two-character pieces still count as a weaker hit.
+          var grams = bigrams(t);
+          if (grams.length >= 2) {
+            var found = grams.filter(function (g) { return p.all.indexOf(g) >= 0; }).length;
+            if (found / grams.length >= 0.6) best = found / grams.length;
+          }
+        }
+        if (best > 0) matched++;
         score += best;
-        return best > 0;
       });
-      if (every) {
-        hits.push({ p: p, score: 100 + score });
-        return;
-      }
-      if (grams.length < 2) return;
-      var found = grams.filter(function (g) { return p.all.indexOf(g) >= 0; }).length;
-      if (found / grams.length >= 0.6) hits.push({ p: p, score: (found / grams.length) * 10 });
+      if (matched === terms.length) full.push({ p: p, score: score });
+      else if (matched > 0 && terms.length > 1) partial.push({ p: p, score: matched * 100 + score });
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.p.order - b.p.order; });
-    return hits.map(function (h) { return h.p.entry; });
+    var order = function (a, b) { return b.score - a.score || a.p.order - b.p.order; };
+    var hits = full.length > 0 ? full : partial;
+    hits.sort(order);
+    return { all: full.length > 0, hits: hits.map(function (h) { return h.p.entry; }) };
   }
 
   // Text only, through the DOM: index values never become markup.
@@ -109,46 +120,72 @@
     return (start > 0 ? '…' : '') + text.slice(start, start + EXCERPT) + (start + EXCERPT < text.length ? '…' : '');
   }
 
+  var current = { q: '', results: [], terms: [], shown: 0 };
+
+  function resultItem(e, terms) {
+    var li = document.createElement('li');
+    var a = document.createElement('a');
+    a.href = e.h;
+    a.appendChild(highlighted(e.n || e.i, terms));
+    var title = document.createElement('p');
+    title.className = 'result-title';
+    title.appendChild(a);
+    li.appendChild(title);
+    var meta = document.createElement('p');
+    meta.className = 'muted result-meta';
+    meta.textContent = [e.g, e.d, e.c === e.n ? '' : e.c, e.s].filter(Boolean).join(' · ');
+    li.appendChild(meta);
+    if (e.x) {
+      var excerpt = document.createElement('p');
+      excerpt.className = 'result-excerpt';
+      excerpt.appendChild(highlighted(excerptOf(e.x, terms), terms));
+      li.appendChild(excerpt);
+    }
+    return li;
+  }
+
+  function showMore() {
+    var next = current.results.slice(current.shown, current.shown + PAGE);
+    next.forEach(function (e) { list.appendChild(resultItem(e, current.terms)); });
+    current.shown += next.length;
+    if (more) {
+      var left = current.results.length - current.shown;
+      more.hidden = left <= 0;
+      more.textContent = '显示更多结果（还有 ' + left + ' 个）';
+    }
+  }
+
   function render(query) {
     while (list.firstChild) list.removeChild(list.firstChild);
     var q = String(query).trim();
+    current = { q: q, results: [], terms: [], shown: 0 };
+    if (more) more.hidden = true;
     if (q === '') {
       status.textContent = '共 ' + index.length + ' 个事项。输入关键词开始搜索。';
       return;
     }
-    var results = search(q);
+    var found = search(q);
     var terms = [];
     termsOf(q).forEach(function (t) { terms = terms.concat(spellings(t)); });
-    status.textContent = results.length === 0 ? '没有找到与“' + q + '”相关的事项。' : '找到 ' + results.length + ' 个与“' + q + '”相关的事项' + (results.length > LIMIT ? '，显示前 ' + LIMIT + ' 个。' : '。');
-    results.slice(0, LIMIT).forEach(function (e) {
-      var li = document.createElement('li');
-      var a = document.createElement('a');
-      a.href = e.h;
-      a.appendChild(highlighted(e.n || e.i, terms));
-      var title = document.createElement('p');
-      title.className = 'result-title';
-      title.appendChild(a);
-      li.appendChild(title);
-      var meta = document.createElement('p');
-      meta.className = 'muted result-meta';
-      meta.textContent = [e.d, e.c, e.s].filter(Boolean).join(' · ');
-      li.appendChild(meta);
-      if (e.x) {
-        var excerpt = document.createElement('p');
-        excerpt.className = 'result-excerpt';
-        excerpt.appendChild(highlighted(excerptOf(e.x, terms), terms));
-        li.appendChild(excerpt);
-      }
-      list.appendChild(li);
-    });
+    current.results = found.hits;
+    current.terms = terms;
+    var n = found.hits.length;
+    if (n === 0) status.textContent = '没有找到与“' + q + '”相关的事项。';
+    else if (found.all) status.textContent = '找到 ' + n + ' 个与“' + q + '”相关的事项' + (n > PAGE ? '，先显示前 ' + PAGE + ' 个。' : '。');
+    else status.textContent = '没有同时含有“' + termsOf(q).join('”“') + '”的事项；以下 ' + n + ' 个事项含有其中部分词语。';
+    showMore();
   }
 
-  function remember(q) {
+  // The query is kept in the address: typing updates it in place, a search adds a history entry, Back goes back.
+  var typing;
+  function remember(q, push) {
     try {
       var url = new URL(window.location.href);
       if (q) url.searchParams.set('q', q);
       else url.searchParams.delete('q');
-      window.history.replaceState(null, '', url.href);
+      if (url.href === window.location.href) return;
+      if (push) window.history.pushState({ q: q }, '', url.href);
+      else window.history.replaceState({ q: q }, '', url.href);
     } catch (err) {
       // Some browsers refuse history changes on file:// pages; the search works all the same.
     }
@@ -156,11 +193,28 @@
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    remember(input.value.trim());
+    clearTimeout(typing);
+    remember(input.value.trim(), true);
     render(input.value);
   });
   input.addEventListener('input', function () {
     render(input.value);
+    clearTimeout(typing);
+    typing = setTimeout(function () { remember(input.value.trim(), false); }, 300);
+  });
+  if (more) {
+    more.addEventListener('click', function () {
+      var first = current.shown;
+      showMore();
+      // Keyboard users land on the first new result.
+      var link = list.children[first] && list.children[first].querySelector('a');
+      if (link) link.focus();
+    });
+  }
+  window.addEventListener('popstate', function () {
+    var q = new URLSearchParams(window.location.search).get('q') || '';
+    input.value = q;
+    render(q);
   });
 
   var initial = new URLSearchParams(window.location.search).get('q') || '';

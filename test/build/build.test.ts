@@ -28,6 +28,8 @@ describe('gk build on the example catalog', () => {
     const r = await build(example, DATE);
     await expect(r.text('index.html')).toMatchFileSnapshot('./__golden__/shiyan-county/index.html');
     await expect(r.text('social-assistance.html')).toMatchFileSnapshot('./__golden__/shiyan-county/social-assistance.html');
+    await expect(r.text('publics.html')).toMatchFileSnapshot('./__golden__/shiyan-county/publics.html');
+    await expect(r.text('search.html')).toMatchFileSnapshot('./__golden__/shiyan-county/search.html');
     await expect(r.text('catalog.csv')).toMatchFileSnapshot('./__golden__/shiyan-county/catalog.csv');
     await expect(r.text('catalog.json')).toMatchFileSnapshot('./__golden__/shiyan-county/catalog.json');
   });
@@ -108,9 +110,12 @@ describe('HTML output', () => {
   it('merges consecutive 一级事项 cells and marks the standard channels with ■ and □', async () => {
     const r = await build(county, DATE);
     const page = r.text('social-assistance.html');
-    expect(page).toContain('<td class="cat" rowspan="2">综合业务</td>');
+    expect(page).toContain('<td class="cat" rowspan="2"><span class="cat-label">综合业务</span></td>');
     expect(page.match(/<td class="cat" /g)).toHaveLength(2);
     const row = page.slice(page.indexOf('<tr id="item-sa-03">'), page.indexOf('</tr>', page.indexOf('<tr id="item-sa-03">')));
+    // On screen the cell lists the ticked channels; the official ■/□ list of all of them is in a <details>.
+    expect(row).toContain('<ul class="ticked"><li>政府网站</li><li>政务服务中心</li><li>社区/企事业单位/村公示栏（电子屏）</li><li>基层公共服务平台</li></ul>');
+    expect(row).toMatch(/<details class="all-channels">\n<summary>官方表格式/);
     // 村务公开栏 is an alias of the bulletin-board channel; 基层公共服务平台 is a platform, listed after the boxes.
     expect(row).toContain('<li class="on"><span class="box" aria-hidden="true">■</span>社区/企事业单位/村公示栏（电子屏）</li>');
     expect(row).toContain('<li class="off"><span class="box" aria-hidden="true">□</span>政府公报<span class="vh">（未选）</span></li>');
@@ -127,15 +132,34 @@ describe('HTML output', () => {
     expect(section('decision')).not.toContain('#item-sa-02');
   });
 
-  it('shows the coverage of each domain and the partial-edition notice on the index', async () => {
-    const index = (await build(county, DATE)).text('index.html');
-    expect(index).toContain('<p class="notice">标准目录 national-2020 为节选');
-    expect(index).toMatch(/<a href="social-assistance\.html">社会救助<\/a><\/th>\n<td class="num">3<\/td>\n<td class="num">\d+(\.\d)?% /);
+  it('shows coverage only when gk.yaml asks for it, and nothing about how the edition was transcribed', async () => {
+    const r = await build(county, DATE);
+    const index = r.text('index.html');
+    // The partial-edition notice is for maintainers: gk build prints it, the public pages do not.
+    expect(r.err).toContain('标准目录 national-2020 为节选');
+    expect(index).not.toContain('为节选');
+    expect(index).toMatch(/<a href="social-assistance\.html">社会救助<\/a><\/th>\n<td class="num">3<\/td>\n<\/tr>/);
     expect(index).toContain('<time datetime="2024-05-01">2024-05-01</time>');
     expect(index).toContain('<a href="catalog.xlsx" download>');
+    for (const file of ['index.html', 'social-assistance.html']) expect(r.text(file), file).not.toContain('覆盖率');
+
+    const asked = path.join(tempDir(), 'county');
+    fs.cpSync(county, asked, { recursive: true });
+    fs.appendFileSync(path.join(asked, 'gk.yaml'), 'site:\n  coverage: true\n');
+    const shown = await build(asked, DATE);
+    expect(shown.code).toBe(0);
+    const withCoverage = shown.text('index.html');
+    expect(withCoverage).toMatch(/<a href="social-assistance\.html">社会救助<\/a><\/th>\n<td class="num">3<\/td>\n<td class="num">\d+(\.\d)?% /);
+    // One wording: the items of this level, of which some carried, some excluded with a reason, some missing.
+    const total = /<dd>(\d+\.\d)% <span class="muted">（本级国家标准事项 (\d+) 项：已纳入 (\d+) 项，说明理由不纳入 (\d+) 项，未纳入 (\d+) 项）<\/span><\/dd>/.exec(withCoverage);
+    expect(total).not.toBeNull();
+    const [, percent, applicable, carried, excluded, missing] = total!.map(Number);
+    expect(carried! + excluded! + missing!).toBe(applicable);
+    expect(percent).toBeCloseTo(((carried! + excluded!) / applicable!) * 100, 1);
+    expect(withCoverage).not.toContain('项适用');
   });
 
-  it('escapes user text everywhere and links only http(s) sources', async () => {
+  it('escapes user text everywhere and puts no edition sources on the public pages', async () => {
     const r = await build(xss, DATE);
     expect(r.code).toBe(0);
     for (const [file, bytes] of readTree(r.dir)) {
@@ -151,7 +175,8 @@ describe('HTML output', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).toContain('&quot; onmouseover&#x3D;&quot;x');
     expect(page).toContain('<li>javascript:alert(1)</li>');
-    expect(page).toContain('<a href="https://example.gov.cn/source?a&#x3D;1&amp;b&#x3D;2" rel="noopener noreferrer nofollow">');
+    // The edition's transcription sources are for maintainers: not on the public pages, links or text.
+    expect(page).not.toContain('example.gov.cn/source');
     expect(page).toContain('正常事项{{constructor}}');
   });
 

@@ -75,3 +75,31 @@ export function parseCsv(text: string): string[][] {
   if (record.length > 0) throw new Error('last record does not end with CRLF');
   return records;
 }
+
+/**
+ * A workspace made from the example: the city's root gk.yaml, the example county, one of its townships (the example's
+ * catalog again, as a township) and one village of that township whose items point at the township's.
+ */
+export function exampleWorkspace(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'gk.yaml'), 'workspace: true\nname: 示例市人民政府\ncode: "410900"\ncity: 示例市\n');
+  const copy = (to: string, edit: (manifest: string) => string) => {
+    fs.cpSync(example, to, { recursive: true, filter: (src) => !src.includes(`${path.sep}dist`) });
+    const manifest = path.join(to, 'gk.yaml');
+    fs.writeFileSync(manifest, edit(fs.readFileSync(manifest, 'utf8')));
+  };
+  const county = path.join(dir, 'shiyan');
+  copy(county, (m) => m.replace('standard: national-2020', 'standard: national-2020\nparent: "410900"'));
+  const township = path.join(county, 'chengguan');
+  copy(township, (m) =>
+    m.replace('示例县人民政府', '示例县城关镇人民政府').replace('"410999"', '"410999001"').replace('level: county', 'level: township').replace('standard: national-2020', 'standard: national-2020\nparent: "410999"'),
+  );
+  const village = path.join(township, 'dongjie');
+  fs.mkdirSync(path.join(village, 'catalog'), { recursive: true });
+  fs.writeFileSync(path.join(village, 'gk.yaml'), 'name: 示例县城关镇东街社区\ncode: "410999001001"\nlevel: village\nparent: "410999001"\nstandard: national-2020\n');
+  fs.writeFileSync(
+    path.join(village, 'catalog', 'social-assistance.yaml'),
+    'domain: social-assistance\nitems:\n  - id: dongjie-01\n    parent-item: social-assistance-01\n    subject: 示例县城关镇东街社区居民委员会\n',
+  );
+  return dir;
+}

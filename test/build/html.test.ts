@@ -74,8 +74,7 @@ describe('every page', () => {
     }
   });
 
-  it('loads nothing from elsewhere: relative scripts and styles, external links only to http(s) sources', () => {
-    let external = 0;
+  it('loads nothing from elsewhere: relative scripts and styles, no links off the site but to government hosts', () => {
     for (const [file, html] of pages) {
       const root = parse(html);
       for (const el of root.querySelectorAll('[src], link[href], form[action]')) {
@@ -85,20 +84,19 @@ describe('every page', () => {
       for (const a of root.querySelectorAll('a[href]')) {
         const href = a.getAttribute('href')!;
         if (!/^[a-z]+:|^\/\//i.test(href)) continue;
-        external++;
         expect(safeHttpUrl(href), `${file}: ${href}`).toBe(href);
-        expect(a.getAttribute('rel'), `${file}: ${href}`).toBe('noopener noreferrer nofollow');
-        expect(a.closest('details.sources') as HTMLElement | null, `${file}: ${href}`).not.toBeNull();
+        expect(new URL(href).hostname, `${file}: ${href}`).toMatch(/(^|\.)gov\.cn$/);
       }
       expect(html, file).not.toMatch(/<(iframe|object|embed|img|video|audio)\b/);
       expect(html, file).not.toMatch(/\sstyle="/);
       expect(root.querySelectorAll('script:not([src])'), file).toHaveLength(0);
     }
-    expect(external, 'the example cites web sources').toBeGreaterThan(0);
+    // The edition's transcription notes and sources stay with the maintainers (the edition's SOURCES files, gk report).
+    for (const [file, html] of pages) expect(html, file).not.toContain('本领域国家标准事项的来源');
     const css = site.get('style.css')!.toString('utf8');
     expect(css).not.toMatch(/url\(|@import|@font-face|https?:/);
     expect(css).toContain('@page { size: A4 landscape');
-    expect(css).toMatch(/\.catalog thead \{ display: table-header-group; \}/);
+    expect(css).toMatch(/\.catalog thead \{ display: table-header-group;/);
     expect(css).toMatch(/:focus-visible \{[^}]*outline: 3px solid/);
   });
 });
@@ -109,7 +107,9 @@ describe('templates', () => {
     expect(templates.length).toBeGreaterThan(2);
     for (const file of templates) {
       const text = fs.readFileSync(path.join(DEFAULT_TEMPLATE_DIR, file), 'utf8');
-      expect(text, file).not.toMatch(/\{\{~?\{|\{\{~?&/);
+      // The dashboard is one file: it inlines the stylesheets and its script (template files, never catalog data).
+      const allowed = file === 'report.hbs' ? text.replace('{{{css}}}', '').replace('{{{script}}}', '') : text;
+      expect(allowed, file).not.toMatch(/\{\{~?\{|\{\{~?&/);
     }
   });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gk, repoRoot } from '../helpers.js';
+import { exampleWorkspace } from './helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-build-ws-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -30,6 +31,7 @@ describe('gk build on a workspace', () => {
     const index = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
     expect(index).toContain('<a href="beishan/index.html">北山县人民政府</a>');
     expect(index).toContain('<a href="shiyan/index.html">示例县人民政府</a>');
+    expect(index).toContain('<title>示例市基层政务公开标准目录</title>');
     expect(index).toContain('<html lang="zh-CN">');
     expect(index).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(fs.readFileSync(path.join(out, 'beishan', 'index.html'), 'utf8')).toContain('北山县人民政府');
@@ -39,6 +41,44 @@ describe('gk build on a workspace', () => {
     for (const f of ['index.html', 'shiyan/social-assistance.html', 'beishan/catalog.csv']) {
       expect(fs.readFileSync(path.join(again, f)), f).toEqual(fs.readFileSync(path.join(out, f)));
     }
+  });
+
+  it('nests the governments on a landing page from the site templates, with a search across all, and links each site up and down', async () => {
+    const ws = exampleWorkspace(path.join(tmp, 'tree'));
+    const out = path.join(tmp, 'tree-out');
+    const r = await gk(['build', ws, '--out', out, '--date', '2024-03-31']);
+    expect(r.code, r.err).toBe(0);
+    const read = (f: string) => fs.readFileSync(path.join(out, f), 'utf8');
+    await expect(read('index.html')).toMatchFileSnapshot('./__golden__/workspace/index.html');
+    await expect(read('search.html')).toMatchFileSnapshot('./__golden__/workspace/search.html');
+    expect(read('style.css')).toBe(fs.readFileSync(path.join(repoRoot, 'templates', 'site', 'style.css'), 'utf8'));
+    // One index over every government: each entry names its government and links into its site.
+    const index = read('search-index.js');
+    expect(index).toContain('"h":"shiyan/chengguan/social-assistance.html#item-social-assistance-01"');
+    expect(index).toContain('"g":"示例县城关镇人民政府"');
+    expect(index).toContain('"g":"示例县城关镇东街社区"');
+    // The township's site: up to the landing page and the county, down to its village.
+    const town = read('shiyan/chengguan/index.html');
+    expect(town).toContain('<li><a href="../../index.html">示例市全部政府</a></li>');
+    expect(town).toContain('<li>上级：<a href="../index.html">示例县人民政府</a></li>');
+    expect(town).toContain('<li><a href="dongjie/index.html">示例县城关镇东街社区</a> <span class="muted">村级</span></li>');
+    // The village shows no coverage: the national tables have no village items (gk report says the same).
+    const village = read('shiyan/chengguan/dongjie/index.html');
+    expect(village).not.toMatch(/覆盖率 \d|国家标准事项覆盖率<\/dt>|<th scope="col" class="num">覆盖率/);
+    const absolute = path.join(tmp, 'tree-abs');
+    expect((await gk(['build', ws, '--out', absolute, '--date', '2024-03-31', '--base-url', '/city/', '--formats', 'html'])).code).toBe(0);
+    expect(fs.readFileSync(path.join(absolute, 'shiyan', 'chengguan', 'index.html'), 'utf8')).toContain('<li>上级：<a href="/city/shiyan/index.html">示例县人民政府</a></li>');
+    expect(fs.readFileSync(path.join(absolute, 'index.html'), 'utf8')).toContain('<a href="/city/shiyan/chengguan/index.html">示例县城关镇人民政府</a>');
+  });
+
+  it('takes the landing page from --templates like every other page', async () => {
+    const ws = workspace('templated');
+    const dir = path.join(tmp, 'templates');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'workspace.hbs'), '<!DOCTYPE html><title>{{site.title}}</title><ul>{{#each governments}}<li>{{name}}</li>{{/each}}</ul>\n');
+    const out = path.join(tmp, 'templated-out');
+    expect((await gk(['build', ws, '--out', out, '--date', '2024-03-31', '--templates', dir, '--formats', 'html'])).code).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<!DOCTYPE html><title>示例市基层政务公开标准目录</title><ul><li>北山县人民政府</li><li>示例县人民政府</li></ul>\n');
   });
 
   it('writes nothing when any government has errors', async () => {

@@ -50,14 +50,17 @@ run('report.html in Chromium', () => {
     await page.goto(`file://${html}`);
     const names = () => page.$$eval('#t-county tbody tr th', (cells) => cells.map((c) => c.textContent));
     expect(await names()).toEqual(['安平县人民政府', '西河县人民政府', '北山县人民政府']);
-    // The headers became buttons; sort by coverage ascending, then descending.
+    // The headers became buttons; the first click on 覆盖率 puts the best first, the second reverses.
     const coverage = page.getByRole('button', { name: '覆盖率' }).first();
-    await coverage.click();
-    expect(await names()).toEqual(['北山县人民政府', '安平县人民政府', '西河县人民政府']);
-    expect(await page.getAttribute('#t-county thead th:nth-child(5)', 'aria-sort')).toBe('ascending');
     await coverage.click();
     expect((await names())[2]).toBe('北山县人民政府');
     expect(await page.getAttribute('#t-county thead th:nth-child(5)', 'aria-sort')).toBe('descending');
+    await coverage.click();
+    expect((await names())[0]).toBe('北山县人民政府');
+    expect(await page.getAttribute('#t-county thead th:nth-child(5)', 'aria-sort')).toBe('ascending');
+    // 得分 too: highest first on the first click.
+    await page.getByRole('button', { name: '得分' }).first().click();
+    expect(await names()).toEqual(['安平县人民政府', '西河县人民政府', '北山县人民政府']);
     // Text columns sort too, in the page language's collation (pinyin for zh-CN: an, bei, xi).
     await page.locator('#t-county thead th:nth-child(2) button').click();
     expect(await names()).toEqual(['安平县人民政府', '北山县人民政府', '西河县人民政府']);
@@ -75,11 +78,16 @@ run('report.html in Chromium', () => {
     expect(beishanFiscal.text).toBe('50.0%');
     const full = cells.find((c) => c.text === '100.0%')!;
     expect(full.bg).not.toBe(beishanFiscal.bg);
-    expect(await page.locator('svg#chart-domains rect.bar').count()).toBe(3);
-    expect(await page.locator('svg#chart-county rect.bar').count()).toBe(3);
-    expect(await page.locator('svg#chart-county title').textContent()).toBe('县级得分');
-    const widths = await page.$$eval('svg#chart-county rect.bar', (rs) => rs.map((r) => Number(r.getAttribute('width'))));
-    expect(widths[0]).toBeGreaterThan(widths[2]!);
+    expect(await page.locator('#chart-domains rect.bar-fill').count()).toBe(3);
+    expect(await page.locator('#chart-county rect.bar-fill').count()).toBe(3);
+    expect(await page.locator('#chart-county figcaption').textContent()).toBe('县级得分');
+    // Bars are drawn to scale: a score of 63.3 fills 63.3 % of its track.
+    const bars = await page.$$eval('#chart-county li', (lis) =>
+      lis.map((li) => ({ share: li.querySelector('.bar-fill')!.getBoundingClientRect().width / li.querySelector('svg.bar')!.getBoundingClientRect().width, score: Number(li.querySelector('.bar-value')!.textContent) })),
+    );
+    expect(bars).toHaveLength(3);
+    for (const bar of bars) expect(bar.share).toBeCloseTo(bar.score / 100, 2);
+    expect(bars[0]!.share).toBeGreaterThan(bars[2]!.share);
     fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(repoRoot, 'test-results', 'report-dashboard.png'), fullPage: true });
     await page.close();

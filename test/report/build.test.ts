@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, judgeMilestone, scoreOf } from '../../src/report/build.js';
 import { renderCsv } from '../../src/report/format/csv.js';
-import { escapeHtml, renderHtml } from '../../src/report/format/html.js';
+import { renderHtml } from '../../src/report/format/html.js';
+import { escapeHtml } from '../../src/build/templates.js';
 import type { GovernmentFacts, WorkspaceFacts } from '../../src/report/types.js';
 import type { DomainCoverage } from '../../src/diff/types.js';
 

@@ -34,7 +34,8 @@ describe('gk report on the city workspace', () => {
     expect(fs.readdirSync(out).sort()).toEqual(FILES);
   });
 
-  it('matches the golden Markdown, CSV and JSON', async () => {
+  it('matches the golden Markdown, CSV, JSON and HTML dashboard', async () => {
+    await expect(read(out, 'report.html')).toMatchFileSnapshot('./__golden__/report.html');
     await expect(read(out, 'report.md')).toMatchFileSnapshot('./__golden__/report.md');
     await expect(read(out, 'report.csv')).toMatchFileSnapshot('./__golden__/report.csv');
     await expect(read(out, 'report.json')).toMatchFileSnapshot('./__golden__/report.json');
@@ -246,6 +247,22 @@ describe('gk report on bad input', () => {
     expect(formats.en).toBe('gk: --formats: unknown format "pdf" (choose from html, csv, xlsx, json, md)\n');
     expect((await gkRefusal(['report', 'city', '--date', '2024-02-30'], dir)).zh).toContain('日期应写成 YYYY-MM-DD');
     expect((await gkRefusal(['report', 'nowhere'], dir)).zh).toBe('gk: 不是文件夹：nowhere\n');
+  });
+
+  it('renders the dashboard from --templates: report.css replaced, a broken report.hbs refused before anything is read', async () => {
+    const dir = copyCity();
+    const templates = path.join(dir, 'templates');
+    fs.mkdirSync(templates);
+    fs.writeFileSync(path.join(templates, 'report.css'), '.report h1 { color: #123456; }\n');
+    const r = await gk(['report', 'city', '--out', 'custom', '--date', '2024-03-31', '--templates', 'templates', '--formats', 'html'], dir);
+    expect(r.code).toBe(0);
+    const html = read(path.join(dir, 'custom'), 'report.html');
+    expect(html).toContain('.report h1 { color: #123456; }');
+    expect(html).not.toContain('.heatmap td');
+    fs.writeFileSync(path.join(templates, 'report.hbs'), '{{#each sections}}\n');
+    const broken = await gkRefusal(['report', 'city', '--out', 'broken', '--templates', 'templates'], dir);
+    expect(broken.zh).toContain('report.hbs');
+    expect(fs.existsSync(path.join(dir, 'broken'))).toBe(false);
   });
 
   it('a government whose gk.yaml is broken: counted with its error, without coverage of a guessed edition', async () => {
