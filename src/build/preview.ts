@@ -8,8 +8,9 @@ import { findGovernmentRoots, loadGovernment, type Government } from '../project
 import { loadChannelVocabulary } from '../standard/channels.js';
 import { checkGovernment } from '../validate.js';
 import { buildOutputs, type OutputFiles, type OutputFormat } from './site.js';
-import type { SiteTemplates } from './html.js';
-import { renderWorkspaceIndex } from './workspace-index.js';
+import type { SiteTemplates } from './templates.js';
+import { tabulateCatalog, type DomainRows } from './rows.js';
+import { relatedOf, renderWorkspacePages, workspaceSearchIndex, type WorkspaceEntry, type WorkspaceSite } from './workspace-index.js';
 
 export interface PreviewOptions {
   /** The folder or gk.yaml given on the command line. */
@@ -35,9 +36,9 @@ export interface RebuildReport {
 interface Entry {
   prefix: string;
   name: string;
-  code: string;
-  level: string;
   files: OutputFiles;
+  /** For the workspace's search across governments. */
+  domains: DomainRows[];
 }
 
 export class Preview {
@@ -49,6 +50,9 @@ export class Preview {
   single = true;
   /** The folder the output mirrors: the government itself, or the workspace holding several. */
   base = '';
+  /** The workspace as the landing page and each site's links up and down see it. */
+  private site: WorkspaceSite = { landing: false, city: '', entries: [], baseUrl: '' };
+  private members = new Map<string, WorkspaceEntry>();
 
   constructor(options: PreviewOptions) {
     this.options = options;
@@ -57,14 +61,16 @@ export class Preview {
   /** Every file of the site, as `gk build` would write it. */
   files(): OutputFiles {
     const out: OutputFiles = new Map();
-    const index: Array<{ name: string; code: string; level: string; href: string }> = [];
+    const searchable: Array<{ name: string; prefix: string; domains: readonly DomainRows[] }> = [];
     for (const root of this.roots) {
       const entry = this.entries.get(root);
       if (!entry) continue;
       for (const [file, data] of entry.files) out.set(`${entry.prefix}${file}`, data);
-      index.push({ name: entry.name, code: entry.code, level: entry.level, href: `${entry.prefix}${this.options.formats.has('html') ? 'index.html' : ''}` });
+      searchable.push({ name: entry.name, prefix: entry.prefix, domains: entry.domains });
     }
-    if (!this.single && this.options.formats.has('html')) out.set('index.html', renderWorkspaceIndex(index, this.options.lang));
+    if (this.site.landing) {
+      for (const [file, data] of renderWorkspacePages(this.site, workspaceSearchIndex(searchable, ''), this.options.templates, this.options.lang)) out.set(file, data);
+    }
     return out;
   }
 
@@ -73,12 +79,34 @@ export class Preview {
     const { target, cwd, lang } = this.options;
     this.roots = findGovernmentRoots([target], cwd, lang);
     const targetDir = path.resolve(cwd, target);
-    const governments = this.roots.filter((root) => !loadGovernment(root, cwd, lang).manifest.workspace);
+    const loaded = this.roots.map((root) => loadGovernment(root, cwd, lang));
+    const governments = loaded.filter((g) => !g.manifest.workspace).map((g) => g.root);
+    const workspaceManifest = loaded.find((g) => g.manifest.workspace)?.manifest;
     this.single = governments.length === 1;
     this.base = this.single ? governments[0]! : targetDir;
+    this.members = new Map();
+    for (const g of loaded) {
+      if (g.manifest.workspace) continue;
+      const prefix = this.prefixOf(g.root);
+      const entry: WorkspaceEntry = { name: g.manifest.name, code: g.manifest.code, level: g.manifest.level, prefix, href: `${prefix}${this.options.formats.has('html') ? 'index.html' : ''}`, items: g.catalogs.reduce((n, c) => n + c.catalog.items.length, 0) };
+      if (g.manifest.parent !== undefined) entry.parent = g.manifest.parent;
+      this.members.set(g.root, entry);
+    }
+    const entries = [...this.members.values()];
+    this.site = {
+      landing: !this.single && this.options.formats.has('html') && !entries.some((e) => e.prefix === ''),
+      city: workspaceManifest?.city ?? workspaceManifest?.name ?? '',
+      entries,
+      baseUrl: '',
+    };
     for (const root of [...this.entries.keys()]) if (!governments.includes(root)) this.entries.delete(root);
     this.roots = governments;
     return this.rebuild(governments);
+  }
+
+  /** The government's folder in the output, as gk build lays it out (the workspace's own government at the top). */
+  private prefixOf(root: string): string {
+    return this.single || root === this.base ? '' : `${relativeTo(this.base, root)}/`;
   }
 
   /** Whether a government folder is one this preview shows (not a workspace manifest, not outside the target). */
@@ -104,19 +132,22 @@ export class Preview {
       const { catalog, link } = parents.resolve(government, check.edition);
       const lent = link.kind === 'found' ? [link.parent.manifestSource, ...link.parent.catalogs] : [];
       const sources = [government.manifestSource, ...government.catalogs, ...lent];
-      const prefix = this.single ? '' : `${relativeTo(this.base, root)}/`;
+      const prefix = this.prefixOf(root);
+      const member = this.members.get(root);
       const date = this.options.dateOf?.(root);
       const files = await buildOutputs(catalog, {
         formats: this.options.formats,
         baseUrl: '',
         templates: this.options.templates,
+        showCoverage: government.manifest.site?.coverage === true,
+        ...(this.single || member === undefined ? {} : { related: relatedOf(this.site, member) }),
         channels,
         catalogPath: (file) => relativeTo(root, path.resolve(cwd, file)),
         sources: sources.map((f) => ({ file: relativeTo(root, f.path), text: f.text })),
         generator: this.options.generator,
         ...(date !== undefined ? { date } : {}),
       });
-      this.entries.set(root, { prefix, name: government.manifest.name, code: government.manifest.code, level: government.manifest.level, files });
+      this.entries.set(root, { prefix, name: government.manifest.name, files, domains: tabulateCatalog(catalog) });
       report.built.push(government.display === '.' ? government.manifest.name : government.display);
     }
     return report;

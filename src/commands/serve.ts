@@ -2,11 +2,10 @@
 // also the loop behind `gk build --watch`.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { compileTemplates } from '../build/html.js';
 import { Preview, type RebuildReport } from '../build/preview.js';
 import { startPreviewServer, type PreviewServer } from '../build/serve.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../build/site.js';
-import { loadTemplates } from '../build/templates.js';
+import { compileTemplates, loadTemplates } from '../build/templates.js';
 import { usageError } from '../errors.js';
 import { say, type Message } from '../i18n.js';
 import type { Io } from '../io/io.js';
