@@ -1,7 +1,7 @@
 // Deterministic synthetic catalogs for benchmarks: a county, a city of 100 governments, a province of 2,000.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DOMAIN_IDS, DOMAIN_NAMES } from '../dist/types.js';
+import { DOMAIN_IDS, DOMAIN_NAMES } from '../dist/model/types.js';
 
 const CHANNELS = ['政府网站', '政府公报', '两微一端', '发布会/听证会', '广播电视', '纸质媒体', '公开查阅点', '政务服务中心', '便民服务站', '入户/现场', '社区/企事业单位/村公示栏（电子屏）', '精准推送'];
 const DEADLINES = ['信息形成或变更之日起20个工作日内', '本级人民代表大会或其常务委员会批准后20日内', '实时公开', '信息形成或变更之日起7个工作日内', '常年公开'];

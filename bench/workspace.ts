@@ -2,13 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { appliesTo } from '../dist/diff/standard.js';
-import { REQUIRED_ELEMENTS } from '../dist/lint/rules/missing-element.js';
-import { renderReport, REPORT_FORMATS } from '../dist/report/format/index.js';
+import { REQUIRED_ELEMENTS } from '../dist/check/lint/rules/missing-element.js';
+import { renderReport, REPORT_FORMATS } from '../dist/formatters/report/index.js';
 import { reportWorkspace } from '../dist/report/run.js';
-import { loadEdition, partialNotice } from '../dist/standard/edition.js';
+import { loadEdition, partialNotice } from '../dist/load/edition.js';
 import { bundledStandardDir } from '../dist/io/files.js';
 import { rng } from './generate.js';
-import { DOMAIN_IDS, DOMAIN_NAMES, type ItemField, type Level, type StandardDomainId, type StandardItem } from '../dist/types.js';
+import { DOMAIN_IDS, DOMAIN_NAMES, type ItemField, type Level, type StandardDomainId, type StandardItem } from '../dist/model/types.js';
 
 export interface WorkspaceShape {
   governments: number;

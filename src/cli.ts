@@ -1,10 +1,10 @@
 // argv → exit code. Never calls process.exit: bin/gk.js sets the code. Misuse and bugs exit 2.
 import { Command, CommanderError, Option } from 'commander';
-import { GkError } from './errors.js';
-import { parseLang } from './i18n.js';
+import { GkError } from './model/errors.js';
+import { parseLang } from './model/i18n.js';
 import type { Io } from './io/io.js';
 import { commandsFor } from './commands/index.js';
-import { VERSION } from './version.js';
+import { VERSION } from './model/version.js';
 import type { GlobalOptions } from './commands/command.js';
 
 

@@ -1,29 +1,29 @@
 // gk's public API: the pipeline's verbs (load → check → resolve → diff | publish | report) over plain data, for
 // scripts, portals and editors. Everything configurable is passed in; nothing here writes files.
 import path from 'node:path';
-import { sortDiagnostics, summarize, type Summary } from './diagnostic.js';
+import { sortDiagnostics, summarize, type Summary } from './model/diagnostic.js';
 import { diffAgainstStandard } from './diff/standard.js';
 import { diffVersions as compareVersions } from './diff/versions.js';
 import type { StandardDiff, VersionDiff } from './diff/types.js';
-import { buildOutputs, OUTPUT_FORMATS, type OutputFormat } from './build/site.js';
-import { compileTemplates, loadTemplates } from './build/templates.js';
-import { GkError } from './errors.js';
+import { buildOutputs, OUTPUT_FORMATS, type OutputFormat } from './publish/site.js';
+import { compileTemplates, loadTemplates } from './publish/templates.js';
+import { GkError } from './model/errors.js';
 import { formatCatalog, type FormatResult } from './fmt/format.js';
 import { relativeTo } from './io/files.js';
-import { rules as bundledRules } from './lint/registry.js';
-import type { Rule } from './lint/rule.js';
-import { checkRootsParallel } from './parallel.js';
-import { createParentResolver, diskTree, explainParentLink } from './parent.js';
-import { findGovernmentRoots, loadGovernment, type Government } from './project.js';
-import { renderReport as renderReportFiles, REPORT_FORMATS, type ReportFormat } from './report/format/index.js';
+import { rules as bundledRules } from './check/lint/registry.js';
+import type { Rule } from './check/lint/rule.js';
+import { checkRootsParallel } from './check/parallel.js';
+import { createParentResolver, diskTree, explainParentLink } from './resolve/parent.js';
+import { findGovernmentRoots, loadGovernment, type Government } from './load/government.js';
+import { renderReport as renderReportFiles, REPORT_FORMATS, type ReportFormat } from './formatters/report/index.js';
 import { reportWorkspace } from './report/run.js';
 import type { WorkspaceReport } from './report/types.js';
-import { loadChannelVocabulary, type ChannelVocabulary } from './standard/channels.js';
-import { bundledEditionIds, editionDir, loadEdition as readEdition, partialNotice } from './standard/edition.js';
-import type { Diagnostic, Edition, Lang, ResolvedCatalog } from './types.js';
-import { checkGovernment, checkRoots, resolveEdition, type CheckConfig } from './validate.js';
-import { VERSION } from './version.js';
-import { diskFiles, overlayFiles } from './workspace.js';
+import { loadChannelVocabulary, type ChannelVocabulary } from './model/channels.js';
+import { bundledEditionIds, editionDir, loadEdition as readEdition, partialNotice } from './load/edition.js';
+import type { Diagnostic, Edition, Lang, ResolvedCatalog } from './model/types.js';
+import { checkGovernment, checkRoots, resolveEdition, type CheckConfig } from './check/validate.js';
+import { VERSION } from './model/version.js';
+import { diskFiles, overlayFiles } from './load/workspace.js';
 
 export { VERSION as version };
 
@@ -235,15 +235,15 @@ export function format(text: string, options: { channels?: ChannelVocabulary; lo
 /** Every lint rule of gk, in alphabetical order of id. */
 export const rules: readonly Rule[] = bundledRules;
 
-export { formatters, isFormatName, type FormatName, type Formatter, type FormatOptions } from './format/index.js';
-export { diffFormatters, type DiffFormatName, type DiffFormatter, type DiffFormatOptions, type StandardResult, type VersionResult } from './diff/format/index.js';
-export { REPORT_FORMATS, type ReportFormat } from './report/format/index.js';
-export { OUTPUT_FORMATS, type OutputFormat } from './build/site.js';
-export { GkError, type GkErrorKind } from './errors.js';
-export type { Summary } from './diagnostic.js';
-export type { Rule, RuleMeta, RuleContext, ItemAt, Report as RuleReport, WorkspaceView } from './lint/rule.js';
-export type { Government, SourceFile, CatalogSource } from './project.js';
-export type { ChannelVocabulary, ChannelEntry } from './standard/channels.js';
+export { formatters, isFormatName, type FormatName, type Formatter, type FormatOptions } from './formatters/index.js';
+export { diffFormatters, type DiffFormatName, type DiffFormatter, type DiffFormatOptions, type StandardResult, type VersionResult } from './formatters/diff/index.js';
+export { REPORT_FORMATS, type ReportFormat } from './formatters/report/index.js';
+export { OUTPUT_FORMATS, type OutputFormat } from './publish/site.js';
+export { GkError, type GkErrorKind } from './model/errors.js';
+export type { Summary } from './model/diagnostic.js';
+export type { Rule, RuleMeta, RuleContext, ItemAt, Report as RuleReport, WorkspaceView } from './check/lint/rule.js';
+export type { Government, SourceFile, CatalogSource } from './load/government.js';
+export type { ChannelVocabulary, ChannelEntry } from './model/channels.js';
 export type { StandardDiff, VersionDiff, ItemChange, ChangeClass, FieldChange, StandardEntry, DomainCoverage } from './diff/types.js';
 export type { WorkspaceReport } from './report/types.js';
 export type { FormatResult, FormatFailure } from './fmt/format.js';
@@ -273,4 +273,4 @@ export type {
   ResolvedValue,
   Severity,
   StandardItem,
-} from './types.js';
+} from './model/types.js';

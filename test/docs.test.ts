@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../src/lint/registry.js';
-import { checkDocs } from '../src/lint/docs.js';
+import { rules } from '../src/check/lint/registry.js';
+import { checkDocs } from '../src/check/lint/docs.js';
 import { commandLoaders, loadCommands } from '../src/commands/index.js';
 import { repoRoot } from './helpers.js';
-import { VERSION } from '../src/version.js';
+import { VERSION } from '../src/model/version.js';
 
 const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 

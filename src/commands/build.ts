@@ -1,26 +1,26 @@
 // gk build [path]: a valid catalog → a static site, CSV, JSON and XLSX, written at once into one folder.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { buildOutputs, OUTPUT_FORMATS, type OutputFiles, type OutputFormat } from '../build/site.js';
-import { relatedOf, renderWorkspacePages, workspaceSearchIndex, type WorkspaceEntry, type WorkspaceSite } from '../build/workspace-index.js';
-import { compileTemplates, loadTemplates } from '../build/templates.js';
-import { tabulateCatalog } from '../build/rows.js';
-import { usageError } from '../errors.js';
-import { say, type Message } from '../i18n.js';
+import { buildOutputs, OUTPUT_FORMATS, type OutputFiles, type OutputFormat } from '../publish/site.js';
+import { relatedOf, renderWorkspacePages, workspaceSearchIndex, type WorkspaceEntry, type WorkspaceSite } from '../publish/workspace-index.js';
+import { compileTemplates, loadTemplates } from '../publish/templates.js';
+import { tabulateCatalog } from '../publish/rows.js';
+import { usageError } from '../model/errors.js';
+import { say, type Message } from '../model/i18n.js';
 import { isDirectory, relativeTo } from '../io/files.js';
 import { runGit } from '../io/git.js';
 import type { Io } from '../io/io.js';
-import { createParentResolver, diskTree, explainParentLink } from '../parent.js';
-import { findGovernmentRoots, loadGovernment } from '../project.js';
-import { loadChannelVocabulary } from '../standard/channels.js';
-import { partialNotice } from '../standard/edition.js';
-import { checkGovernment } from '../validate.js';
-import type { Diagnostic, Lang } from '../types.js';
-import { diskFiles, openWorkspace } from '../workspace.js';
-import { sortDiagnostics } from '../diagnostic.js';
+import { createParentResolver, diskTree, explainParentLink } from '../resolve/parent.js';
+import { findGovernmentRoots, loadGovernment } from '../load/government.js';
+import { loadChannelVocabulary } from '../model/channels.js';
+import { partialNotice } from '../load/edition.js';
+import { checkGovernment } from '../check/validate.js';
+import type { Diagnostic, Lang } from '../model/types.js';
+import { diskFiles, openWorkspace } from '../load/workspace.js';
+import { sortDiagnostics } from '../model/diagnostic.js';
 import type { CommandSpec } from './command.js';
 import { checkOutDir, parseDateOption, parseFormatList, printErrors, writeOutDir, type OutDirPolicy } from './output.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../model/version.js';
 
 const GENERATOR = `gk ${VERSION}`;
 /** Below this many items a build takes well under a second and a progress line would only flicker. */

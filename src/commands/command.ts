@@ -1,7 +1,7 @@
 // The shape of a gk subcommand: how it declares its arguments, and the action that turns them into an exit code.
 import type { Command } from 'commander';
 import type { Io } from '../io/io.js';
-import type { Lang } from '../types.js';
+import type { Lang } from '../model/types.js';
 
 export interface GlobalOptions {
   lang: Lang;

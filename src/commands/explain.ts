@@ -1,9 +1,9 @@
 // gk explain [rule]: what a rule or check is for, what it flags and accepts, and how to fix or switch it off.
 import type { Command } from 'commander';
-import { usageError } from '../errors.js';
-import { findCheck, listChecks, nearestCheck, renderCheck, renderList } from '../lint/explain.js';
-import { loadLocalRules, ruleHomes } from '../lint/local.js';
-import { findManifestAbove } from '../project.js';
+import { usageError } from '../model/errors.js';
+import { findCheck, listChecks, nearestCheck, renderCheck, renderList } from '../check/lint/explain.js';
+import { loadLocalRules, ruleHomes } from '../check/lint/local.js';
+import { findManifestAbove } from '../load/government.js';
 import type { CommandSpec } from './command.js';
 
 export const explainCommand: CommandSpec = {

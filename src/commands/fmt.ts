@@ -1,11 +1,11 @@
 // gk fmt [path…] [--check]: catalog files rewritten in canonical form (values, key order, list styles), comments kept.
 import type { Command } from 'commander';
 import { catalogFilesUnder, formatFiles, type FileFailure, type FileOutcome } from '../fmt/files.js';
-import { say, type Message } from '../i18n.js';
+import { say, type Message } from '../model/i18n.js';
 import type { Encoding } from '../load/decode.js';
 import { yamlErrorMessage } from '../load/yaml-messages.js';
 import { describeProblem } from '../load/read.js';
-import type { Lang } from '../types.js';
+import type { Lang } from '../model/types.js';
 import type { CommandSpec } from './command.js';
 
 const M = {

@@ -1,24 +1,24 @@
 // gk import <file…>: the tables offices already have (xlsx, CSV, HTML) → catalog files or a standard edition, with a report.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { readCatalogFile, readManifest } from '../catalog.js';
-import { summarize } from '../diagnostic.js';
-import { usageError } from '../errors.js';
-import { say, type Message } from '../i18n.js';
-import { formatters } from '../format/index.js';
+import { readCatalogFile, readManifest } from '../load/catalog.js';
+import { summarize } from '../model/diagnostic.js';
+import { usageError } from '../model/errors.js';
+import { say, type Message } from '../model/i18n.js';
+import { formatters } from '../formatters/index.js';
 import { chooseDomain } from '../import/domain.js';
 import { containedPath } from '../io/output-dir.js';
-import { isDomainId } from '../schema/generate.js';
-import { schemaDiagnostics } from '../schema/validate.js';
+import { isDomainId } from '../check/schema/generate.js';
+import { schemaDiagnostics } from '../check/schema/validate.js';
 import { describeDomain, planImport, type DomainOutput, type InputFile } from '../import/plan.js';
 import { renderImportReport, countSkipped, type WrittenFile } from '../import/report.js';
 import { renderCatalogFile, renderEditionDomain, renderEditionMeta } from '../import/write.js';
 import { exists, fileSize, isDirectory, packageRoot, readBytes, relativeTo, writeFileAtomic } from '../io/files.js';
-import { MAX_FILE_BYTES, findManifestAbove, loadSource, parseSource, type Government } from '../project.js';
-import { loadChannelVocabulary } from '../standard/channels.js';
-import { editionDir, loadEdition } from '../standard/edition.js';
-import { checkGovernment, defaultEdition, schemaValidators } from '../validate.js';
-import { DOMAIN_IDS, DOMAIN_NAMES, type Diagnostic, type Edition, type Lang, type Manifest } from '../types.js';
+import { MAX_FILE_BYTES, findManifestAbove, loadSource, parseSource, type Government } from '../load/government.js';
+import { loadChannelVocabulary } from '../model/channels.js';
+import { editionDir, loadEdition } from '../load/edition.js';
+import { checkGovernment, defaultEdition, schemaValidators } from '../check/validate.js';
+import { DOMAIN_IDS, DOMAIN_NAMES, type Diagnostic, type Edition, type Lang, type Manifest } from '../model/types.js';
 import type { CommandSpec } from './command.js';
 import { checkOutDir, printErrors, writeOutDir, type OutDirPolicy } from './output.js';
 

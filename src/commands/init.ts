@@ -1,15 +1,15 @@
 // gk init [dir]: start a catalog from the national standard; refuses to overwrite files unless --force.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { LEVELS } from '../catalog.js';
-import { usageError } from '../errors.js';
-import { say, type Message } from '../i18n.js';
-import { planInit } from '../init.js';
+import { LEVELS } from '../load/catalog.js';
+import { usageError } from '../model/errors.js';
+import { say, type Message } from '../model/i18n.js';
+import { planInit } from '../init/plan.js';
 import { exists, isDirectory, packageRoot, relativeTo, writeFileAtomic } from '../io/files.js';
 import { containedPath } from '../io/output-dir.js';
-import { CODE_PATTERN } from '../schema/generate.js';
-import type { Level } from '../types.js';
-import { defaultEdition } from '../validate.js';
+import { CODE_PATTERN } from '../check/schema/generate.js';
+import type { Level } from '../model/types.js';
+import { defaultEdition } from '../check/validate.js';
 import type { CommandSpec } from './command.js';
 
 const M = {

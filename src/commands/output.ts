@@ -1,15 +1,15 @@
 // What commands share: --formats lists, --date, the output folder policy of build, report and import --edition, and how a refusal shows its errors.
 import os from 'node:os';
 import path from 'node:path';
-import { summarize } from '../diagnostic.js';
-import { usageError } from '../errors.js';
-import { formatters } from '../format/index.js';
-import { say, type Message } from '../i18n.js';
+import { summarize } from '../model/diagnostic.js';
+import { usageError } from '../model/errors.js';
+import { formatters } from '../formatters/index.js';
+import { say, type Message } from '../model/i18n.js';
 import { exists } from '../io/files.js';
 import { inspectOutputDir, realPath, recoverOutputDir, replaceOutputDir, STAMP_FILE, type OutputKind } from '../io/output-dir.js';
 import type { Io } from '../io/io.js';
-import type { SourceFile } from '../project.js';
-import type { Diagnostic, Lang } from '../types.js';
+import type { SourceFile } from '../load/government.js';
+import type { Diagnostic, Lang } from '../model/types.js';
 
 const M = {
   unknownFormat: { zh: '--formats：未知格式“{format}”（可选：{choices}）', en: '--formats: unknown format "{format}" (choose from {choices})' },

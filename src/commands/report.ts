@@ -1,15 +1,15 @@
 // gk report [workspace]: the city office's quarterly report over every government of a workspace, in five formats at once.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { compileTemplates, loadTemplates } from '../build/templates.js';
-import { usageError } from '../errors.js';
-import { say, type Message } from '../i18n.js';
+import { compileTemplates, loadTemplates } from '../publish/templates.js';
+import { usageError } from '../model/errors.js';
+import { say, type Message } from '../model/i18n.js';
 import { isDirectory, relativeTo } from '../io/files.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../report/format/index.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../formatters/report/index.js';
 import { inParens, percent, reportTitle } from '../report/labels.js';
 import { reportWorkspace } from '../report/run.js';
-import { partialNotice } from '../standard/edition.js';
-import type { Lang } from '../types.js';
+import { partialNotice } from '../load/edition.js';
+import type { Lang } from '../model/types.js';
 import type { CommandSpec } from './command.js';
 import { checkOutDir, parseDateOption, parseFormatList, writeOutDir, type OutDirPolicy } from './output.js';
 

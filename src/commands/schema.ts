@@ -2,8 +2,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { exists, packageRoot, readText, writeFileAtomic } from '../io/files.js';
-import { stringifySchema } from '../schema/generate.js';
-import { generatedSchemas } from '../validate.js';
+import { stringifySchema } from '../check/schema/generate.js';
+import { generatedSchemas } from '../check/validate.js';
 import type { CommandSpec } from './command.js';
 
 /** The schema files as `gk schema` writes them: file name → text. */

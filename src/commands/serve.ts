@@ -2,16 +2,16 @@
 // also the loop behind `gk build --watch`.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { Preview, type RebuildReport } from '../build/preview.js';
-import { startPreviewServer, type PreviewServer } from '../build/serve.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../build/site.js';
-import { compileTemplates, loadTemplates } from '../build/templates.js';
-import { usageError } from '../errors.js';
-import { say, type Message } from '../i18n.js';
+import { Preview, type RebuildReport } from '../publish/preview.js';
+import { startPreviewServer, type PreviewServer } from '../publish/serve.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../publish/site.js';
+import { compileTemplates, loadTemplates } from '../publish/templates.js';
+import { usageError } from '../model/errors.js';
+import { say, type Message } from '../model/i18n.js';
 import type { Io } from '../io/io.js';
 import { watchCatalogs, type CatalogChange } from '../io/watch.js';
-import type { Lang } from '../types.js';
-import { VERSION } from '../version.js';
+import type { Lang } from '../model/types.js';
+import { VERSION } from '../model/version.js';
 import { lastCommitDate } from './build.js';
 import type { CommandSpec, GlobalOptions } from './command.js';
 import { parseDateOption, parseFormatList, printErrors, writeOutDir } from './output.js';

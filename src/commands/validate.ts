@@ -1,17 +1,17 @@
 // gk validate [path…]: every problem in every catalog below the paths, in one run.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { sortDiagnostics, summarize } from '../diagnostic.js';
-import { usageError } from '../errors.js';
-import { formatters } from '../format/index.js';
-import { collect, parseFormatTargets } from '../format/targets.js';
+import { sortDiagnostics, summarize } from '../model/diagnostic.js';
+import { usageError } from '../model/errors.js';
+import { formatters } from '../formatters/index.js';
+import { collect, parseFormatTargets } from '../formatters/targets.js';
 import { writeFileAtomic } from '../io/files.js';
-import { findGovernmentRoots, MAX_FILE_BYTES } from '../project.js';
-import { partialNotice } from '../standard/edition.js';
-import { defaultJobs } from '../parallel.js';
+import { findGovernmentRoots, MAX_FILE_BYTES } from '../load/government.js';
+import { partialNotice } from '../load/edition.js';
+import { defaultJobs } from '../check/parallel.js';
 import type { CommandSpec } from './command.js';
 import type { Io } from '../io/io.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../model/version.js';
 
 /** The human format lists this many findings of one rule in one file, then how many more there are. */
 export const MAX_REPEATS = 20;
@@ -49,7 +49,7 @@ export const validateCommand: CommandSpec = {
     const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw usageError({ zh: '--jobs 需要一个不小于 1 的整数，而不是 {value}', en: '--jobs needs a whole number of at least 1, got {value}' }, { value: String(options.jobs) });
     const stdin = stdinPath === undefined ? undefined : { file: stdinPath, bytes: await readStdin(io) };
-    const { diagnostics: found, files, sources, editions } = await (await import('../validate-run.js')).checkRun({ roots, stdin, cwd: io.cwd, lang: global.lang, jobs });
+    const { diagnostics: found, files, sources, editions } = await (await import('../check/run.js')).checkRun({ roots, stdin, cwd: io.cwd, lang: global.lang, jobs });
     let diagnostics = found;
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     diagnostics = sortDiagnostics(diagnostics);

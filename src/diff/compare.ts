@@ -1,8 +1,8 @@
 // Comparing two values of one catalog element: when they count as the same, and when the second discloses less.
-import { compareDeadlines, deadlineKey, parseDeadline } from '../deadline.js';
-import { foldSpacing } from '../fmt/values.js';
-import { matchChannel, normalizeChannel, type ChannelVocabulary } from '../standard/channels.js';
-import type { ItemField, ItemSpec } from '../types.js';
+import { compareDeadlines, deadlineKey, parseDeadline } from '../model/deadline.js';
+import { foldSpacing } from '../model/values.js';
+import { matchChannel, normalizeChannel, type ChannelVocabulary } from '../model/channels.js';
+import type { ItemField, ItemSpec } from '../model/types.js';
 import type { ChangeClass, FieldChange, WeakeningKind } from './types.js';
 
 type Value = ItemSpec[ItemField];

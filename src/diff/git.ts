@@ -1,13 +1,13 @@
 // The version edge: a catalog as it stood in a git revision or a folder, read without a checkout, as Governments.
 import path from 'node:path';
-import { readCatalogFile, readManifest } from '../catalog.js';
-import { GkError, usageError } from '../errors.js';
-import { say, type Message } from '../i18n.js';
+import { readCatalogFile, readManifest } from '../load/catalog.js';
+import { GkError, usageError } from '../model/errors.js';
+import { say, type Message } from '../model/i18n.js';
 import { exists, globFiles, isDirectory, readBytes, relativeTo } from '../io/files.js';
 import { readBlobs, runGit } from '../io/git.js';
-import type { GovernmentTree } from '../parent.js';
-import { parseSource, type Government } from '../project.js';
-import type { Lang } from '../types.js';
+import type { GovernmentTree } from '../resolve/parent.js';
+import { parseSource, type Government } from '../load/government.js';
+import type { Lang } from '../model/types.js';
 
 /** One version of a tree of files: a git revision, or a folder on disk (the working tree is one). */
 export interface Snapshot {

@@ -1,5 +1,5 @@
 // The result shapes of comparing a catalog with the standard, and two versions of a catalog with each other.
-import type { DataPath, ItemField, ResolvedItem, StandardItem } from '../types.js';
+import type { DataPath, ItemField, ResolvedItem, StandardItem } from '../model/types.js';
 
 export type StandardStatus = 'adopted' | 'adapted' | 'excluded' | 'missing';
 

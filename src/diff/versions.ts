@@ -1,6 +1,6 @@
 // Comparing two versions of one catalog: items matched by id (or renamed_from), changes classified by what they cost readers.
-import { loadChannelVocabulary, type ChannelVocabulary } from '../standard/channels.js';
-import { ITEM_FIELDS, type ResolvedCatalog, type ResolvedItem } from '../types.js';
+import { loadChannelVocabulary, type ChannelVocabulary } from '../model/channels.js';
+import { ITEM_FIELDS, type ResolvedCatalog, type ResolvedItem } from '../model/types.js';
 import { classifyChange, compareField, pickWorseClass } from './compare.js';
 import type { ChangeClass, ItemChange, VersionDiff } from './types.js';
 

@@ -1,14 +1,14 @@
 // Which files gk fmt formats, and formatting them on disk: decoding (GBK → UTF-8), the local channels of their gk.yaml.
 import path from 'node:path';
 import jsYaml from 'js-yaml';
-import { GkError } from '../errors.js';
-import { say, type Message } from '../i18n.js';
+import { GkError } from '../model/errors.js';
+import { say, type Message } from '../model/i18n.js';
 import { exists, globFiles, isDirectory, isReadOnly, readBytes, readText, relativeTo, writeFileAtomic } from '../io/files.js';
 import { decodeBytes, type Encoding } from '../load/decode.js';
 import { listFiles, readFileSafely, repositoryOf, type ReadProblem } from '../load/read.js';
 import { exceedsNesting, MAX_NESTING } from '../load/yaml.js';
-import { catalogFilesOf } from '../project.js';
-import type { Lang } from '../types.js';
+import { catalogFilesOf } from '../load/government.js';
+import type { Lang } from '../model/types.js';
 import { fmtConfigOf, formatCatalog, type FormatFailure, type FormatOptions } from './format.js';
 
 const M = {

@@ -2,14 +2,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../catalog.js';
-import { fixDeadline } from '../deadline.js';
+import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../load/catalog.js';
+import { fixDeadline } from '../model/deadline.js';
 import { findFullwidthColonKeys, repairFullwidthColons } from '../load/fullwidth-colon.js';
-import { suppressions } from '../lint/run.js';
-import { loadChannelVocabulary, matchChannel, type ChannelVocabulary } from '../standard/channels.js';
-import type { DataPath } from '../types.js';
+import { suppressions } from '../check/lint/run.js';
+import { loadChannelVocabulary, matchChannel, type ChannelVocabulary } from '../model/channels.js';
+import type { DataPath } from '../model/types.js';
 import { applyCanonicalStyle, YAML_OUTPUT, type ValueChange } from './style.js';
-import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from './values.js';
+import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from '../model/values.js';
 
 export interface FormatOptions {
   /** the channel vocabulary; the bundled one when not given */

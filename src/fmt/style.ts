@@ -1,6 +1,6 @@
 // The canonical layout of a catalog file: key order and list styles, applied to a `yaml` Document so comments stay put.
 import { isMap, isNode, isScalar, isSeq, type Scalar, type YAMLSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { ITEM_FIELDS, type DataPath } from '../types.js';
+import { ITEM_FIELDS, type DataPath } from '../model/types.js';
 
 /** A value fmt changed on purpose: the data at `path` becomes `value` (checked against what the printed file reads as). */
 export interface ValueChange {

@@ -1,7 +1,7 @@
 // Which of the 26 domains a table belongs to, from its title, sheet name or file name (社会救助领域… → social-assistance).
 import { distance } from 'fastest-levenshtein';
-import { isDomainId } from '../schema/generate.js';
-import { DOMAIN_IDS, DOMAIN_NAMES, type StandardDomainId } from '../types.js';
+import { isDomainId } from '../check/schema/generate.js';
+import { DOMAIN_IDS, DOMAIN_NAMES, type StandardDomainId } from '../model/types.js';
 
 /** Other names offices give the domains in their titles; the official names come from DOMAIN_NAMES. */
 const ALIASES: Array<[string, StandardDomainId]> = [

@@ -1,7 +1,7 @@
 // Finding the header of a table: which rows it spans (one, or two under merged group cells) and what each column holds.
-import { CSV_HEADERS } from '../build/csv.js';
-import { normalizeAudience, normalizeLevel, normalizeMode } from '../fmt/values.js';
-import type { Audience, LevelMark, Mode } from '../types.js';
+import { CSV_HEADERS } from '../publish/csv.js';
+import { normalizeAudience, normalizeLevel, normalizeMode } from '../model/values.js';
+import type { Audience, LevelMark, Mode } from '../model/types.js';
 
 export type TextField =
   | 'seq'

@@ -1,6 +1,6 @@
 // Matching imported rows to national items: same domain, the same or nearly the same 二级事项, one row per national item.
 import { distance } from 'fastest-levenshtein';
-import type { Edition, StandardItem } from '../types.js';
+import type { Edition, StandardItem } from '../model/types.js';
 
 /** Below this similarity of 二级事项 names a row is not matched. */
 export const MATCH_THRESHOLD = 0.75;

@@ -1,11 +1,11 @@
 // gk import's pipeline, pure: input bytes → tables → header → rows → domain → national match → items per domain.
 import path from 'node:path';
-import { usageError } from '../errors.js';
-import { say, type Message } from '../i18n.js';
+import { usageError } from '../model/errors.js';
+import { say, type Message } from '../model/i18n.js';
 import { decodeBytes, type Encoding } from '../load/decode.js';
-import { ID_PATTERN } from '../schema/generate.js';
-import type { ChannelVocabulary } from '../standard/channels.js';
-import { DOMAIN_IDS, DOMAIN_NAMES, ITEM_FIELDS, type Edition, type ItemField, type ItemSpec, type Lang } from '../types.js';
+import { ID_PATTERN } from '../check/schema/generate.js';
+import type { ChannelVocabulary } from '../model/channels.js';
+import { DOMAIN_IDS, DOMAIN_NAMES, ITEM_FIELDS, type Edition, type ItemField, type ItemSpec, type Lang } from '../model/types.js';
 import { readDelimited } from './csv.js';
 import { parseDomain, guessDomain, type LocalDomains } from './domain.js';
 import { findHeader, type Header } from './header.js';

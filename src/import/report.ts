@@ -1,9 +1,9 @@
 // What gk import tells the user: per table, the header it found, the domain, the rows it skipped and every guess it made.
-import { append } from '../diagnostic.js';
-import { say, type Message } from '../i18n.js';
-import { ELEMENT_NAMES } from '../lint/rules/missing-element.js';
+import { append } from '../model/diagnostic.js';
+import { say, type Message } from '../model/i18n.js';
+import { ELEMENT_NAMES } from '../check/lint/rules/missing-element.js';
 import type { Encoding } from '../load/decode.js';
-import type { Lang } from '../types.js';
+import type { Lang } from '../model/types.js';
 import type { Column } from './header.js';
 import type { DomainOutput, ImportPlan, TablePlan } from './plan.js';
 import type { Remark } from './rows.js';

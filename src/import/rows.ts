@@ -1,14 +1,14 @@
 // A table's data rows → the values of each row, read per column kind; rows that are not items are set aside with a reason.
-import { restoreCsvCell } from '../build/csv.js';
-import { readChannelCell } from '../build/xlsx.js';
-import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from '../fmt/values.js';
-import { matchChannel, type ChannelVocabulary } from '../standard/channels.js';
-import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../catalog.js';
-import type { Audience, ItemField, ItemSpec, LevelMark, Mode, PublicsClass } from '../types.js';
+import { restoreCsvCell } from '../publish/csv.js';
+import { readChannelCell } from '../publish/xlsx.js';
+import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from '../model/values.js';
+import { matchChannel, type ChannelVocabulary } from '../model/channels.js';
+import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../load/catalog.js';
+import type { Audience, ItemField, ItemSpec, LevelMark, Mode, PublicsClass } from '../model/types.js';
 import { cleanText, dropBasisTail, readMark, splitBasis, splitChannels, splitOutside, splitValues } from './cells.js';
 import { countHeaderLabels, type Header, type TextField } from './header.js';
 import type { Table } from './table.js';
-import { unusableValue } from '../standard/blank.js';
+import { unusableValue } from '../model/blank.js';
 
 export type ImportMode = 'catalog' | 'edition';
 

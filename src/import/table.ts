@@ -1,6 +1,6 @@
 // The one shape every input becomes: a grid of cell texts with merged cells expanded, and where each cell came from.
 import type { Encoding } from '../load/decode.js';
-import type { Lang } from '../types.js';
+import type { Lang } from '../model/types.js';
 
 export type TableKind = 'sheet' | 'csv' | 'html';
 

@@ -1,8 +1,8 @@
 // Imported items → YAML text: catalog files (stable key order, canonical list styles, schema modeline) and standard editions.
 import { Document } from 'yaml';
 import { applyCanonicalStyle, ITEM_KEY_ORDER, YAML_OUTPUT } from '../fmt/style.js';
-import { say, type Message } from '../i18n.js';
-import type { ItemSpec, Lang } from '../types.js';
+import { say, type Message } from '../model/i18n.js';
+import type { ItemSpec, Lang } from '../model/types.js';
 import type { DomainOutput } from './plan.js';
 
 /** The catalog file's own comment, like gk init's, in the language gk was run in; the data stays as the table wrote it. */

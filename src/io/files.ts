@@ -4,7 +4,7 @@ import fsp from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
-import { ioError } from '../errors.js';
+import { ioError } from '../model/errors.js';
 import { killPoint, removeQuietly, removeStaleTempFiles, tempFileFor } from './output-dir.js';
 
 export const packageRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');

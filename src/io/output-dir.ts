@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GkError, ioError } from '../errors.js';
+import { GkError, ioError } from '../model/errors.js';
 
 /** The file in every output folder listing what gk wrote there; without it gk treats the folder as someone else's. */
 export const STAMP_FILE = '.gk-output.json';

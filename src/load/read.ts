@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { say, type Message } from '../i18n.js';
-import type { Lang } from '../types.js';
+import { say, type Message } from '../model/i18n.js';
+import type { Lang } from '../model/types.js';
 
 /** The largest file gk reads. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;

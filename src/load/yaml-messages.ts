@@ -1,7 +1,7 @@
 // YAML parser errors in the user's language: the `yaml` library's error code (and, where one code covers several
 // problems, the shape of its English text) mapped to a bilingual message and hint.
-import { say, type Message } from '../i18n.js';
-import type { Lang } from '../types.js';
+import { say, type Message } from '../model/i18n.js';
+import type { Lang } from '../model/types.js';
 
 interface Entry {
   message: Message;

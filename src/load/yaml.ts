@@ -2,10 +2,10 @@
 import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
-import { makeDiagnostic, pointRange, FILE_START } from '../diagnostic.js';
+import { makeDiagnostic, pointRange, FILE_START } from '../model/diagnostic.js';
 import { findFullwidthColonKeys, type FullwidthColonKey } from './fullwidth-colon.js';
-import { say, type Message } from '../i18n.js';
-import type { DataPath, Diagnostic, Lang, Range } from '../types.js';
+import { say, type Message } from '../model/i18n.js';
+import type { DataPath, Diagnostic, Lang, Range } from '../model/types.js';
 import { yamlErrorMessage } from './yaml-messages.js';
 
 export const MAX_ALIAS_COUNT = 100;

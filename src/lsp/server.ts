@@ -19,17 +19,17 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { GkError } from '../errors.js';
+import { GkError } from '../model/errors.js';
 import { fmtConfigOf, formatCatalog } from '../fmt/format.js';
 import { exists } from '../io/files.js';
-import { ELEMENT_NAMES } from '../lint/rules/missing-element.js';
-import { findGovernmentRoots, findManifestAbove, type Government } from '../project.js';
-import { resolveCatalog } from '../resolve.js';
-import { loadChannelVocabulary } from '../standard/channels.js';
-import { bundledEditionIds } from '../standard/edition.js';
-import { DOMAIN_IDS, DOMAIN_NAMES, ITEM_FIELDS, type Diagnostic, type Edition, type ItemSpec, type Lang } from '../types.js';
-import { checkRoots, domainsOf, resolveEdition } from '../validate.js';
-import { diskFiles, openWorkspace, overlayFiles, type Workspace } from '../workspace.js';
+import { ELEMENT_NAMES } from '../check/lint/rules/missing-element.js';
+import { findGovernmentRoots, findManifestAbove, type Government } from '../load/government.js';
+import { resolveCatalog } from '../resolve/standard.js';
+import { loadChannelVocabulary } from '../model/channels.js';
+import { bundledEditionIds } from '../load/edition.js';
+import { DOMAIN_IDS, DOMAIN_NAMES, ITEM_FIELDS, type Diagnostic, type Edition, type ItemSpec, type Lang } from '../model/types.js';
+import { checkRoots, domainsOf, resolveEdition } from '../check/validate.js';
+import { diskFiles, openWorkspace, overlayFiles, type Workspace } from '../load/workspace.js';
 
 /** Typing pauses this long before a check runs, so a burst of keystrokes costs one check. */
 const DEBOUNCE_MS = 150;

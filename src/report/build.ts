@@ -1,5 +1,5 @@
 // From collected facts to the ranked report: coverage, score, milestones and lagging domains. Pure.
-import type { Level } from '../types.js';
+import type { Level } from '../model/types.js';
 import type {
   DomainCell,
   GovernmentFacts,

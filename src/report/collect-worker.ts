@@ -1,7 +1,7 @@
 // Worker thread body: collects the facts of one share of a workspace's governments and posts them back.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Lang } from '../types.js';
-import { diskFiles, openWorkspace } from '../workspace.js';
+import type { Lang } from '../model/types.js';
+import { diskFiles, openWorkspace } from '../load/workspace.js';
 import { collectGovernments } from './collect.js';
 import type { GovernmentDates } from './types.js';
 

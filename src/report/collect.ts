@@ -1,11 +1,11 @@
 // Walking a workspace once, a government at a time: its check, its coverage of the standard, and nothing else kept.
 import path from 'node:path';
 import { diffAgainstStandard } from '../diff/standard.js';
-import { resolveCatalog } from '../resolve.js';
-import { loadChannelVocabulary } from '../standard/channels.js';
-import { DOMAIN_NAMES, type Edition, type Lang } from '../types.js';
-import { checkGovernment } from '../validate.js';
-import type { Workspace } from '../workspace.js';
+import { resolveCatalog } from '../resolve/standard.js';
+import { loadChannelVocabulary } from '../model/channels.js';
+import { DOMAIN_NAMES, type Edition, type Lang } from '../model/types.js';
+import { checkGovernment } from '../check/validate.js';
+import type { Workspace } from '../load/workspace.js';
 import type { EditionInfo, GovernmentDates, GovernmentFacts, WorkspaceFacts } from './types.js';
 
 /** A government folder relative to the workspace folder, forward slashes; '' for the workspace folder itself. */

@@ -1,12 +1,12 @@
 // The report's git edge: when files were first and last committed, and a workspace as it was at a revision (no checkout).
 import path from 'node:path';
-import { usageError } from '../errors.js';
-import { say, type Message } from '../i18n.js';
+import { usageError } from '../model/errors.js';
+import { say, type Message } from '../model/i18n.js';
 import { relativeTo } from '../io/files.js';
 import { readBlobs, runGit } from '../io/git.js';
-import { parseSource } from '../project.js';
-import type { Lang } from '../types.js';
-import { openWorkspace, type Workspace, type WorkspaceFiles } from '../workspace.js';
+import { parseSource } from '../load/government.js';
+import type { Lang } from '../model/types.js';
+import { openWorkspace, type Workspace, type WorkspaceFiles } from '../load/workspace.js';
 import type { GovernmentDates } from './types.js';
 
 const M = {

@@ -1,7 +1,7 @@
 // Every word the report formats print, in Chinese and English, and the number and date formatting they share.
-import { formatPercent } from '../diff/format/types.js';
-import { say, type Message, type Params } from '../i18n.js';
-import type { Lang, Level } from '../types.js';
+import { formatPercent } from '../formatters/diff/types.js';
+import { say, type Message, type Params } from '../model/i18n.js';
+import type { Lang, Level } from '../model/types.js';
 import type { MetricChange, MilestoneStatus, Verdict, WorkspaceReport } from './types.js';
 
 const L = {

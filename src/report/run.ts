@@ -1,9 +1,9 @@
 // The report in one function that reads top to bottom: load the workspace, date it from git, collect, rank, compare.
-import { compiledWorker, defaultJobs, runWorker } from '../parallel.js';
-import { findGovernmentRoots } from '../project.js';
-import { loadEdition } from '../standard/edition.js';
-import type { Edition, Lang } from '../types.js';
-import { diskFiles, openWorkspace, type Workspace } from '../workspace.js';
+import { compiledWorker, defaultJobs, runWorker } from '../check/parallel.js';
+import { findGovernmentRoots } from '../load/government.js';
+import { loadEdition } from '../load/edition.js';
+import type { Edition, Lang } from '../model/types.js';
+import { diskFiles, openWorkspace, type Workspace } from '../load/workspace.js';
 import { buildReport } from './build.js';
 import { collectFacts, describeWorkspace, folderOf, type Collected } from './collect.js';
 import { compareReports } from './compare.js';

@@ -1,7 +1,7 @@
 // The shapes of a workspace report: what is collected per government, and the ranked, dated report every format renders.
 import type { DomainCoverage } from '../diff/types.js';
-import type { Lang, Level } from '../types.js';
-import type { SiteTemplates } from '../build/templates.js';
+import type { Lang, Level } from '../model/types.js';
+import type { SiteTemplates } from '../publish/templates.js';
 
 /** Dates from git: when the government's gk.yaml and catalog were first committed, and last changed. */
 export interface GovernmentDates {

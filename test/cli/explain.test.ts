@@ -1,8 +1,8 @@
 // gk explain: every documented check in both languages, a did-you-mean for typos, and examples that are real YAML.
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { checkDocs } from '../../src/lint/docs.js';
-import { rules } from '../../src/lint/registry.js';
+import { checkDocs } from '../../src/check/lint/docs.js';
+import { rules } from '../../src/check/lint/registry.js';
 import { gk, gkProcess } from '../helpers.js';
 
 describe('gk explain', () => {

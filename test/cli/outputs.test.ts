@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
-import { parseFormatTargets } from '../../src/format/targets.js';
+import { parseFormatTargets } from '../../src/formatters/targets.js';
 import { memoryIo } from '../../src/io/io.js';
 import { repoRoot } from '../helpers.js';
 

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { diffFormatters, type DiffFormatOptions } from '../../src/diff/format/index.js';
-import { formatPercent } from '../../src/diff/format/types.js';
+import { diffFormatters, type DiffFormatOptions } from '../../src/formatters/diff/index.js';
+import { formatPercent } from '../../src/formatters/diff/types.js';
 import { diffVersions } from '../../src/diff/versions.js';
-import { loadChannelVocabulary } from '../../src/standard/channels.js';
-import type { Lang } from '../../src/types.js';
+import { loadChannelVocabulary } from '../../src/model/channels.js';
+import type { Lang } from '../../src/model/types.js';
 import { repoRoot } from '../helpers.js';
 import { countyDiff, resolveFixture } from './load.js';
 

@@ -1,10 +1,10 @@
 // Test helpers for diff: a fixture government loaded, resolved and compared with its edition.
 import path from 'node:path';
 import { diffAgainstStandard } from '../../src/diff/standard.js';
-import { loadGovernment, type Government } from '../../src/project.js';
-import { resolveCatalog } from '../../src/resolve.js';
-import { resolveEdition } from '../../src/validate.js';
-import type { Lang, ResolvedCatalog } from '../../src/types.js';
+import { loadGovernment, type Government } from '../../src/load/government.js';
+import { resolveCatalog } from '../../src/resolve/standard.js';
+import { resolveEdition } from '../../src/check/validate.js';
+import type { Lang, ResolvedCatalog } from '../../src/model/types.js';
 import type { StandardDiff } from '../../src/diff/types.js';
 import { fixtures, repoRoot } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appliesTo, diffAgainstStandard, diffDiagnostics, hasStandardProblems, classifyStandardDiff } from '../../src/diff/standard.js';
-import type { StandardItem } from '../../src/types.js';
+import type { StandardItem } from '../../src/model/types.js';
 import { countyDiff, resolveFixture } from './load.js';
 
 function entry(id: string) {

@@ -3,16 +3,16 @@
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../bench/generate.js';
-import { readCatalogFile } from '../../src/catalog.js';
-import { GkError } from '../../src/errors.js';
+import { readCatalogFile } from '../../src/load/catalog.js';
+import { GkError } from '../../src/model/errors.js';
 import { formatCatalog } from '../../src/fmt/format.js';
-import { fixVocabularyValue } from '../../src/fmt/values.js';
+import { fixVocabularyValue } from '../../src/model/values.js';
 import { planImport } from '../../src/import/plan.js';
 import { renderCatalogFile } from '../../src/import/write.js';
-import { parseSource } from '../../src/project.js';
-import { schemaDiagnostics } from '../../src/schema/validate.js';
-import { loadChannelVocabulary } from '../../src/standard/channels.js';
-import { defaultEdition, schemaValidators } from '../../src/validate.js';
+import { parseSource } from '../../src/load/government.js';
+import { schemaDiagnostics } from '../../src/check/schema/validate.js';
+import { loadChannelVocabulary } from '../../src/model/channels.js';
+import { defaultEdition, schemaValidators } from '../../src/check/validate.js';
 
 const SEED = 20_261_203;
 

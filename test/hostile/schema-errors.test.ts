@@ -1,8 +1,8 @@
 // Schema errors of many items: one diagnostic per mistake, each at its own item (the collapse of anyOf branches is per place).
 import { describe, expect, it } from 'vitest';
 import { Locator } from '../../src/load/yaml.js';
-import { schemaDiagnostics } from '../../src/schema/validate.js';
-import { schemaValidators } from '../../src/validate.js';
+import { schemaDiagnostics } from '../../src/check/schema/validate.js';
+import { schemaValidators } from '../../src/check/validate.js';
 
 const GOOD = {
   name: '事项',

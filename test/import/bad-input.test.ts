@@ -5,7 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CSV_HEADERS, formatCsv } from '../../src/build/csv.js';
+import { CSV_HEADERS, formatCsv } from '../../src/publish/csv.js';
 import { gk, gkRefusal } from '../helpers.js';
 
 const temps: string[] = [];

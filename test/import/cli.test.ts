@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadEdition } from '../../src/standard/edition.js';
+import { loadEdition } from '../../src/load/edition.js';
 import { fixtures, gk, gkProcess, repoRoot } from '../helpers.js';
 
 const dir = path.join(fixtures, 'import');

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGovernment } from '../../src/project.js';
-import { resolveCatalog, valueOf } from '../../src/resolve.js';
-import { loadChannelVocabulary, matchChannel } from '../../src/standard/channels.js';
-import { ITEM_FIELDS, type ResolvedItem } from '../../src/types.js';
-import { defaultEdition } from '../../src/validate.js';
+import { loadGovernment } from '../../src/load/government.js';
+import { resolveCatalog, valueOf } from '../../src/resolve/standard.js';
+import { loadChannelVocabulary, matchChannel } from '../../src/model/channels.js';
+import { ITEM_FIELDS, type ResolvedItem } from '../../src/model/types.js';
+import { defaultEdition } from '../../src/check/validate.js';
 import { gk, repoRoot } from '../helpers.js';
 
 const example = path.join(repoRoot, 'catalogs', 'examples', 'shiyan-county');

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chooseDomain } from '../../src/import/domain.js';
 import { containedPath, isSafeRelative } from '../../src/io/output-dir.js';
-import { isDomainId } from '../../src/schema/generate.js';
-import { DOMAIN_IDS, DOMAIN_NAMES } from '../../src/types.js';
+import { isDomainId } from '../../src/check/schema/generate.js';
+import { DOMAIN_IDS, DOMAIN_NAMES } from '../../src/model/types.js';
 import { gk } from '../helpers.js';
 
 const temps: string[] = [];

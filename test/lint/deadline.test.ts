@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compareDeadlines, deadlineKey, fixDeadline, parseDeadline, parseNumber, type Deadline } from '../../src/deadline.js';
+import { compareDeadlines, deadlineKey, fixDeadline, parseDeadline, parseNumber, type Deadline } from '../../src/model/deadline.js';
 import { formatCatalog } from '../../src/fmt/format.js';
 import { parseDelimited } from '../../src/import/csv.js';
 import { repoRoot } from '../helpers.js';

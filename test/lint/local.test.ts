@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { memoryIo } from '../../src/io/io.js';
-import type { Rule } from '../../src/lint/rule.js';
+import type { Rule } from '../../src/check/lint/rule.js';
 import { repoRoot } from '../helpers.js';
 import { testRule } from './tester.js';
 // @ts-expect-error: a plain JavaScript module, as a catalog repository would write it

@@ -3,18 +3,18 @@
 // bundled edition and channel vocabulary.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCatalogFile, readManifest } from '../../src/catalog.js';
+import { readCatalogFile, readManifest } from '../../src/load/catalog.js';
 import { formatCatalog } from '../../src/fmt/format.js';
-import { say } from '../../src/i18n.js';
+import { say } from '../../src/model/i18n.js';
 import { bundledStandardDir } from '../../src/io/files.js';
-import { rules as registry } from '../../src/lint/registry.js';
-import type { Report, Rule, RuleContext } from '../../src/lint/rule.js';
-import { runRules } from '../../src/lint/run.js';
-import { parseSource, type CatalogSource, type Government } from '../../src/project.js';
-import { loadChannelVocabulary } from '../../src/standard/channels.js';
-import { loadEdition } from '../../src/standard/edition.js';
-import type { Diagnostic, Edition, Lang, Severity } from '../../src/types.js';
-import { domainsOf } from '../../src/validate.js';
+import { rules as registry } from '../../src/check/lint/registry.js';
+import type { Report, Rule, RuleContext } from '../../src/check/lint/rule.js';
+import { runRules } from '../../src/check/lint/run.js';
+import { parseSource, type CatalogSource, type Government } from '../../src/load/government.js';
+import { loadChannelVocabulary } from '../../src/model/channels.js';
+import { loadEdition } from '../../src/load/edition.js';
+import type { Diagnostic, Edition, Lang, Severity } from '../../src/model/types.js';
+import { domainsOf } from '../../src/check/validate.js';
 
 export const COUNTY = 'name: 示例县人民政府\ncode: "410999"\nlevel: county\nstandard: national-2020\n';
 export const TOWNSHIP = 'name: 示例镇人民政府\ncode: "410999001"\nlevel: township\nstandard: national-2020\n';

@@ -5,7 +5,7 @@ import fg from 'fast-glob';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { Locator } from '../../src/load/yaml.js';
-import type { DataPath } from '../../src/types.js';
+import type { DataPath } from '../../src/model/types.js';
 import { repoRoot } from '../helpers.js';
 
 function paths(value: unknown, prefix: DataPath = []): DataPath[] {

@@ -94,7 +94,7 @@ describe('the packed tarball', () => {
   let files: string[] = [];
 
   it('holds what gk needs at run time and nothing else', () => {
-    for (const needed of ['bin/gk.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/schema/validators.cjs', 'dist/standard/bundle.json', 'catalogs/standard/channels.yaml', 'catalogs/standard/national-2020/edition.yaml', 'templates/site/index.hbs', 'schemas/catalog.schema.json', 'README.md', 'package.json']) {
+    for (const needed of ['bin/gk.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/check/schema/validators.cjs', 'dist/standard/bundle.json', 'catalogs/standard/channels.yaml', 'catalogs/standard/national-2020/edition.yaml', 'templates/site/index.hbs', 'schemas/catalog.schema.json', 'README.md', 'package.json']) {
       expect(files, needed).toContain(needed);
     }
     const unwanted = files.filter((f) => /^(src|test|bench|docs|node_modules|\.ci|dist\/bench)\//.test(f) || /\.test\.|\.mjs$|\.tgz$|tsconfig/.test(f));

@@ -1,9 +1,9 @@
 // The pure core of the report: milestone judgement, the score, ranking with ties, lagging domains, CSV quoting.
 import { describe, expect, it } from 'vitest';
 import { buildReport, judgeMilestone, scoreOf } from '../../src/report/build.js';
-import { renderCsv } from '../../src/report/format/csv.js';
-import { renderHtml } from '../../src/report/format/html.js';
-import { escapeHtml } from '../../src/build/templates.js';
+import { renderCsv } from '../../src/formatters/report/csv.js';
+import { renderHtml } from '../../src/formatters/report/html.js';
+import { escapeHtml } from '../../src/publish/templates.js';
 import type { GovernmentFacts, WorkspaceFacts } from '../../src/report/types.js';
 import type { DomainCoverage } from '../../src/diff/types.js';
 

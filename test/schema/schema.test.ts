@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { schemaFiles } from '../../src/commands/schema.js';
 import { gk, repoRoot } from '../helpers.js';
 import { createRequire } from 'node:module';
-import { compileSchemas } from '../../src/schema/validate.js';
-import { generatedSchemas } from '../../src/validate.js';
+import { compileSchemas } from '../../src/check/schema/validate.js';
+import { generatedSchemas } from '../../src/check/validate.js';
 
 describe('schemas/', () => {
   it('is current: regenerating gives the committed files byte for byte', () => {
@@ -56,7 +56,7 @@ describe('schemas/', () => {
   });
 
   it('the validators precompiled by npm run build report exactly what compiling at run time reports', () => {
-    const file = path.join(repoRoot, 'dist', 'schema', 'validators.cjs');
+    const file = path.join(repoRoot, 'dist', 'check', 'schema', 'validators.cjs');
     expect(fs.existsSync(file), 'npm test builds dist/ first').toBe(true);
     const pre = createRequire(import.meta.url)(file) as ReturnType<typeof compileSchemas>;
     const live = compileSchemas(generatedSchemas());

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
-import { fileOf, injectReload } from '../../src/build/serve.js';
+import { fileOf, injectReload } from '../../src/publish/serve.js';
 import { memoryIo } from '../../src/io/io.js';
 import { launchChromium, skipBrowser } from '../browser.js';
 import { repoRoot } from '../helpers.js';

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ITEM_FIELDS } from '../../src/types.js';
-import { unusableValue } from '../../src/standard/blank.js';
+import { ITEM_FIELDS } from '../../src/model/types.js';
+import { unusableValue } from '../../src/model/blank.js';
 import { bundledStandardDir } from '../../src/io/files.js';
-import { loadEdition } from '../../src/standard/edition.js';
+import { loadEdition } from '../../src/load/edition.js';
 import { gk } from '../helpers.js';
 
 const temps: string[] = [];

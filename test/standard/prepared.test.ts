@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledStandardDir } from '../../src/io/files.js';
-import { parseStandardYaml, PREPARED_BUNDLE, preparedData, prepareBundle, sha256, type PreparedBundle } from '../../src/standard/prepared.js';
+import { parseStandardYaml, PREPARED_BUNDLE, preparedData, prepareBundle, sha256, type PreparedBundle } from '../../src/load/prepared.js';
 import { commandLoaders, commandSummaries, readCommandSummaries } from '../../src/commands/index.js';
 import { gkProcess } from '../helpers.js';
 

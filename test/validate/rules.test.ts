@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, gk } from '../helpers.js';
-import { rules } from '../../src/lint/registry.js';
+import { rules } from '../../src/check/lint/registry.js';
 
 interface Expected {
   code: string;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, gk } from '../helpers.js';
-import type { Diagnostic } from '../../src/types.js';
+import type { Diagnostic } from '../../src/model/types.js';
 
 const dir = path.join(fixtures, 'workspace');
 

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createParentResolver, diskTree, explainParentLink } from '../../src/parent.js';
-import { loadGovernment } from '../../src/project.js';
-import { resolveEdition } from '../../src/validate.js';
+import { createParentResolver, diskTree, explainParentLink } from '../../src/resolve/parent.js';
+import { loadGovernment } from '../../src/load/government.js';
+import { resolveEdition } from '../../src/check/validate.js';
 import { fixtures } from '../helpers.js';
 
 const dir = path.join(fixtures, 'workspace');

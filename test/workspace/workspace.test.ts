@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, gk } from '../helpers.js';
-import { loadWorkspace } from '../../src/workspace.js';
+import { loadWorkspace } from '../../src/load/workspace.js';
 
 const dir = path.join(fixtures, 'workspace');
 const city = path.join(dir, 'city');

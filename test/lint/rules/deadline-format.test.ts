@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../helpers.js';
-import { rule } from '../../../src/lint/rules/deadline-format.js';
-import { runRules } from '../../../src/lint/run.js';
-import { loadGovernment, type Government } from '../../../src/project.js';
-import { buildVocabulary } from '../../../src/standard/channels.js';
-import type { Lang } from '../../../src/types.js';
+import { rule } from '../../../src/check/lint/rules/deadline-format.js';
+import { runRules } from '../../../src/check/lint/run.js';
+import { loadGovernment, type Government } from '../../../src/load/government.js';
+import { buildVocabulary } from '../../../src/model/channels.js';
+import type { Lang } from '../../../src/model/types.js';
 import { testRule } from '../tester.js';
 
 const root = path.join(fixtures, 'rules', 'deadline-format');

@@ -1,5 +1,5 @@
 // duplicate-id on the rule tester.
-import { rule } from '../../../src/lint/rules/duplicate-id.js';
+import { rule } from '../../../src/check/lint/rules/duplicate-id.js';
 import { testRule } from '../tester.js';
 
 testRule(rule, {

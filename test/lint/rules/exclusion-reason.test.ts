@@ -1,5 +1,5 @@
 // exclusion-reason on the rule tester.
-import { rule } from '../../../src/lint/rules/exclusion-reason.js';
+import { rule } from '../../../src/check/lint/rules/exclusion-reason.js';
 import { testRule } from '../tester.js';
 
 const head = 'domain: fiscal-budget\nitems:\n  - id: a\n    standard: fiscal-budget/2\nexclusions:\n';

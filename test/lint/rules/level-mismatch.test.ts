@@ -1,5 +1,5 @@
 // level-mismatch on the rule tester: a catalog's items must be disclosed at its own level.
-import { rule } from '../../../src/lint/rules/level-mismatch.js';
+import { rule } from '../../../src/check/lint/rules/level-mismatch.js';
 import { testRule, TOWNSHIP, VILLAGE } from '../tester.js';
 
 testRule(rule, {

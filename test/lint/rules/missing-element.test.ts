@@ -1,5 +1,5 @@
 // missing-element on the rule tester.
-import { rule } from '../../../src/lint/rules/missing-element.js';
+import { rule } from '../../../src/check/lint/rules/missing-element.js';
 import { testRule } from '../tester.js';
 
 testRule(rule, {

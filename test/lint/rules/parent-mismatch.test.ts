@@ -1,5 +1,5 @@
 // parent-mismatch on the rule tester: a township's item shared with its county says the same.
-import { rule } from '../../../src/lint/rules/parent-mismatch.js';
+import { rule } from '../../../src/check/lint/rules/parent-mismatch.js';
 import { COUNTY, testRule, TOWNSHIP } from '../tester.js';
 
 const county = { manifest: COUNTY, code: 'domain: fiscal-budget\nitems:\n  - id: c1\n    standard: fiscal-budget/x3\n    deadline: 人大会议批复后20日内\n' };

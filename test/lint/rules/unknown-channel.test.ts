@@ -1,5 +1,5 @@
 // unknown-channel on the rule tester, with gk fmt's fix.
-import { rule } from '../../../src/lint/rules/unknown-channel.js';
+import { rule } from '../../../src/check/lint/rules/unknown-channel.js';
 import { COUNTY, testRule } from '../tester.js';
 
 const item = (channels: string) => `domain: fiscal-budget\nitems:\n  - id: a\n    name: 政府预算\n    channels: [${channels}]\n`;

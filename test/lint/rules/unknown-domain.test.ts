@@ -1,5 +1,5 @@
 // unknown-domain on the rule tester.
-import { rule } from '../../../src/lint/rules/unknown-domain.js';
+import { rule } from '../../../src/check/lint/rules/unknown-domain.js';
 import { COUNTY, testRule } from '../tester.js';
 
 testRule(rule, {

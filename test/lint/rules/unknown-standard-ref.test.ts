@@ -1,5 +1,5 @@
 // unknown-standard-ref on the rule tester.
-import { rule } from '../../../src/lint/rules/unknown-standard-ref.js';
+import { rule } from '../../../src/check/lint/rules/unknown-standard-ref.js';
 import { testRule } from '../tester.js';
 
 testRule(rule, {

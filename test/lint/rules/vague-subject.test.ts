@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../../helpers.js';
-import { classifySubject, rule } from '../../../src/lint/rules/vague-subject.js';
-import { runRules } from '../../../src/lint/run.js';
-import { loadGovernment, type Government } from '../../../src/project.js';
-import { buildVocabulary } from '../../../src/standard/channels.js';
-import type { Edition, Lang, StandardItem } from '../../../src/types.js';
+import { classifySubject, rule } from '../../../src/check/lint/rules/vague-subject.js';
+import { runRules } from '../../../src/check/lint/run.js';
+import { loadGovernment, type Government } from '../../../src/load/government.js';
+import { buildVocabulary } from '../../../src/model/channels.js';
+import type { Edition, Lang, StandardItem } from '../../../src/model/types.js';
 import { testRule } from '../tester.js';
 
 const root = path.join(fixtures, 'rules', 'vague-subject');

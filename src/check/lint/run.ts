@@ -1,0 +1,107 @@
+// Runs the rules over one government: severity settings from gk.yaml, in-place suppressions, source ranges.
+import { makeDiagnostic } from '../../model/diagnostic.js';
+import { say } from '../../model/i18n.js';
+import type { CatalogSource, Government, SourceFile } from '../../load/government.js';
+import type { ChannelVocabulary } from '../../model/channels.js';
+import type { Diagnostic, Edition, Lang, Severity } from '../../model/types.js';
+import { rules } from './registry.js';
+import type { ItemAt, Rule, RuleContext, WorkspaceView } from './rule.js';
+
+const DISABLE = /#\s*gk-disable-next-line\s+([\w,\s-]+?)(?:\s+--\s*(.*))?\s*$/;
+
+/** Lines (1-based) whose findings of the named rules are suppressed, per file. */
+export function suppressions(text: string): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  if (!text.includes('gk-disable')) return out;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = DISABLE.exec(lines[i]!);
+    if (!m) continue;
+    let target = i + 1;
+    while (target < lines.length && /^\s*(#.*)?$/.test(lines[target]!)) target++;
+    const set = out.get(target + 1) ?? new Set<string>();
+    for (const id of m[1]!.split(/[\s,]+/)) if (id) set.add(id);
+    out.set(target + 1, set);
+  }
+  return out;
+}
+
+export function severityFor(rule: Rule, government: Government): Severity | 'off' {
+  return government.manifest.rules[rule.meta.id] ?? rule.meta.severity;
+}
+
+export interface LintInput {
+  government: Government;
+  edition: Edition | undefined;
+  channels: ChannelVocabulary;
+  domains: Map<string, string>;
+  lang: Lang;
+  workspace?: WorkspaceView;
+  /** Only these rule ids (all when undefined). */
+  only?: ReadonlySet<string>;
+}
+
+export function runRules(input: LintInput, ruleList: readonly Rule[] = rules): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const suppressed = new Map<SourceFile, Map<number, Set<string>>>();
+  for (const rule of ruleList) {
+    if (input.only && !input.only.has(rule.meta.id)) continue;
+    const severity = severityFor(rule, input.government);
+    if (severity === 'off') continue;
+    const context: RuleContext = {
+      lang: input.lang,
+      government: input.government,
+      edition: input.edition,
+      channels: input.channels,
+      domains: input.domains,
+      workspace: input.workspace,
+      report(r) {
+        const template = rule.messages[r.messageId];
+        if (!template) throw new Error(`rule ${rule.meta.id} has no message ${r.messageId}`);
+        const range = r.file.locator.locate(r.path, { key: r.key });
+        let lines = suppressed.get(r.file);
+        if (!lines) suppressed.set(r.file, (lines = suppressions(r.file.text)));
+        if (lines.get(range.start.line)?.has(rule.meta.id)) return;
+        const hintTemplate = r.hintId ? rule.messages[r.hintId] : undefined;
+        out.push(
+          makeDiagnostic({
+            code: rule.meta.id,
+            severity,
+            message: say(template, input.lang, r.params),
+            hint: hintTemplate ? say(hintTemplate, input.lang, r.hintParams) : undefined,
+            file: r.file.display,
+            path: r.path,
+            range,
+            fixable: r.fixable,
+            related: r.related?.map((rel) => {
+              const t = rule.messages[rel.messageId];
+              return {
+                file: rel.file.display,
+                path: rel.path,
+                range: rel.file.locator.locate(rel.path),
+                message: t ? say(t, input.lang, rel.params) : rel.messageId,
+              };
+            }),
+          }),
+        );
+      },
+    };
+    rule.check?.(context);
+    if (rule.file || rule.item) {
+      for (const file of input.government.catalogs) {
+        rule.file?.(file, context);
+        if (rule.item) visitItems(file, context, rule.item);
+      }
+    }
+  }
+  return out;
+}
+
+function visitItems(file: CatalogSource, context: RuleContext, visit: (at: ItemAt, context: RuleContext) => void): void {
+  const items = file.catalog.items;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    const national = item.standard !== undefined ? context.edition?.items.get(item.standard) : undefined;
+    visit({ file, index, item, national, path: (...rest) => ['items', index, ...rest] }, context);
+  }
+}

@@ -1,0 +1,18 @@
+// Build step (`npm run build`, after tsc): everything a run would otherwise work out anew each time.
+//   dist/check/schema/validators.cjs   the schema validators as ajv standalone code
+//   dist/standard/bundle.json    the bundled editions and vocabularies as JSON (src/load/prepared.ts)
+//   dist/commands/summaries.json what `gk --help` lists, so it loads no command module
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCommandSummaries } from './index.js';
+import { writeFileAtomic } from '../io/files.js';
+import { precompiledSource } from '../check/schema/validate.js';
+import { prepareBundle } from '../load/prepared.js';
+import { generatedSchemas } from '../check/validate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// The bundle first: the schemas are generated from the edition and vocabularies it holds.
+const { skipped } = prepareBundle();
+for (const file of skipped) process.stderr.write(`gk build: catalogs/standard/${file} left as YAML (not JSON-representable or not valid YAML)\n`);
+writeFileAtomic(path.join(here, '..', 'check', 'schema', 'validators.cjs'), precompiledSource(generatedSchemas()));
+await writeCommandSummaries(path.join(here, 'summaries.json'));

@@ -1,0 +1,155 @@
+// The live build behind `gk serve` and `gk build --watch`: every government's outputs kept in memory, rebuilt one
+// government at a time when its files change, and a government with errors keeps its last good pages.
+import path from 'node:path';
+import type { Diagnostic, Lang } from '../model/types.js';
+import { relativeTo } from '../io/files.js';
+import { createParentResolver, diskTree } from '../resolve/parent.js';
+import { findGovernmentRoots, loadGovernment, type Government } from '../load/government.js';
+import { loadChannelVocabulary } from '../model/channels.js';
+import { checkGovernment } from '../check/validate.js';
+import { buildOutputs, type OutputFiles, type OutputFormat } from './site.js';
+import type { SiteTemplates } from './templates.js';
+import { tabulateCatalog, type DomainRows } from './rows.js';
+import { relatedOf, renderWorkspacePages, workspaceSearchIndex, type WorkspaceEntry, type WorkspaceSite } from './workspace-index.js';
+
+export interface PreviewOptions {
+  /** The folder or gk.yaml given on the command line. */
+  target: string;
+  cwd: string;
+  lang: Lang;
+  formats: ReadonlySet<OutputFormat>;
+  templates: SiteTemplates;
+  generator: string;
+  /** The date a government's pages show (gk build: --date, else its last commit); none when undefined. */
+  dateOf?(root: string): string | undefined;
+}
+
+/** What one rebuild did, for the terminal. */
+export interface RebuildReport {
+  /** Governments rebuilt, as displayed. */
+  built: string[];
+  /** Governments whose errors kept their earlier pages (or none, the first time), with those errors. */
+  refused: Array<{ government: Government; errors: Diagnostic[] }>;
+  warnings: number;
+}
+
+interface Entry {
+  prefix: string;
+  name: string;
+  files: OutputFiles;
+  /** For the workspace's search across governments. */
+  domains: DomainRows[];
+}
+
+export class Preview {
+  private readonly options: PreviewOptions;
+  /** Government folder → its last good outputs. */
+  private readonly entries = new Map<string, Entry>();
+  private roots: string[] = [];
+  /** One government (its folder is the site's), or a workspace of several. */
+  single = true;
+  /** The folder the output mirrors: the government itself, or the workspace holding several. */
+  base = '';
+  /** The workspace as the landing page and each site's links up and down see it. */
+  private site: WorkspaceSite = { landing: false, city: '', entries: [], baseUrl: '' };
+  private members = new Map<string, WorkspaceEntry>();
+
+  constructor(options: PreviewOptions) {
+    this.options = options;
+  }
+
+  /** Every file of the site, as `gk build` would write it. */
+  files(): OutputFiles {
+    const out: OutputFiles = new Map();
+    const searchable: Array<{ name: string; prefix: string; domains: readonly DomainRows[] }> = [];
+    for (const root of this.roots) {
+      const entry = this.entries.get(root);
+      if (!entry) continue;
+      for (const [file, data] of entry.files) out.set(`${entry.prefix}${file}`, data);
+      searchable.push({ name: entry.name, prefix: entry.prefix, domains: entry.domains });
+    }
+    if (this.site.landing) {
+      for (const [file, data] of renderWorkspacePages(this.site, workspaceSearchIndex(searchable, ''), this.options.templates, this.options.lang)) out.set(file, data);
+    }
+    return out;
+  }
+
+  /** Builds everything: the first run, or after gk.yaml files came or went. */
+  async buildAll(): Promise<RebuildReport> {
+    const { target, cwd, lang } = this.options;
+    this.roots = findGovernmentRoots([target], cwd, lang);
+    const targetDir = path.resolve(cwd, target);
+    const loaded = this.roots.map((root) => loadGovernment(root, cwd, lang));
+    const governments = loaded.filter((g) => !g.manifest.workspace).map((g) => g.root);
+    const workspaceManifest = loaded.find((g) => g.manifest.workspace)?.manifest;
+    this.single = governments.length === 1;
+    this.base = this.single ? governments[0]! : targetDir;
+    this.members = new Map();
+    for (const g of loaded) {
+      if (g.manifest.workspace) continue;
+      const prefix = this.prefixOf(g.root);
+      const entry: WorkspaceEntry = { name: g.manifest.name, code: g.manifest.code, level: g.manifest.level, prefix, href: `${prefix}${this.options.formats.has('html') ? 'index.html' : ''}`, items: g.catalogs.reduce((n, c) => n + c.catalog.items.length, 0) };
+      if (g.manifest.parent !== undefined) entry.parent = g.manifest.parent;
+      this.members.set(g.root, entry);
+    }
+    const entries = [...this.members.values()];
+    this.site = {
+      landing: !this.single && this.options.formats.has('html') && !entries.some((e) => e.prefix === ''),
+      city: workspaceManifest?.city ?? workspaceManifest?.name ?? '',
+      entries,
+      baseUrl: '',
+    };
+    for (const root of [...this.entries.keys()]) if (!governments.includes(root)) this.entries.delete(root);
+    this.roots = governments;
+    return this.rebuild(governments);
+  }
+
+  /** The government's folder in the output, as gk build lays it out (the workspace's own government at the top). */
+  private prefixOf(root: string): string {
+    return this.single || root === this.base ? '' : `${relativeTo(this.base, root)}/`;
+  }
+
+  /** Whether a government folder is one this preview shows (not a workspace manifest, not outside the target). */
+  owns(root: string): boolean {
+    return this.roots.includes(root);
+  }
+
+  /** Rebuilds just these governments; the others keep what they had. */
+  async rebuild(roots: readonly string[]): Promise<RebuildReport> {
+    const { cwd, lang } = this.options;
+    const report: RebuildReport = { built: [], refused: [], warnings: 0 };
+    const parents = createParentResolver(diskTree(cwd, lang), lang);
+    const channels = loadChannelVocabulary();
+    for (const root of roots) {
+      const government = loadGovernment(root, cwd, lang);
+      const check = checkGovernment(government, lang, channels);
+      const errors = check.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0 || !check.edition) {
+        report.refused.push({ government, errors });
+        continue;
+      }
+      report.warnings += check.diagnostics.length;
+      const { catalog, link } = parents.resolve(government, check.edition);
+      const lent = link.kind === 'found' ? [link.parent.manifestSource, ...link.parent.catalogs] : [];
+      const sources = [government.manifestSource, ...government.catalogs, ...lent];
+      const prefix = this.prefixOf(root);
+      const member = this.members.get(root);
+      const date = this.options.dateOf?.(root);
+      const files = await buildOutputs(catalog, {
+        formats: this.options.formats,
+        baseUrl: '',
+        templates: this.options.templates,
+        showCoverage: government.manifest.site?.coverage === true,
+        ...(this.single || member === undefined ? {} : { related: relatedOf(this.site, member) }),
+        channels,
+        catalogPath: (file) => relativeTo(root, path.resolve(cwd, file)),
+        sources: sources.map((f) => ({ file: relativeTo(root, f.path), text: f.text })),
+        generator: this.options.generator,
+        ...(date !== undefined ? { date } : {}),
+      });
+      this.entries.set(root, { prefix, name: government.manifest.name, files, domains: tabulateCatalog(catalog) });
+      report.built.push(government.display === '.' ? government.manifest.name : government.display);
+    }
+    return report;
+  }
+}

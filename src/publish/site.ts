@@ -1,0 +1,102 @@
+// gk build's core: a resolved catalog in, every output file (HTML, CSV, JSON, XLSX) out, composed in memory.
+import { diffAgainstStandard } from '../diff/standard.js';
+import type { ChannelVocabulary } from '../model/channels.js';
+import type { ResolvedCatalog } from '../model/types.js';
+import { formatCatalogCsv } from './csv.js';
+import { domainPageFile, domainView, indexView, publicsView, publishedDomains, searchView, type Download, type SiteInput, type SiteTemplates } from './html.js';
+import { formatCatalogJson } from './json.js';
+import { levelColumns, tabulateCatalog } from './rows.js';
+import { buildSearchIndex, formatSearchIndex, SEARCH_INDEX_FILE } from './search.js';
+import { buildWorkbook } from './xlsx.js';
+import type { Related } from './workspace-index.js';
+
+export const OUTPUT_FORMATS = ['html', 'csv', 'json', 'xlsx'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export type OutputFiles = Map<string, string | Uint8Array>;
+
+export interface BuildOptions {
+  formats: ReadonlySet<OutputFormat>;
+  /** YYYY-MM-DD; printed on the pages and stamped in the workbook. No date, no timestamps. */
+  date?: string;
+  /** Prefix of every link between pages: '' (relative, works from file://) or an absolute path ending in '/'. */
+  baseUrl: string;
+  templates: SiteTemplates;
+  /** gk.yaml `site.coverage`: coverage on the public pages (default off). */
+  showCoverage?: boolean;
+  /** In a workspace build: links to the landing page, the parent and the children. */
+  related?: Related;
+  channels: ChannelVocabulary;
+  /** A file as the catalog names it → relative to the catalog folder. */
+  catalogPath(file: string): string;
+  /** The catalog's own files, relative to its folder, for provenance in catalog.json. */
+  sources: ReadonlyArray<{ file: string; text: string }>;
+  generator: string;
+  /** catalog.json gives every element's origin (gk build --provenance) */
+  provenance?: boolean;
+  onProgress?(stage: OutputFormat, done: number, total: number): void;
+}
+
+function byteLength(data: string | Uint8Array): number {
+  return typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength;
+}
+
+function size(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+export function csvFileOf(domain: string): string {
+  return `csv/${domain}.csv`;
+}
+
+export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptions): Promise<OutputFiles> {
+  const files: OutputFiles = new Map();
+  const domains = tabulateCatalog(catalog);
+  const columns = levelColumns(catalog, domains);
+  const diff = diffAgainstStandard(catalog, options.channels);
+  let done = 0;
+  const progress = (stage: OutputFormat) => options.onProgress?.(stage, done++, options.formats.size);
+  const downloads: Download[] = [];
+  const offer = (file: string, label: string) => downloads.push({ href: `${options.baseUrl}${file}`, label, size: size(byteLength(files.get(file)!)) });
+
+  if (options.formats.has('csv')) {
+    progress('csv');
+    files.set('catalog.csv', formatCatalogCsv(domains.flatMap((d) => d.rows)));
+    for (const d of domains) if (d.rows.length > 0) files.set(csvFileOf(d.id), formatCatalogCsv(d.rows));
+    offer('catalog.csv', '全部事项（CSV）');
+  }
+  if (options.formats.has('xlsx')) {
+    progress('xlsx');
+    const workbook = await buildWorkbook({ domains, levelColumns: columns, channels: options.channels, title: catalog.manifest.name, ...(options.date !== undefined ? { date: options.date } : {}) });
+    files.set('catalog.xlsx', workbook);
+    offer('catalog.xlsx', 'Excel 工作簿（XLSX，每个领域一个工作表）');
+  }
+  if (options.formats.has('json')) {
+    progress('json');
+    files.set(
+      'catalog.json',
+      formatCatalogJson({ catalog, diff, catalogPath: options.catalogPath, sources: options.sources, generator: options.generator, provenance: options.provenance === true, ...(options.date !== undefined ? { date: options.date } : {}) }),
+    );
+    offer('catalog.json', options.provenance === true ? '结构化数据（JSON，含每项要素的来源）' : '结构化数据（JSON）');
+  }
+  if (options.formats.has('html')) {
+    progress('html');
+    const input: SiteInput = { catalog, domains, diff, channels: options.channels, levelColumns: columns, root: options.baseUrl, downloads, showCoverage: options.showCoverage === true };
+    if (options.date !== undefined) input.date = options.date;
+    if (options.related !== undefined) input.related = options.related;
+    const { render } = options.templates;
+    files.set('index.html', render('index', indexView(input)));
+    for (const d of publishedDomains(input)) {
+      const csv = files.has(csvFileOf(d.id)) ? { href: `${options.baseUrl}${csvFileOf(d.id)}`, size: size(byteLength(files.get(csvFileOf(d.id))!)) } : undefined;
+      files.set(domainPageFile(d.id), render('domain', { ...domainView(input, d), csv }));
+    }
+    files.set('publics.html', render('publics', publicsView(input)));
+    files.set('search.html', render('search', searchView(input)));
+    files.set(SEARCH_INDEX_FILE, formatSearchIndex(buildSearchIndex(domains, options.baseUrl)));
+    for (const asset of ['style.css', 'search.js']) {
+      const text = options.templates.files.get(asset);
+      if (text !== undefined) files.set(asset, text.endsWith('\n') ? text : `${text}\n`);
+    }
+  }
+  return files;
+}
