@@ -18,7 +18,7 @@ import { findGovernmentRoots, loadGovernment, type Government } from './load/gov
 import { renderReport as renderReportFiles, REPORT_FORMATS, type ReportFormat } from './formatters/report/index.js';
 import { reportWorkspace } from './report/run.js';
 import type { WorkspaceReport } from './report/types.js';
-import { loadChannelVocabulary, type ChannelVocabulary } from './model/channels.js';
+import { loadChannelVocabulary, type ChannelVocabulary } from './load/channels.js';
 import { bundledEditionIds, editionDir, loadEdition as readEdition, partialNotice } from './load/edition.js';
 import type { Diagnostic, Edition, Lang, ResolvedCatalog } from './model/types.js';
 import { checkGovernment, checkRoots, resolveEdition, type CheckConfig } from './check/validate.js';
@@ -243,7 +243,7 @@ export { GkError, type GkErrorKind } from './model/errors.js';
 export type { Summary } from './model/diagnostic.js';
 export type { Rule, RuleMeta, RuleContext, ItemAt, Report as RuleReport, WorkspaceView } from './check/lint/rule.js';
 export type { Government, SourceFile, CatalogSource } from './load/government.js';
-export type { ChannelVocabulary, ChannelEntry } from './model/channels.js';
+export type { ChannelVocabulary, ChannelEntry } from './load/channels.js';
 export type { StandardDiff, VersionDiff, ItemChange, ChangeClass, FieldChange, StandardEntry, DomainCoverage } from './diff/types.js';
 export type { WorkspaceReport } from './report/types.js';
 export type { FormatResult, FormatFailure } from './fmt/format.js';

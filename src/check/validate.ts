@@ -12,7 +12,7 @@ import type { Rule, WorkspaceView } from './lint/rule.js';
 import { loadGovernment, type Government } from '../load/government.js';
 import { buildCatalogSchema, buildManifestSchema } from './schema/generate.js';
 import { compileSchemas, schemaDiagnostics, type SchemaKind } from './schema/validate.js';
-import { loadChannelVocabulary, type ChannelVocabulary } from '../model/channels.js';
+import { loadChannelVocabulary, type ChannelVocabulary } from '../load/channels.js';
 import { bundledEditionIds, editionDir, loadEdition } from '../load/edition.js';
 import { DOMAIN_IDS, DOMAIN_NAMES, type Diagnostic, type Edition, type Lang } from '../model/types.js';
 import { diskFiles, openWorkspace, type WorkspaceFiles } from '../load/workspace.js';

@@ -12,7 +12,7 @@ import { runGit } from '../io/git.js';
 import type { Io } from '../io/io.js';
 import { createParentResolver, diskTree, explainParentLink } from '../resolve/parent.js';
 import { findGovernmentRoots, loadGovernment } from '../load/government.js';
-import { loadChannelVocabulary } from '../model/channels.js';
+import { loadChannelVocabulary } from '../load/channels.js';
 import { partialNotice } from '../load/edition.js';
 import { checkGovernment } from '../check/validate.js';
 import type { Diagnostic, Lang } from '../model/types.js';

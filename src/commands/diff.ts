@@ -14,7 +14,7 @@ import { exists, isDirectory, relativeTo } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { createParentResolver, diskTree, explainParentLink, type ParentResolver } from '../resolve/parent.js';
 import { findGovernmentRoots, loadGovernment, type Government } from '../load/government.js';
-import { loadChannelVocabulary } from '../model/channels.js';
+import { loadChannelVocabulary } from '../load/channels.js';
 import { partialNotice } from '../load/edition.js';
 import type { Diagnostic, Edition, Lang, ResolvedCatalog } from '../model/types.js';
 import { checkGovernment, domainsOf, resolveEdition } from '../check/validate.js';

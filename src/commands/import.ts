@@ -15,7 +15,7 @@ import { renderImportReport, countSkipped, type WrittenFile } from '../import/re
 import { renderCatalogFile, renderEditionDomain, renderEditionMeta } from '../import/write.js';
 import { exists, fileSize, isDirectory, packageRoot, readBytes, relativeTo, writeFileAtomic } from '../io/files.js';
 import { MAX_FILE_BYTES, findManifestAbove, loadSource, parseSource, type Government } from '../load/government.js';
-import { loadChannelVocabulary } from '../model/channels.js';
+import { loadChannelVocabulary } from '../load/channels.js';
 import { editionDir, loadEdition } from '../load/edition.js';
 import { checkGovernment, defaultEdition, schemaValidators } from '../check/validate.js';
 import { DOMAIN_IDS, DOMAIN_NAMES, type Diagnostic, type Edition, type Lang, type Manifest } from '../model/types.js';

@@ -9,7 +9,7 @@ import { compileTemplates, loadTemplates } from '../publish/templates.js';
 import { usageError } from '../model/errors.js';
 import { say, type Message } from '../model/i18n.js';
 import type { Io } from '../io/io.js';
-import { watchCatalogs, type CatalogChange } from '../io/watch.js';
+import { watchCatalogs, type CatalogChange } from '../load/watch.js';
 import type { Lang } from '../model/types.js';
 import { VERSION } from '../model/version.js';
 import { lastCommitDate } from './build.js';

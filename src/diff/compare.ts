@@ -1,7 +1,7 @@
 // Comparing two values of one catalog element: when they count as the same, and when the second discloses less.
 import { compareDeadlines, deadlineKey, parseDeadline } from '../model/deadline.js';
 import { foldSpacing } from '../model/values.js';
-import { matchChannel, normalizeChannel, type ChannelVocabulary } from '../model/channels.js';
+import { matchChannel, normalizeChannel, type ChannelVocabulary } from '../load/channels.js';
 import type { ItemField, ItemSpec } from '../model/types.js';
 import type { ChangeClass, FieldChange, WeakeningKind } from './types.js';
 

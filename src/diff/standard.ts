@@ -2,13 +2,13 @@
 import { levelMark } from '../load/catalog.js';
 import { makeDiagnostic } from '../model/diagnostic.js';
 import { say, type Message } from '../model/i18n.js';
-import { ELEMENT_NAMES } from '../check/lint/rules/missing-element.js';
+import { ELEMENT_NAMES } from '../model/elements.js';
 import type { Government, SourceFile } from '../load/government.js';
 import { isOwnValue, NEVER_INHERITED, present } from '../resolve/standard.js';
-import { loadChannelVocabulary, type ChannelVocabulary } from '../model/channels.js';
+import { loadChannelVocabulary, type ChannelVocabulary } from '../load/channels.js';
 import { DOMAIN_NAMES, ITEM_FIELDS, type DataPath, type Diagnostic, type Lang, type Level, type ResolvedCatalog, type ResolvedItem, type StandardItem } from '../model/types.js';
 import { classifyChange, compareField, listLostValues, pickWorseClass } from './compare.js';
-import { flattenValue } from '../formatters/diff/types.js';
+import { flattenValue } from '../model/labels.js';
 import type { ChangeClass, DomainCoverage, FieldChange, StandardDiff, StandardEntry, WeakeningKind } from './types.js';
 
 /**

@@ -77,3 +77,6 @@ export interface VersionDiff {
   changes: ItemChange[];
   counts: Record<ChangeClass, number> & { added: number; removed: number; changed: number; moved: number };
 }
+
+/** `VersionDiff.to` when the newer version is the working tree rather than a revision or a folder. */
+export const WORKING_TREE = 'working-tree';

@@ -1,5 +1,5 @@
 // Comparing two versions of one catalog: items matched by id (or renamed_from), changes classified by what they cost readers.
-import { loadChannelVocabulary, type ChannelVocabulary } from '../model/channels.js';
+import { loadChannelVocabulary, type ChannelVocabulary } from '../load/channels.js';
 import { ITEM_FIELDS, type ResolvedCatalog, type ResolvedItem } from '../model/types.js';
 import { classifyChange, compareField, pickWorseClass } from './compare.js';
 import type { ChangeClass, ItemChange, VersionDiff } from './types.js';

@@ -6,7 +6,7 @@ import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../load/catalog.js';
 import { fixDeadline } from '../model/deadline.js';
 import { findFullwidthColonKeys, repairFullwidthColons } from '../load/fullwidth-colon.js';
 import { suppressions } from '../check/lint/run.js';
-import { loadChannelVocabulary, matchChannel, type ChannelVocabulary } from '../model/channels.js';
+import { loadChannelVocabulary, matchChannel, type ChannelVocabulary } from '../load/channels.js';
 import type { DataPath } from '../model/types.js';
 import { applyCanonicalStyle, YAML_OUTPUT, type ValueChange } from './style.js';
 import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from '../model/values.js';

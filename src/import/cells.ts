@@ -1,6 +1,6 @@
 // Reading one cell: stray line breaks, check marks (■ √ t …) and empty boxes (□ 口 …), channel checklists, 公开依据 documents.
 import { toHalfWidth } from '../model/values.js';
-import { matchChannel, type ChannelVocabulary } from '../model/channels.js';
+import { matchChannel, type ChannelVocabulary } from '../load/channels.js';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** What starts a new line on purpose: 1. 2、 (1) ① ● · 一、 */

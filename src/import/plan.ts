@@ -4,7 +4,7 @@ import { usageError } from '../model/errors.js';
 import { say, type Message } from '../model/i18n.js';
 import { decodeBytes, type Encoding } from '../load/decode.js';
 import { ID_PATTERN } from '../check/schema/generate.js';
-import type { ChannelVocabulary } from '../model/channels.js';
+import type { ChannelVocabulary } from '../load/channels.js';
 import { DOMAIN_IDS, DOMAIN_NAMES, ITEM_FIELDS, type Edition, type ItemField, type ItemSpec, type Lang } from '../model/types.js';
 import { readDelimited } from './csv.js';
 import { parseDomain, guessDomain, type LocalDomains } from './domain.js';

@@ -1,7 +1,7 @@
 // What gk import tells the user: per table, the header it found, the domain, the rows it skipped and every guess it made.
 import { append } from '../model/diagnostic.js';
 import { say, type Message } from '../model/i18n.js';
-import { ELEMENT_NAMES } from '../check/lint/rules/missing-element.js';
+import { ELEMENT_NAMES } from '../model/elements.js';
 import type { Encoding } from '../load/decode.js';
 import type { Lang } from '../model/types.js';
 import type { Column } from './header.js';

@@ -2,7 +2,7 @@
 import { restoreCsvCell } from '../publish/csv.js';
 import { readChannelCell } from '../publish/xlsx.js';
 import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from '../model/values.js';
-import { matchChannel, type ChannelVocabulary } from '../model/channels.js';
+import { matchChannel, type ChannelVocabulary } from '../load/channels.js';
 import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../load/catalog.js';
 import type { Audience, ItemField, ItemSpec, LevelMark, Mode, PublicsClass } from '../model/types.js';
 import { cleanText, dropBasisTail, readMark, splitBasis, splitChannels, splitOutside, splitValues } from './cells.js';

@@ -1,7 +1,7 @@
 // Planning a new catalog: gk.yaml and one file per domain carrying every applicable national item, as text by path.
 import { appliesTo, groupNationalItems } from '../diff/standard.js';
 import { say, type Message } from '../model/i18n.js';
-import { ELEMENT_NAMES, REQUIRED_ELEMENTS } from '../check/lint/rules/missing-element.js';
+import { ELEMENT_NAMES, REQUIRED_ELEMENTS } from '../model/elements.js';
 import { present } from '../resolve/standard.js';
 import type { Edition, ItemField, Lang, Level, StandardItem } from '../model/types.js';
 

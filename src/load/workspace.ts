@@ -4,10 +4,15 @@ import { readManifest } from './catalog.js';
 import { makeDiagnostic } from '../model/diagnostic.js';
 import { say, type Message } from '../model/i18n.js';
 import { relativeTo } from '../io/files.js';
-import type { WorkspaceView } from '../check/lint/rule.js';
 import { catalogListing, findGovernmentRoots, loadCatalogs, loadSource, parseSource, type CatalogSource, type Government, type SourceFile } from './government.js';
 import type { Listing } from './read.js';
 import type { Diagnostic, Lang, Manifest } from '../model/types.js';
+
+/** What a rule may ask of the workspace a government was loaded in. */
+export interface WorkspaceView {
+  /** The government named by `parent:`, when the workspace holds it. */
+  parentOf(government: Government): Government | undefined;
+}
 
 /** Where a workspace's files come from: the disk, or a git revision (src/report/git.ts). */
 export interface WorkspaceFiles {

@@ -1,7 +1,7 @@
 // The static site: view models of the index, domain, 五公开 and search pages, rendered with escaped handlebars templates.
-import type { ChannelVocabulary } from '../model/channels.js';
+import type { ChannelVocabulary } from '../load/channels.js';
 import { partialNotice } from '../load/edition.js';
-import { formatPercent } from '../formatters/diff/types.js';
+import { formatPercent } from '../model/labels.js';
 import type { DomainCoverage, StandardDiff } from '../diff/types.js';
 import type { Lang, LevelMark, PublicsClass, ResolvedCatalog } from '../model/types.js';
 import { categorySpans, itemTitle, markChannels, type DomainRows } from './rows.js';

@@ -5,7 +5,7 @@ import type { Diagnostic, Lang } from '../model/types.js';
 import { relativeTo } from '../io/files.js';
 import { createParentResolver, diskTree } from '../resolve/parent.js';
 import { findGovernmentRoots, loadGovernment, type Government } from '../load/government.js';
-import { loadChannelVocabulary } from '../model/channels.js';
+import { loadChannelVocabulary } from '../load/channels.js';
 import { checkGovernment } from '../check/validate.js';
 import { buildOutputs, type OutputFiles, type OutputFormat } from './site.js';
 import type { SiteTemplates } from './templates.js';

@@ -1,6 +1,6 @@
 // The official table row of each resolved item: plain strings and lists, shared by the HTML, CSV and XLSX writers.
 import { valueOf } from '../resolve/standard.js';
-import { matchChannel, type ChannelVocabulary } from '../model/channels.js';
+import { matchChannel, type ChannelVocabulary } from '../load/channels.js';
 import type { Audience, LevelMark, Mode, PublicsClass, ResolvedCatalog, ResolvedItem } from '../model/types.js';
 
 export interface ItemRow {

@@ -1,6 +1,6 @@
 // gk build's core: a resolved catalog in, every output file (HTML, CSV, JSON, XLSX) out, composed in memory.
 import { diffAgainstStandard } from '../diff/standard.js';
-import type { ChannelVocabulary } from '../model/channels.js';
+import type { ChannelVocabulary } from '../load/channels.js';
 import type { ResolvedCatalog } from '../model/types.js';
 import { formatCatalogCsv } from './csv.js';
 import { domainPageFile, domainView, indexView, publicsView, publishedDomains, searchView, type Download, type SiteInput, type SiteTemplates } from './html.js';

@@ -1,7 +1,7 @@
 // The workbook: one sheet per domain in the official layout (two merged header rows, √ columns), byte-stable.
 import type ExcelJS from 'exceljs';
 import type { LevelMark } from '../model/types.js';
-import type { ChannelVocabulary } from '../model/channels.js';
+import type { ChannelVocabulary } from '../load/channels.js';
 import { CSV_HEADERS, csvRecordOf } from './csv.js';
 import { categorySpans, markChannels, type DomainRows } from './rows.js';
 import { stampZipEntries } from './zip.js';

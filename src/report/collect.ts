@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { diffAgainstStandard } from '../diff/standard.js';
 import { resolveCatalog } from '../resolve/standard.js';
-import { loadChannelVocabulary } from '../model/channels.js';
+import { loadChannelVocabulary } from '../load/channels.js';
 import { DOMAIN_NAMES, type Edition, type Lang } from '../model/types.js';
 import { checkGovernment } from '../check/validate.js';
 import type { Workspace } from '../load/workspace.js';

@@ -1,5 +1,5 @@
 // Every word the report formats print, in Chinese and English, and the number and date formatting they share.
-import { formatPercent } from '../formatters/diff/types.js';
+import { formatPercent } from '../model/labels.js';
 import { say, type Message, type Params } from '../model/i18n.js';
 import type { Lang, Level } from '../model/types.js';
 import type { MetricChange, MilestoneStatus, Verdict, WorkspaceReport } from './types.js';

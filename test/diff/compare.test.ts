@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyChange, compareField, splitContent, findDroppedElements, reaches, findRemovedChannels, isSameValue, detectWeakening, pickWorseClass } from '../../src/diff/compare.js';
-import { loadChannelVocabulary } from '../../src/model/channels.js';
+import { loadChannelVocabulary } from '../../src/load/channels.js';
 
 const vocab = loadChannelVocabulary();
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { diffFormatters, type DiffFormatOptions } from '../../src/formatters/diff/index.js';
 import { formatPercent } from '../../src/formatters/diff/types.js';
 import { diffVersions } from '../../src/diff/versions.js';
-import { loadChannelVocabulary } from '../../src/model/channels.js';
+import { loadChannelVocabulary } from '../../src/load/channels.js';
 import type { Lang } from '../../src/model/types.js';
 import { repoRoot } from '../helpers.js';
 import { countyDiff, resolveFixture } from './load.js';

@@ -11,7 +11,7 @@ import { planImport } from '../../src/import/plan.js';
 import { renderCatalogFile } from '../../src/import/write.js';
 import { parseSource } from '../../src/load/government.js';
 import { schemaDiagnostics } from '../../src/check/schema/validate.js';
-import { loadChannelVocabulary } from '../../src/model/channels.js';
+import { loadChannelVocabulary } from '../../src/load/channels.js';
 import { defaultEdition, schemaValidators } from '../../src/check/validate.js';
 
 const SEED = 20_261_203;

@@ -7,7 +7,7 @@ import { findDomainsIn, guessDomain } from '../../src/import/domain.js';
 import { findHeader } from '../../src/import/header.js';
 import { readHtmlTables } from '../../src/import/html.js';
 import { matchRows, normalizeName } from '../../src/import/match.js';
-import { loadChannelVocabulary } from '../../src/model/channels.js';
+import { loadChannelVocabulary } from '../../src/load/channels.js';
 import { defaultEdition } from '../../src/check/validate.js';
 
 const vocab = loadChannelVocabulary();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGovernment } from '../../src/load/government.js';
 import { resolveCatalog, valueOf } from '../../src/resolve/standard.js';
-import { loadChannelVocabulary, matchChannel } from '../../src/model/channels.js';
+import { loadChannelVocabulary, matchChannel } from '../../src/load/channels.js';
 import { ITEM_FIELDS, type ResolvedItem } from '../../src/model/types.js';
 import { defaultEdition } from '../../src/check/validate.js';
 import { gk, repoRoot } from '../helpers.js';

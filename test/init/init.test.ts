@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCatalogFile } from '../../src/load/catalog.js';
 import { findLackingElements, planInit, SUBJECT_PLACEHOLDER } from '../../src/init/plan.js';
-import { ELEMENT_NAMES } from '../../src/check/lint/rules/missing-element.js';
+import { ELEMENT_NAMES } from '../../src/model/elements.js';
 import { parseYaml } from '../../src/load/yaml.js';
 import { loadEdition } from '../../src/load/edition.js';
 import type { Diagnostic } from '../../src/model/types.js';

@@ -11,7 +11,7 @@ import { rules as registry } from '../../src/check/lint/registry.js';
 import type { Report, Rule, RuleContext } from '../../src/check/lint/rule.js';
 import { runRules } from '../../src/check/lint/run.js';
 import { parseSource, type CatalogSource, type Government } from '../../src/load/government.js';
-import { loadChannelVocabulary } from '../../src/model/channels.js';
+import { loadChannelVocabulary } from '../../src/load/channels.js';
 import { loadEdition } from '../../src/load/edition.js';
 import type { Diagnostic, Edition, Lang, Severity } from '../../src/model/types.js';
 import { domainsOf } from '../../src/check/validate.js';

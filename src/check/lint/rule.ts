@@ -2,9 +2,11 @@
 // or once per government.
 import type { Message, Params } from '../../model/i18n.js';
 import type { CatalogSource, SourceFile, Government } from '../../load/government.js';
-import type { ChannelVocabulary } from '../../model/channels.js';
+import type { ChannelVocabulary } from '../../load/channels.js';
 import type { DataPath, Edition, ItemSpec, Lang, RelatedLocation, Severity, StandardItem } from '../../model/types.js';
 import type { RuleDocs } from './docs.js';
+import type { WorkspaceView } from '../../load/workspace.js';
+export type { WorkspaceView };
 
 export interface RuleMeta {
   id: string;
@@ -31,11 +33,6 @@ export interface Report {
 }
 
 /** The governments around the one being checked, when it is checked as part of a workspace. */
-export interface WorkspaceView {
-  /** The government named by `parent:`, when the workspace holds it. */
-  parentOf(government: Government): Government | undefined;
-}
-
 export interface RuleContext {
   lang: Lang;
   government: Government;

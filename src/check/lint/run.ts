@@ -2,7 +2,7 @@
 import { makeDiagnostic } from '../../model/diagnostic.js';
 import { say } from '../../model/i18n.js';
 import type { CatalogSource, Government, SourceFile } from '../../load/government.js';
-import type { ChannelVocabulary } from '../../model/channels.js';
+import type { ChannelVocabulary } from '../../load/channels.js';
 import type { Diagnostic, Edition, Lang, Severity } from '../../model/types.js';
 import { rules } from './registry.js';
 import type { ItemAt, Rule, RuleContext, WorkspaceView } from './rule.js';

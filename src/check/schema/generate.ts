@@ -1,5 +1,5 @@
 // JSON Schemas for catalog files and gk.yaml, generated from the standard data so editors offer its vocabulary.
-import type { ChannelVocabulary } from '../../model/channels.js';
+import type { ChannelVocabulary } from '../../load/channels.js';
 import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../../load/catalog.js';
 import { DOMAIN_IDS, DOMAIN_NAMES, ITEM_FIELDS, type Edition } from '../../model/types.js';
 

@@ -1,9 +1,11 @@
 // What the diff formatters take and share: results per government, options, and the bilingual words they print.
-import { ELEMENT_NAMES } from '../../check/lint/rules/missing-element.js';
+import { ELEMENT_NAMES } from '../../model/elements.js';
+export { flattenValue, formatCoverage, formatPercent, labelDomain } from '../../model/labels.js';
 import type { Message } from '../../model/i18n.js';
-import type { ChannelVocabulary } from '../../model/channels.js';
+import type { ChannelVocabulary } from '../../load/channels.js';
 import type { ItemField, Lang, ResolvedItem } from '../../model/types.js';
-import type { ChangeClass, ItemChange, StandardDiff, StandardStatus, VersionDiff } from '../../diff/types.js';
+import { WORKING_TREE, type ChangeClass, type ItemChange, type StandardDiff, type StandardStatus, type VersionDiff } from '../../diff/types.js';
+export { WORKING_TREE };
 
 export interface StandardResult {
   /** The government's folder as shown to the user. */
@@ -31,9 +33,6 @@ export interface DiffFormatter {
   standard(results: readonly StandardResult[], options: DiffFormatOptions): string;
   versions(results: readonly VersionResult[], options: DiffFormatOptions): string;
 }
-
-/** `VersionDiff.to` when the newer version is the working tree rather than a revision or a folder. */
-export const WORKING_TREE = 'working-tree';
 
 export type EntryStatus = StandardStatus | 'local' | 'unknown';
 
@@ -96,29 +95,7 @@ export function labelVersion(label: string, lang: Lang): string {
   return label === WORKING_TREE ? WORDS.workingTree[lang] : label;
 }
 
-/** A value as one line: lists joined with 、, nothing as an empty string. */
-export function flattenValue(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (Array.isArray(v)) return v.map(String).join('、');
-  return String(v).replace(/\s*\n\s*/g, ' ');
-}
-
 export function readItemName(item: ResolvedItem | undefined): string {
   return item?.fields.name?.value ?? '';
 }
 
-/** One decimal; never 100.0% for a catalog that is not complete. */
-export function formatPercent(ratio: number): string {
-  const shown = Math.round(ratio * 1000) / 10;
-  return `${(ratio < 1 && shown >= 100 ? 99.9 : shown).toFixed(1)}%`;
-}
-
-/** Coverage of a domain with nothing applicable (a local domain) is not a number worth showing. */
-export function formatCoverage(c: { applicable: number; coverage: number }): string {
-  return c.applicable === 0 ? '—' : formatPercent(c.coverage);
-}
-
-export function labelDomain(id: string, name: string | undefined, lang: Lang): string {
-  if (name === undefined || name === id) return id;
-  return lang === 'zh' ? `${name}（${id}）` : `${name} (${id})`;
-}

@@ -7,7 +7,7 @@ import { fixtures } from '../../helpers.js';
 import { rule } from '../../../src/check/lint/rules/deadline-format.js';
 import { runRules } from '../../../src/check/lint/run.js';
 import { loadGovernment, type Government } from '../../../src/load/government.js';
-import { buildVocabulary } from '../../../src/model/channels.js';
+import { buildVocabulary } from '../../../src/load/channels.js';
 import type { Lang } from '../../../src/model/types.js';
 import { testRule } from '../tester.js';
 

@@ -5,7 +5,7 @@ import { fixtures } from '../../helpers.js';
 import { classifySubject, rule } from '../../../src/check/lint/rules/vague-subject.js';
 import { runRules } from '../../../src/check/lint/run.js';
 import { loadGovernment, type Government } from '../../../src/load/government.js';
-import { buildVocabulary } from '../../../src/model/channels.js';
+import { buildVocabulary } from '../../../src/load/channels.js';
 import type { Edition, Lang, StandardItem } from '../../../src/model/types.js';
 import { testRule } from '../tester.js';
 

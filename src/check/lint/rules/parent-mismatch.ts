@@ -3,7 +3,7 @@ import type { CatalogSource, Government } from '../../../load/government.js';
 import { present } from '../../../load/catalog.js';
 import type { DataPath, Edition, ItemField, ItemSpec } from '../../../model/types.js';
 import type { Rule } from '../rule.js';
-import { ELEMENT_NAMES } from './missing-element.js';
+import { ELEMENT_NAMES } from '../../../model/elements.js';
 
 /** The elements a lower level must copy from the level above (国办发〔2019〕54号: 上下级目录衔接一致). */
 export const SHARED_ELEMENTS: readonly ItemField[] = ['content', 'basis', 'deadline', 'mode', 'audience'];

@@ -1,7 +1,7 @@
 // unknown-channel: 公开渠道和载体 must come from the vocabulary; aliases are fixable, typos get a did-you-mean.
 import type { Government } from '../../../load/government.js';
 import type { Rule } from '../rule.js';
-import { matchChannel } from '../../../model/channels.js';
+import { matchChannel } from '../../../load/channels.js';
 
 export const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 // Changes to catalog files below a folder, gathered for a moment and handed on as the government folders they touch.
 import fs from 'node:fs';
 import path from 'node:path';
-import { findManifestAbove } from '../load/government.js';
+import { findManifestAbove } from './government.js';
 
 export interface CatalogChange {
   /** Government folders (holding gk.yaml) whose gk.yaml or catalog/ files changed. */

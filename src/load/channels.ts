@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { bundledStandardDir } from '../io/files.js';
-import { readStandardYaml } from '../load/prepared.js';
+import { readStandardYaml } from './prepared.js';
 
 export interface ChannelEntry {
   name: string;
