@@ -66,6 +66,15 @@ describe('layout', () => {
     expect(fs.existsSync(path.join(src, '..', 'bench'))).toBe(true);
   });
 
+  it('no module builds HTML by concatenation: pages come from templates/', () => {
+    // A string literal that opens an element. The one exception is the preview server's reload hook, a single
+    // fixed tag spliced into pages while previewing, never into built output.
+    const TAG = /['`"]\s*<\/?(?:html|head|body|div|span|p|a|ul|ol|li|table|thead|tbody|tr|td|th|section|nav|main|header|footer|h[1-6]|details|summary|style|link|meta|form|input|button|label|svg)\b/;
+    const allowed = new Set([path.join('publish', 'serve.ts')]);
+    const building = files.filter((f) => !allowed.has(path.relative(src, f)) && TAG.test(fs.readFileSync(f, 'utf8')));
+    expect(building.map((f) => path.relative(src, f))).toEqual([]);
+  });
+
   it('only src/cli.ts and src/index.ts sit loose in src/', () => {
     expect(files.filter((f) => stageOf(f) === '.').map((f) => path.basename(f)).sort()).toEqual(['cli.ts', 'index.ts']);
   });
