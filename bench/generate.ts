@@ -87,3 +87,10 @@ export function generateScenario(dir: string, governments: number, itemsPerDomai
   fs.writeFileSync(marker, tag);
   return { files: governments * (DOMAIN_IDS.length + 1), items };
 }
+
+/** The city gk build is measured on: `generateScenario`'s clean counties under a workspace gk.yaml (a city's landing page on top). */
+export function generateCityWorkspace(dir: string, governments: number, itemsPerDomain = 30): { files: number; items: number } {
+  const made = generateScenario(dir, governments, itemsPerDomain);
+  fs.writeFileSync(path.join(dir, 'gk.yaml'), 'workspace: true\nname: 示例市人民政府\ncode: "410000"\ncity: 示例市\n');
+  return { files: made.files + 1, items: made.items };
+}

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { appliesTo } from '../dist/diff/standard.js';
-import { REQUIRED_ELEMENTS } from '../dist/check/lint/rules/missing-element.js';
+import { REQUIRED_ELEMENTS } from '../dist/model/elements.js';
 import { renderReport, REPORT_FORMATS } from '../dist/formatters/report/index.js';
 import { reportWorkspace } from '../dist/report/run.js';
 import { loadEdition, partialNotice } from '../dist/load/edition.js';
@@ -16,6 +16,8 @@ export interface WorkspaceShape {
   itemsPerDomain: number;
   /** how many of the 26 domains (in standard order), or which */
   domains: number | readonly string[];
+  /** No findings at all (gk build writes it): no township shortens a deadline, every village names its own committee. */
+  clean?: boolean;
 }
 
 /** The county department that usually answers for each domain. */
@@ -70,6 +72,12 @@ function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h;
+}
+
+/** A village's own body: 安平县北山镇西河村 → 西河村民委员会, …社区 → …社区居民委员会. */
+function committeeOf(village: string): string {
+  const own = village.replace(/^.*?(镇|乡|街道)/, '');
+  return own.endsWith('村') ? `${own}民委员会` : `${own}居民委员会`;
 }
 
 function quote(s: string): string {
@@ -214,7 +222,7 @@ export function generateWorkspace(dir: string, shape: WorkspaceShape): { files: 
 
   // A marker records what the folder holds, so a second run of the benchmark does not write it again.
   const marker = path.join(dir, '.generated');
-  const tag = `${shape.governments}x${shape.itemsPerDomain}x${domains.join(',')}`;
+  const tag = `${shape.governments}x${shape.itemsPerDomain}x${domains.join(',')}${shape.clean ? 'xclean' : ''}`;
   const seen = fs.existsSync(marker) ? /^(\S+) (\d+) (\d+)$/.exec(fs.readFileSync(marker, 'utf8').trim()) : null;
   if (seen && seen[1] === tag) return { files: Number(seen[2]), items: Number(seen[3]) };
   fs.rmSync(dir, { recursive: true, force: true });
@@ -241,7 +249,8 @@ export function generateWorkspace(dir: string, shape: WorkspaceShape): { files: 
         const ids = parentIds?.get(domain) ?? [];
         const carried = ids.filter(() => r() < 0.6);
         if (carried.length === 0) continue;
-        const lines = [`domain: ${domain}`, 'items:', ...carried.flatMap((id, i) => [`  - id: v-${domain}-${String(i + 1).padStart(2, '0')}`, `    parent-item: ${id}`])];
+        const subject = shape.clean ? [`    subject: ${quote(committeeOf(g.name))}`] : [];
+        const lines = [`domain: ${domain}`, 'items:', ...carried.flatMap((id, i) => [`  - id: v-${domain}-${String(i + 1).padStart(2, '0')}`, `    parent-item: ${id}`, ...subject])];
         fs.writeFileSync(path.join(root, 'catalog', `${domain}.yaml`), `${lines.join('\n')}\n`);
         files++;
         items += carried.length;
@@ -250,7 +259,7 @@ export function generateWorkspace(dir: string, shape: WorkspaceShape): { files: 
     }
     const own = new Map<string, string[]>();
     domains.forEach((domain, d) => {
-      const { text, ids } = governmentCatalog(g, domain, byDomain.get(domain) ?? [], shape, index * 100 + d + 1, g.level === 'township' && index % 7 === 3 && d === 0);
+      const { text, ids } = governmentCatalog(g, domain, byDomain.get(domain) ?? [], shape, index * 100 + d + 1, !shape.clean && g.level === 'township' && index % 7 === 3 && d === 0);
       fs.writeFileSync(path.join(root, 'catalog', `${domain}.yaml`), text);
       files++;
       items += ids.length;
