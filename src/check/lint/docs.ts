@@ -149,6 +149,14 @@ export const checkDocs: Readonly<Record<string, CheckDocs>> = {
     accepts: [{ yaml: 'local-rules: [rules/subject-prefix.mjs]' }],
     fix: m('把规则模块放在 gk.yaml 所在文件夹之内；模块导出 rule（或 default），含 meta（id、severity）、messages（zh、en）和 item、file 或 check 之一。', 'keep the module inside the folder of gk.yaml; it exports rule (or default) with meta (id, severity), messages (zh, en) and one of item, file or check.'),
   },
+  'code-length': {
+    kind: 'rule',
+    summary: m('`gk.yaml` 中代码的位数与层级不符：县级应为 6 位、乡级 9 位、村级 12 位（如县级写了 9 位代码）', 'the code in `gk.yaml` does not have its level’s length: county 6, township 9, village 12 digits (such as a 9-digit code on a county)'),
+    why: m('代码决定政府在工作区中的位置和上下级关系；位数不对，多半是代码或层级写错了。', 'the code places a government in a workspace and links it to the level above; a wrong length usually means the code or the level is wrong.'),
+    flags: [{ yaml: '# gk.yaml\nlevel: county\ncode: "410999001"', note: m('县级写了 9 位代码', 'a 9-digit code on a county') }],
+    accepts: [{ yaml: '# gk.yaml\nlevel: county\ncode: "410999"' }, { yaml: '# gk.yaml\nlevel: township\ncode: "410999001"' }],
+    fix: m('县级写 6 位行政区划代码，乡级写 9 位、村级写 12 位统计用区划代码；代码无误时改正 level。', 'write the 6-digit division code for a county, the 9-digit or 12-digit statistical code for a township or village; if the code is right, correct level.'),
+  },
   'deadline-format': {
     kind: 'rule',
     summary: m(
@@ -183,6 +191,20 @@ export const checkDocs: Readonly<Record<string, CheckDocs>> = {
     accepts: [{ yaml: 'exclusions:\n  - standard: fiscal-budget/2\n    reason: 本县无此项业务，该职能已划转至市级' }],
     fix: m('在 reason 中写明具体原因。', 'write the actual reason under reason.'),
   },
+  'law-title': {
+    kind: 'rule',
+    summary: m('公开依据、公开内容中引用的法规文件标题是已知的简称或错写（如《信息公开条例》、《关于全面推进政务公开工作意见》），或比已知标题多、少一个字；不认识的标题不报告', 'a title cited in 公开依据 or 公开内容 is a known abbreviation or miswriting (such as 《信息公开条例》 or 《关于全面推进政务公开工作意见》), or has one character more or fewer than a known title; titles gk does not know are not reported'),
+    why: m('公众和上级要凭标题找到依据的原文；简称和错字让人找不到，也显得目录不严谨。', 'the public and the level above find the text of a basis by its title; abbreviations and slips make it hard to find.'),
+    flags: [
+      { yaml: '    basis: [《信息公开条例》]', note: m('简称', 'an abbreviation') },
+      { yaml: '    basis: [《关于全面推进政务公开工作意见》]', note: m('漏了“的”', '的 left out') },
+    ],
+    accepts: [
+      { yaml: '    basis: [《中华人民共和国政府信息公开条例》, 《政府信息公开条例》]' },
+      { yaml: '    basis: [《示例县政务公开工作实施办法》]', note: m('词表之外的标题不报告', 'a title outside the vocabulary is not reported') },
+    ],
+    fix: m('按正式文本写出全称（消息给出应写的标题）；词表见 catalogs/standard/law-titles.yaml，由 build-law-titles.mjs 从参考转录表生成。不自动修复：改写依据属于改动内容。', 'write the official full title (the message names it); the vocabulary is catalogs/standard/law-titles.yaml, generated from the reference tables by build-law-titles.mjs. Not fixed automatically: rewriting a basis changes content.'),
+  },
   'level-mismatch': {
     kind: 'rule',
     summary: m('事项的公开层级不含本级（县级目录中只标“乡级”的事项，或反之），包括从国家标准继承的层级', 'an item’s 公开层级 excludes the catalog’s own level (an item marked only 乡级 in a county catalog, or the reverse), including levels inherited from the standard'),
@@ -206,6 +228,17 @@ export const checkDocs: Readonly<Record<string, CheckDocs>> = {
     flags: [{ yaml: '# 县：deadline: 信息形成或变更之日起20个工作日内\n# 乡镇：\n    standard: fiscal-budget/1\n    deadline: 信息形成或变更之日起30个工作日内' }],
     accepts: [{ yaml: '    standard: fiscal-budget/1\n    deadline: 信息形成或变更之日起30个工作日内\n    deviations:\n      - field: deadline\n        reason: 本镇按市政府规定执行' }],
     fix: m('改成与上级一致；确有差异时在事项的 deviations 中声明 field 和 reason。', 'make it match the level above, or declare the difference in the item’s deviations with field and reason.'),
+  },
+  'stray-space': {
+    kind: 'rule',
+    summary: m('两个汉字之间有空格（“简 历”“政策 文件”）；书名号、括号之内和单位名称之后的空格不报告', 'a space between two Chinese characters (简 历, 政策 文件); spaces inside 《》 or brackets and after a body’s name are not reported'),
+    why: m('从 Word、Excel 复制时常带进空格，网页搜索“简历”就找不到“简 历”。', 'spaces slip in when text is copied from Word or Excel, and a search for 简历 does not find 简 历.'),
+    flags: [{ yaml: '    name: 政策 文件' }, { yaml: '    content: 个人简 历' }],
+    accepts: [
+      { yaml: '    basis: [《住房城乡建设部 财政部关于印发农村危房改造脱贫攻坚三年行动方案的通知》]', note: m('正式标题中并列的发文单位', 'bodies listed in an official title') },
+      { yaml: '    subject: 示例县财政局 示例县民政局', note: m('单位名称之后的空格是分隔', 'a space after a body’s name separates') },
+    ],
+    fix: m('删去空格。不自动修复：空格有时是有意的分隔。', 'delete the space. Not fixed automatically: a space is sometimes a deliberate separator.'),
   },
   'unknown-channel': {
     kind: 'rule',
