@@ -12,6 +12,7 @@ import { formatCatalog, type FormatResult } from './fmt/format.js';
 import { relativeTo } from './io/files.js';
 import { rules as bundledRules } from './check/lint/registry.js';
 import type { Rule } from './check/lint/rule.js';
+import { describeFailure, lintCase, ruleCaseChecks, type RuleCase, type RuleCases, type RuleCaseResult, type RuleFinding, type TesterOptions } from './check/lint/tester.js';
 import { checkRootsParallel } from './check/parallel.js';
 import { createParentResolver, diskTree, explainParentLink } from './resolve/parent.js';
 import { findGovernmentRoots, loadGovernment, type Government } from './load/government.js';
@@ -235,6 +236,55 @@ export function format(text: string, options: { channels?: ChannelVocabulary; lo
 /** Every lint rule of gk, in alphabetical order of id. */
 export const rules: readonly Rule[] = bundledRules;
 
+/** A test runner's way to declare one test (node:test's `test`, vitest's or jest's `it`, mocha's `it`). */
+export type TestFunction = (name: string, fn: () => void) => unknown;
+
+export interface RuleTestOptions {
+  /** Language of the expected messages and hints (default 'zh'); every invalid case is also run in the other one. */
+  lang?: Lang;
+  channels?: ChannelVocabulary;
+  /** Declare one test per case with this function instead of running them all now. */
+  test?: TestFunction;
+}
+
+/** gk fmt with every fix of gk's rules off but this rule's (a local rule has none: fmt's layout only). */
+function fixWithOnly(rule: Rule, code: string): string {
+  const rulesOff = new Set(bundledRules.filter((r) => r.meta.id !== rule.meta.id).map((r) => r.meta.id));
+  return formatCatalog(code, { rulesOff }).text;
+}
+
+/**
+ * The rule tester gk's own rules are tested with, for local rules: inline YAML cases the rule must accept (`valid`)
+ * and flag (`invalid`, with each finding's messageId, line, column and optionally severity, message, hint and the text
+ * gk fmt makes of it). Each case is a catalog file (and optionally its gk.yaml and the government above) held in memory.
+ *
+ * With `options.test`, declares one test per case that throws on failure; otherwise runs every case now, throws an
+ * Error describing every failed case, and returns the results when all passed.
+ */
+export function testRule(rule: Rule, cases: RuleCases, options: RuleTestOptions = {}): RuleCaseResult[] {
+  const tester: TesterOptions = { fix: fixWithOnly, ...(options.lang ? { lang: options.lang } : {}), ...(options.channels ? { channels: options.channels } : {}) };
+  const checks = ruleCaseChecks(rule, cases, tester);
+  if (options.test) {
+    for (const check of checks) {
+      options.test(check.kind === 'rule' ? check.name : `${rule.meta?.id ?? '?'} ${check.kind}: ${check.name}`, () => {
+        const problems = check.run();
+        if (problems.length > 0) throw new Error(describeFailure(rule, { kind: check.kind, name: check.name, problems }));
+      });
+    }
+    return [];
+  }
+  const results = checks.map((c) => ({ kind: c.kind, name: c.name, problems: c.run() }));
+  const failed = results.filter((r) => r.problems.length > 0);
+  if (failed.length > 0) throw new Error(`${failed.length} of ${results.length} rule tester checks failed\n${failed.map((r) => describeFailure(rule, r)).join('\n')}`);
+  return results;
+}
+
+/** One rule over one in-memory case: its findings, each with the messageId it was reported with (for assertions of your own). */
+export function lintRule(rule: Rule, c: RuleCase, options: Pick<RuleTestOptions, 'lang' | 'channels'> = {}): RuleFinding[] {
+  return lintCase(rule, c, options);
+}
+
+export type { RuleCase, InvalidRuleCase, ExpectedFinding, RuleCases, RuleCaseResult, RuleFinding } from './check/lint/tester.js';
 export { formatters, isFormatName, type FormatName, type Formatter, type FormatOptions } from './formatters/index.js';
 export { diffFormatters, type DiffFormatName, type DiffFormatter, type DiffFormatOptions, type StandardResult, type VersionResult } from './formatters/diff/index.js';
 export { REPORT_FORMATS, type ReportFormat } from './formatters/report/index.js';
