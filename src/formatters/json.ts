@@ -7,7 +7,13 @@ import { displayFile, type FormatOptions } from './types.js';
 export function formatJson(diagnostics: readonly Diagnostic[], summary: Summary, options: FormatOptions): string {
   const out = {
     diagnostics: sortDiagnostics(diagnostics).map((d) => orderDiagnostic(d, options.cwd)),
-    summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings, fixable: summary.fixable },
+    summary: {
+      files: summary.files,
+      errors: summary.errors,
+      warnings: summary.warnings,
+      fixable: summary.fixable,
+      ...(summary.elements ? { elements: { ...summary.elements } } : {}),
+    },
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

@@ -1,8 +1,9 @@
 // The human format: problems grouped by file, aligned columns, source excerpts with carets, a summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { FILE_START, sortDiagnostics, formatPath, type Summary } from '../model/diagnostic.js';
+import { ELEMENT_NAMES } from '../model/elements.js';
 import { say, type Message } from '../model/i18n.js';
-import type { Diagnostic, Lang, RelatedLocation } from '../model/types.js';
+import type { Diagnostic, ItemField, Lang, RelatedLocation } from '../model/types.js';
 import { displayFile, type FormatOptions } from './types.js';
 
 const M = {
@@ -10,6 +11,8 @@ const M = {
   related: { zh: '相关位置：{where} {text}', en: 'related: {where} {text}' },
   problems: { zh: '✖ 共 {total} 个问题（{errors} 个错误，{warnings} 个警告）', en: '✖ {total} {problems} ({errors} {errorWord}, {warnings} {warningWord})' },
   fixable: { zh: '，其中 {n} 个可用 gk fmt 自动修复', en: ', {n} fixable with gk fmt' },
+  elements: { zh: '须在本地补充的要素：{list}', en: 'elements to supply: {list}' },
+  element: { zh: '{name} {n} 项', en: '{name} in {n} {items}' },
   explain: { zh: '运行 gk explain <规则> 查看规则说明和修正方法，如 gk explain {code}', en: 'run gk explain <rule> to see what a rule means and how to fix it, e.g. gk explain {code}' },
   more: {
     zh: '… 本文件另有 {n} 个 {code} 问题未列出（每条规则每个文件列出 {limit} 个；--max-repeats 0 列出全部）',
@@ -44,6 +47,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], summary: Summa
     out.push('\n');
   }
   out.push(renderSummary(summary, options.lang, c) + '\n');
+  if (summary.elements) out.push(renderElements(summary.elements, options.lang) + '\n');
   out.push(c.dim(say(M.explain, options.lang, { code: mostFrequentCode(diagnostics) })) + '\n');
   return out.join('');
 }
@@ -141,6 +145,14 @@ function renderSummary(summary: Summary, lang: Lang, c: ChalkInstance): string {
   });
   if (summary.fixable > 0) text += say(M.fixable, lang, { n: summary.fixable });
   return summary.errors > 0 ? c.red.bold(text) : c.yellow.bold(text);
+}
+
+/** A fresh catalog's to-do list in one line: how many items must supply each element. */
+function renderElements(elements: Partial<Record<ItemField, number>>, lang: Lang): string {
+  const list = Object.entries(elements).map(([field, n]) =>
+    say(M.element, lang, { name: ELEMENT_NAMES[field as ItemField][lang], n: n!, items: n === 1 ? 'item' : 'items' }),
+  );
+  return say(M.elements, lang, { list: list.join(lang === 'zh' ? '，' : ', ') });
 }
 
 interface Cell {

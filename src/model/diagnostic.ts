@@ -1,5 +1,6 @@
 // Building, ordering and counting Diagnostics: the one problem type of every stage.
-import type { DataPath, Diagnostic, Range, Severity } from './types.js';
+import { REQUIRED_ELEMENTS } from './elements.js';
+import type { DataPath, Diagnostic, ItemField, Range, Severity } from './types.js';
 
 export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
@@ -17,6 +18,7 @@ export interface DiagnosticInit {
   hint?: string;
   related?: Diagnostic['related'];
   fixable?: boolean;
+  elements?: ItemField[];
 }
 
 /** `target.push(...items)` for lists of any length: a spread of 130,000 arguments overflows the call stack. */
@@ -37,6 +39,7 @@ export function makeDiagnostic(init: DiagnosticInit): Diagnostic {
   if (init.hint !== undefined) d.hint = init.hint;
   if (init.related !== undefined && init.related.length > 0) d.related = init.related;
   if (init.fixable) d.fixable = true;
+  if (init.elements !== undefined && init.elements.length > 0) d.elements = [...init.elements];
   return d;
 }
 
@@ -63,18 +66,24 @@ export interface Summary {
   errors: number;
   warnings: number;
   fixable: number;
+  /** How many items must supply each element (from missing-element), in element order; absent when none. */
+  elements?: Partial<Record<ItemField, number>>;
 }
 
 export function summarize(diagnostics: readonly Diagnostic[], files: number): Summary {
   let errors = 0;
   let warnings = 0;
   let fixable = 0;
+  const counts = new Map<ItemField, number>();
   for (const d of diagnostics) {
     if (d.severity === 'error') errors++;
     else warnings++;
     if (d.fixable) fixable++;
+    if (d.elements) for (const e of d.elements) counts.set(e, (counts.get(e) ?? 0) + 1);
   }
-  return { files, errors, warnings, fixable };
+  const summary: Summary = { files, errors, warnings, fixable };
+  if (counts.size > 0) summary.elements = Object.fromEntries(REQUIRED_ELEMENTS.filter((e) => counts.has(e)).map((e) => [e, counts.get(e)!]));
+  return summary;
 }
 
 export function formatPath(path: DataPath): string {

@@ -40,6 +40,8 @@ export interface Diagnostic {
   related?: RelatedLocation[];
   /** Set when a fix can be applied by `gk fmt` / `validate --fix`. */
   fixable?: boolean;
+  /** The elements an item must supply (missing-element), so the summary can count them by element. */
+  elements?: ItemField[];
 }
 
 export type Level = 'county' | 'township' | 'village';

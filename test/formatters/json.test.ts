@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../src/model/diagnostic.js';
+import { makeDiagnostic, summarize } from '../../src/model/diagnostic.js';
 import { formatJson } from '../../src/formatters/json.js';
 import { sampleDiagnostics, sampleOptions, sampleSummary } from './sample.js';
 
@@ -25,5 +25,14 @@ describe('json', () => {
       diagnostics: [],
       summary: { files: 3, errors: 0, warnings: 0, fixable: 0 },
     });
+  });
+
+  it('counts the elements items must supply, by element and in element order', () => {
+    const missing = (elements: Array<'subject' | 'mode' | 'audience' | 'levels'>) =>
+      makeDiagnostic({ code: 'missing-element', severity: 'error', message: 'm', file: 'catalog/a.yaml', elements });
+    const diagnostics = [missing(['levels', 'mode']), missing(['subject']), missing(['audience', 'mode', 'levels']), missing([])];
+    const parsed = JSON.parse(formatJson(diagnostics, summarize(diagnostics, 1), sampleOptions('en'))) as { summary: Record<string, unknown> };
+    expect(parsed.summary).toEqual({ files: 1, errors: 4, warnings: 0, fixable: 0, elements: { subject: 1, audience: 1, mode: 2, levels: 2 } });
+    expect(Object.keys(parsed.summary.elements as object)).toEqual(['subject', 'audience', 'mode', 'levels']);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCatalogFile } from '../../src/load/catalog.js';
 import { findLackingElements, planInit, SUBJECT_PLACEHOLDER } from '../../src/init/plan.js';
-import { ELEMENT_NAMES } from '../../src/model/elements.js';
+import { ELEMENT_NAMES, REQUIRED_ELEMENTS } from '../../src/model/elements.js';
 import { parseYaml } from '../../src/load/yaml.js';
 import { loadEdition } from '../../src/load/edition.js';
 import type { Diagnostic } from '../../src/model/types.js';
@@ -111,6 +111,7 @@ describe('gk init', () => {
     const found = diagnostics.map((d) => `${d.file} ${d.code} ${d.path.join('.')} ${d.code === 'missing-element' ? /须在本地补充\d+项要素：(.+)（国家标准事项/.exec(d.message)![1] : ''}`.trimEnd());
     const expected: string[] = [];
     const perItem = new Map<string, number>();
+    const tally = new Map<string, number>();
     const edition = defaultEdition();
     for (const file of fs.readdirSync(path.join(dir, 'county', 'catalog')).sort()) {
       const rel = `county/catalog/${file}`;
@@ -118,6 +119,7 @@ describe('gk init', () => {
       catalog.items.forEach((item, i) => {
         expected.push(`${rel} vague-subject items.${i}.subject`);
         const lacking = findLackingElements(edition.items.get(item.standard!)!);
+        for (const f of lacking) tally.set(f, (tally.get(f) ?? 0) + 1);
         if (lacking.length > 0) expected.push(`${rel} missing-element items.${i}.standard ${lacking.map((f) => ELEMENT_NAMES[f].zh).join('、')}`);
       });
     }
@@ -127,6 +129,15 @@ describe('gk init', () => {
     for (const d of diagnostics) perItem.set(`${d.file} ${d.path[1]}`, (perItem.get(`${d.file} ${d.path[1]}`) ?? 0) + 1);
     expect(Math.max(...perItem.values())).toBe(2);
     expect([...perItem.values()].every((n) => n <= 2)).toBe(true);
+    // and the summary counts the to-do list by element, in element order
+    const summary = JSON.parse(r.out).summary as { elements: Record<string, number> };
+    expect(summary.elements).toEqual(Object.fromEntries(REQUIRED_ELEMENTS.filter((f) => tally.has(f)).map((f) => [f, tally.get(f)])));
+    expect(Object.keys(summary.elements).length).toBeGreaterThan(3);
+    const text = await gk(['validate', 'county'], dir);
+    const line = `须在本地补充的要素：${Object.entries(summary.elements).map(([f, n]) => `${ELEMENT_NAMES[f as keyof typeof ELEMENT_NAMES].zh} ${n} 项`).join('，')}`;
+    expect(text.out.split('\n')).toContain(line);
+    const en = await gk(['--lang', 'en', 'validate', 'county'], dir);
+    expect(en.out).toContain(`elements to supply: content (公开内容) in ${summary.elements.content} items, `);
   });
 
   it('is followed by a diff showing 100% coverage', async () => {

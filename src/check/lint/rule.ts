@@ -3,7 +3,7 @@
 import type { Message, Params } from '../../model/i18n.js';
 import type { CatalogSource, SourceFile, Government } from '../../load/government.js';
 import type { ChannelVocabulary } from '../../load/channels.js';
-import type { DataPath, Edition, ItemSpec, Lang, RelatedLocation, Severity, StandardItem } from '../../model/types.js';
+import type { DataPath, Edition, ItemField, ItemSpec, Lang, RelatedLocation, Severity, StandardItem } from '../../model/types.js';
 import type { RuleDocs } from './docs.js';
 import type { WorkspaceView } from '../../load/workspace.js';
 export type { WorkspaceView };
@@ -30,6 +30,8 @@ export interface Report {
   hintParams?: Params;
   related?: Array<{ file: SourceFile; path: DataPath; messageId: string; params?: Params }>;
   fixable?: boolean;
+  /** The elements the item must supply, counted by element in the summary. */
+  elements?: ItemField[];
 }
 
 /** The governments around the one being checked, when it is checked as part of a workspace. */

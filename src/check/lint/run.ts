@@ -73,6 +73,7 @@ export function runRules(input: LintInput, ruleList: readonly Rule[] = rules): D
             path: r.path,
             range,
             fixable: r.fixable,
+            elements: r.elements,
             related: r.related?.map((rel) => {
               const t = rule.messages[rel.messageId];
               return {

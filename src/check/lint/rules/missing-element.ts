@@ -20,7 +20,7 @@ export const rule: Rule = {
   item({ file, item, national, path }, context) {
     // An item carrying a township item inherits everything but its own 公开主体.
     if (item.standard === undefined && item.parentItem !== undefined && !present(item.subject)) {
-      context.report({ file, path: path(), messageId: 'subject', params: { id: item.id } });
+      context.report({ file, path: path(), messageId: 'subject', params: { id: item.id }, elements: ['subject'] });
       return;
     }
     if (!national) return;
@@ -28,10 +28,10 @@ export const rule: Rule = {
     const lacking = REQUIRED_ELEMENTS.filter((field) => !present(item[field]) && (field === 'subject' || !present(national[field])));
     if (lacking.length === 0) return;
     if (lacking.length === 1 && lacking[0] === 'subject') {
-      context.report({ file, path: path(), messageId: 'subject', params: { id: item.id } });
+      context.report({ file, path: path(), messageId: 'subject', params: { id: item.id }, elements: lacking });
       return;
     }
     const elements = lacking.map((f) => ELEMENT_NAMES[f][context.lang]).join(context.lang === 'zh' ? '、' : ', ');
-    context.report({ file, path: path('standard'), messageId: 'missing', params: { id: item.id, ref: item.standard, count: lacking.length, elements }, hintId: 'missingHint' });
+    context.report({ file, path: path('standard'), messageId: 'missing', params: { id: item.id, ref: item.standard, count: lacking.length, elements }, hintId: 'missingHint', elements: lacking });
   },
 };
