@@ -6,7 +6,10 @@ import { relativeTo } from '../io/files.js';
 import { createParentResolver, diskTree } from '../resolve/parent.js';
 import { findGovernmentRoots, loadGovernment, type Government } from '../load/government.js';
 import { loadChannelVocabulary } from '../load/channels.js';
-import { checkGovernment } from '../check/validate.js';
+import { checkGovernment, type CheckConfig } from '../check/validate.js';
+import { rules as builtInRules } from '../check/lint/registry.js';
+import { loadLocalRules, ruleHomes, type RuleHome } from '../check/lint/local.js';
+import { diskFiles, openWorkspace, type Member } from '../load/workspace.js';
 import { buildOutputs, type OutputFiles, type OutputFormat } from './site.js';
 import type { SiteTemplates } from './templates.js';
 import { tabulateCatalog, type DomainRows } from './rows.js';
@@ -46,6 +49,11 @@ export class Preview {
   /** Government folder → its last good outputs. */
   private readonly entries = new Map<string, Entry>();
   private roots: string[] = [];
+  /** Every folder holding a gk.yaml below the target, workspace manifests included: the workspace checks see them all. */
+  private allRoots: string[] = [];
+  /** gk's rules and the local rules the gk.yaml files name (none: gk's alone), and the problems loading them. */
+  private config: CheckConfig = {};
+  private ruleProblems: Array<{ home: RuleHome; errors: Diagnostic[] }> = [];
   /** One government (its folder is the site's), or a workspace of several. */
   single = true;
   /** The folder the output mirrors: the government itself, or the workspace holding several. */
@@ -78,6 +86,7 @@ export class Preview {
   async buildAll(): Promise<RebuildReport> {
     const { target, cwd, lang } = this.options;
     this.roots = findGovernmentRoots([target], cwd, lang);
+    this.allRoots = this.roots;
     const targetDir = path.resolve(cwd, target);
     const loaded = this.roots.map((root) => loadGovernment(root, cwd, lang));
     const governments = loaded.filter((g) => !g.manifest.workspace).map((g) => g.root);
@@ -101,7 +110,17 @@ export class Preview {
     };
     for (const root of [...this.entries.keys()]) if (!governments.includes(root)) this.entries.delete(root);
     this.roots = governments;
+    await this.loadRules();
     return this.rebuild(governments);
+  }
+
+  /** The local rules of every gk.yaml at or above the governments, as gk validate loads them; read again with the manifests. */
+  private async loadRules(): Promise<void> {
+    const { cwd, lang } = this.options;
+    const homes = ruleHomes(this.roots, cwd, lang);
+    const local = homes.length > 0 ? await loadLocalRules(homes, lang) : { rules: [], diagnostics: [] };
+    this.config = local.rules.length > 0 ? { rules: [...builtInRules, ...local.rules] } : {};
+    this.ruleProblems = homes.map((home) => ({ home, errors: local.diagnostics.filter((d) => d.file === home.manifest.display && d.severity === 'error') })).filter((p) => p.errors.length > 0);
   }
 
   /** The government's folder in the output, as gk build lays it out (the workspace's own government at the top). */
@@ -114,16 +133,32 @@ export class Preview {
     return this.roots.includes(root);
   }
 
-  /** Rebuilds just these governments; the others keep what they had. */
+  /**
+   * Rebuilds these governments and those drawing on them (villages below a changed township, transitively); the
+   * others keep what they had. Checked as gk build checks them: within the workspace, with the local rules.
+   */
   async rebuild(roots: readonly string[]): Promise<RebuildReport> {
     const { cwd, lang } = this.options;
     const report: RebuildReport = { built: [], refused: [], warnings: 0 };
     const parents = createParentResolver(diskTree(cwd, lang), lang);
     const channels = loadChannelVocabulary();
-    for (const root of roots) {
-      const government = loadGovernment(root, cwd, lang);
-      const check = checkGovernment(government, lang, channels);
-      const errors = check.diagnostics.filter((d) => d.severity === 'error');
+    const workspace = openWorkspace(diskFiles(this.allRoots, cwd, lang), lang);
+    const todo = new Set<string>();
+    const add = (root: string, member: Member | undefined) => {
+      if (todo.has(root)) return;
+      todo.add(root);
+      for (const child of member?.children ?? []) add(child.root, child);
+    };
+    for (const root of roots) add(root, workspace.memberAt(root));
+    for (const root of [...todo].filter((r) => this.owns(r)).sort()) {
+      const inWorkspace = workspace.memberAt(root);
+      const government = inWorkspace ? workspace.load(inWorkspace) : loadGovernment(root, cwd, lang);
+      const check = checkGovernment(government, lang, channels, workspace, this.config);
+      const errors = [
+        ...workspace.diagnostics.filter((d) => d.file === government.manifestSource.display),
+        ...check.diagnostics,
+        ...this.ruleProblems.filter(({ home }) => root === home.dir || root.startsWith(home.dir + path.sep)).flatMap((p) => p.errors),
+      ].filter((d) => d.severity === 'error');
       if (errors.length > 0 || !check.edition) {
         report.refused.push({ government, errors });
         continue;

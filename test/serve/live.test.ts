@@ -111,6 +111,66 @@ describe('gk build --watch', () => {
   }, 240_000);
 });
 
+describe('gk build --watch over a township and its village, with local rules', () => {
+  const DRAFT_RULE = [
+    '// A township\'s own rule: no 公开主体 may still say 草稿.',
+    'export const rule = {',
+    "  meta: { id: 'local/no-draft', severity: 'error', description: { zh: '公开主体不得为草稿', en: 'no draft subjects' } },",
+    "  messages: { draft: { zh: '公开主体“{subject}”仍是草稿', en: 'subject \"{subject}\" is still a draft' } },",
+    '  item(at, context) {',
+    "    if (String(at.item.subject ?? '').includes('草稿')) context.report({ file: at.file, path: at.path('subject'), messageId: 'draft', params: { subject: at.item.subject } });",
+    '  },',
+    '};',
+    '',
+  ].join('\n');
+
+  it('rebuilds the village when its township changes, and refuses what a local rule calls an error', async () => {
+    const town = path.join(tmp, 'town');
+    fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace', 'nested'), town, { recursive: true });
+    const standard = path.join(repoRoot, 'test', 'fixtures', 'workspace', 'city', 'standard');
+    for (const file of ['gk.yaml', path.join('xijie', 'gk.yaml')]) {
+      const f = path.join(town, file);
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^standard: .*$/m, `standard: ${standard}`));
+    }
+    fs.mkdirSync(path.join(town, 'rules'));
+    fs.writeFileSync(path.join(town, 'rules', 'no-draft.mjs'), DRAFT_RULE);
+    fs.appendFileSync(path.join(town, 'gk.yaml'), 'local-rules: [rules/no-draft.mjs]\n');
+    const CONTENT = '·本镇涉及扶贫领域的规范性文件';
+    const live = start(['build', '--watch', '--date', '2024-05-01', '--formats', 'html', 'town'], tmp);
+    try {
+      await until('the first build', () => live.io.out.includes('正在监视'));
+      const village = path.join(town, 'dist', 'xijie', 'poverty-alleviation.html');
+      expect(fs.readFileSync(village, 'utf8')).toContain(CONTENT);
+
+      // The township's 公开内容 changes: the village, which takes it by parent-item, is rebuilt with it.
+      const errBefore = live.io.err.length;
+      edit(path.join(town, 'catalog', 'poverty-alleviation.yaml'), CONTENT, `${CONTENT}（修订）`);
+      await until('the rebuild', () => live.io.err.slice(errBefore).includes('已写入'));
+      expect(live.io.err.slice(errBefore)).toContain('已更新：town、town/xijie\n');
+      expect(fs.readFileSync(village, 'utf8')).toContain(`${CONTENT}（修订）`);
+
+      // The village breaks the township's local rule: it is refused, and nothing is written.
+      const errMid = live.io.err.length;
+      const villageFile = path.join(town, 'xijie', 'catalog', 'poverty-alleviation.yaml');
+      edit(villageFile, 'subject: 示例县河口镇西街村民委员会\n  - id: xijie-02', 'subject: 示例县河口镇西街村民委员会（草稿）\n  - id: xijie-02');
+      await until('the refusal', () => live.io.err.slice(errMid).includes('未写入'));
+      expect(live.io.err.slice(errMid)).toContain('公开主体“示例县河口镇西街村民委员会（草稿）”仍是草稿');
+      expect(live.io.err.slice(errMid)).toContain('local/no-draft');
+      expect(live.io.err.slice(errMid)).toMatch(/未更新 town\/xijie：有 1 个错误/);
+      expect(live.io.err.slice(errMid)).not.toContain('未更新 town：');
+
+      // Fixed: written again.
+      const errLast = live.io.err.length;
+      edit(villageFile, '（草稿）', '');
+      await until('the rebuild', () => live.io.err.slice(errLast).includes('已写入'));
+      expect(live.io.err.slice(errLast)).toContain('已更新：town/xijie\n');
+      expect(live.finished).toBe(false);
+    } finally {
+      expect(await live.stop()).toBe(0);
+    }
+  }, 240_000);
+});
+
 describe.skipIf(skipBrowser)('gk serve in Chromium', () => {
   it('serves on 127.0.0.1, reloads the page when a catalog changes, keeps the last good page on errors, and stops cleanly', async () => {
     const dir = copy(path.join(tmp, 'serve'));
