@@ -1,5 +1,6 @@
 // The workbook: one sheet per domain in the official layout (two merged header rows, √ columns), byte-stable.
 import type ExcelJS from 'exceljs';
+import { eastAsianWidth } from 'get-east-asian-width';
 import type { LevelMark } from '../model/types.js';
 import type { ChannelVocabulary } from '../load/channels.js';
 import { CSV_HEADERS, csvRecordOf } from './csv.js';
@@ -33,9 +34,12 @@ export async function writeWorkbook(wb: ExcelJS.Workbook, date: Date): Promise<U
   return stampZipEntries(new Uint8Array(buffer as ArrayBuffer), date);
 }
 
-/** Excel's rules: at most 31 characters, none of []:*?/\, not blank, unique ignoring case. */
+/**
+ * Excel's rules: at most 31 characters, none of []:*?/\, not blank, unique ignoring case. An apostrophe inside becomes
+ * ’: the print area and titles name the sheet in quotes, where a bare one would end the name.
+ */
 export function sheetNameOf(name: string, taken: Set<string>): string {
-  const cleaned = [...name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '')].slice(0, MAX_SHEET_NAME).join('').trim() || 'Sheet';
+  const cleaned = [...name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').replace(/'/g, '’')].slice(0, MAX_SHEET_NAME).join('').trim() || 'Sheet';
   let candidate = cleaned;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
     const suffix = `(${n})`;
@@ -45,26 +49,104 @@ export function sheetNameOf(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-/** Column widths in Excel's units (about one Latin digit; a Chinese character takes two). */
+/**
+ * Column widths in Excel's units (the width of one digit of the workbook's default font, about 5.25 pt; a Chinese
+ * character of the 10 pt text takes two). The official columns add up to about 170 units, so "fit to one page wide" on
+ * A4 landscape prints them at close to nine-tenths of their size: 10 pt text comes out near 9 pt.
+ */
 const TEXT_COLUMNS: ReadonlyArray<{ header: string; width: number }> = [
-  { header: '序号', width: 6 },
-  { header: '一级事项', width: 14 },
-  { header: '二级事项', width: 18 },
-  { header: '公开内容（要素）', width: 48 },
-  { header: '公开依据', width: 34 },
-  { header: '公开时限', width: 20 },
-  { header: '公开主体', width: 18 },
+  { header: '序号', width: 5 },
+  { header: '一级事项', width: 10 },
+  { header: '二级事项', width: 12 },
+  { header: '公开内容（要素）', width: 28 },
+  { header: '公开依据', width: 24 },
+  { header: '公开时限', width: 14 },
+  { header: '公开主体', width: 12 },
   { header: '公开渠道和载体', width: 26 },
 ];
-const MARK_WIDTH = 7;
+/**
+ * A √ column is as wide as its header (全社会, 特定群体, 县级, …) on one line, and no narrower than six; in half units,
+ * never exactly 9, which exceljs takes for its default and leaves out of the file.
+ */
+function markWidth(header: string): number {
+  const width = Math.max(6, Math.ceil((textWidth(header) + CELL_PADDING + 0.3) * 2) / 2);
+  return width === 9 ? 9.5 : width;
+}
 
 /** The columns gk adds after the official ones, as the CSV has them, so `gk import` reads the workbook back without loss. */
 const EXTRA_FROM = CSV_HEADERS.indexOf('五公开分类');
 const EXTRA_HEADERS = CSV_HEADERS.slice(EXTRA_FROM);
 type ExtraHeader = (typeof EXTRA_HEADERS)[number];
 /** Ids are Latin: wide enough for the longest domain id and a number. */
-const EXTRA_WIDTHS: Partial<Record<ExtraHeader, number>> = { 五公开分类: 14, 事项编号: 32, 对应标准事项: 32, 领域: 28 };
+const EXTRA_WIDTHS: Partial<Record<ExtraHeader, number>> = { 五公开分类: 30, 事项编号: 32, 对应标准事项: 32, 领域: 28 };
 const EXTRA_WIDTH = 20;
+
+/** The cells' font: 10 pt, 宋体 where the office has it (WPS and Excel in China do; LibreOffice falls back to a CJK font). */
+const FONT_NAME = '宋体';
+const FONT_SIZE = 10;
+/** One line of 10 pt text with a CJK font's line spacing, and the cell's padding above and below, in points. */
+const LINE_HEIGHT = 13;
+const ROW_PADDING = 4;
+/** Excel's default row height, in points: no row is made lower than that. */
+const MIN_ROW_HEIGHT = 15;
+
+/**
+ * A wide character (CJK, full-width forms, ■/□, √) of the 10 pt text in column-width units: 10 pt over the default
+ * font's digit (Calibri 11 pt, 7 px = 5.25 pt); anything else counts as one digit.
+ */
+const WIDE = 1.9;
+/** The part of a column a cell keeps for its padding, in column-width units. */
+const CELL_PADDING = 0.6;
+
+function charWidth(ch: string): number {
+  return eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true }) === 2 ? WIDE : 1;
+}
+
+/** How wide `text` is in column-width units. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch);
+  return width;
+}
+
+/**
+ * How many lines `text` takes when wrapped in a column `width` units wide: each line of the text starts a new line,
+ * and a line wider than the column is broken between characters.
+ */
+export function linesIn(text: string, width: number): number {
+  const room = Math.max(1, width - CELL_PADDING);
+  let lines = 0;
+  for (const line of text.split(/\r\n?|\n/)) {
+    let used = 0;
+    let count = 1;
+    for (const ch of line) {
+      const w = charWidth(ch);
+      if (used + w > room && used > 0) {
+        count++;
+        used = 0;
+      }
+      used += w;
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+/** The height, in points, that shows `lines` lines of the cells' text. */
+export function heightOf(lines: number): number {
+  return Math.max(MIN_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING);
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** Text for a page header or footer: `&` starts a code there, so a literal one is doubled. */
+function headerText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
 
 export interface XlsxInput {
   domains: readonly DomainRows[];
@@ -77,18 +159,30 @@ export interface XlsxInput {
 const TICKED = '■';
 const UNTICKED = '□';
 
+/**
+ * The official ■/□ list of every channel, boxes one after another on a line (the cell wraps them), so a row is a few
+ * lines tall rather than one line per channel.
+ */
 function channelCell(written: readonly string[], channels: ChannelVocabulary): string {
   const { marks, others } = markChannels(written, channels);
-  return [...marks.map((m) => `${m.on ? TICKED : UNTICKED}${m.name}`), ...others.map((o) => `${TICKED}${o}`)].join('\n');
+  return [...marks.map((m) => `${m.on ? TICKED : UNTICKED}${m.name}`), ...others.map((o) => `${TICKED}${o}`)].join(' ');
 }
 
-/** The inverse of `channelCell`, for importers: the ticked channels, or undefined when the cell is not one box per line. */
+/**
+ * The inverse of `channelCell`, for importers: the ticked channels, or undefined unless every line of the cell is
+ * boxes (■/□ each starting a channel, the boxes separated by spaces or line breaks, as gk's workbooks have written them).
+ */
 export function readChannelCell(cell: string): string[] | undefined {
-  const lines = cell.split(/\r\n?|\n/);
-  if (!lines.every((l) => l.startsWith(TICKED) || l.startsWith(UNTICKED))) return undefined;
-  return lines.filter((l) => l.startsWith(TICKED)).map((l) => l.slice(TICKED.length).trim()).filter((l) => l !== '');
+  const boxes = cell.split(/\r\n?|\n/).flatMap((line) => line.split(/\s+(?=[■□])/u)).map((b) => b.trim());
+  if (!boxes.every((b) => b.startsWith(TICKED) || b.startsWith(UNTICKED))) return undefined;
+  return boxes.filter((b) => b.startsWith(TICKED)).map((b) => b.slice(TICKED.length).trim()).filter((b) => b !== '');
 }
 
+/**
+ * One sheet per domain. The official table (A to the last 公开层级 column) is the print area, printed A4 landscape one
+ * page wide with its two header rows on every page; gk's own columns (五公开分类, 事项编号, …) follow it outside the print
+ * area, so `gk import` reads them back but they are not printed. Each row is as tall as its fullest cell.
+ */
 export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
   const date = input.date !== undefined ? new Date(`${input.date}T00:00:00Z`) : UNDATED;
   const wb = await createWorkbook(input.title, date);
@@ -98,18 +192,36 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
     { header: '公开层级', values: input.levelColumns },
   ];
   const markCount = groups.reduce((n, g) => n + g.values.length, 0);
+  const lastOfficial = TEXT_COLUMNS.length + markCount;
+  const widths = [
+    ...TEXT_COLUMNS.map((c) => c.width),
+    ...groups.flatMap((g) => g.values.map(markWidth)),
+    ...EXTRA_HEADERS.map((h) => EXTRA_WIDTHS[h] ?? EXTRA_WIDTH),
+  ];
   const taken = new Set<string>();
   const domains = input.domains.filter((d) => d.rows.length > 0);
   for (const domain of domains) {
+    const lastRow = domain.rows.length + 2;
     const ws = wb.addWorksheet(sheetNameOf(domain.name, taken), {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        printTitlesRow: '1:2',
+        // exceljs puts a $ before each end: these become $A$1:$N$9, the absolute form LibreOffice needs to honour the area.
+        printArea: `A$1:${columnLetter(lastOfficial)}$${lastRow}`,
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: {
+        oddHeader: `&C${headerText(`${input.title}${domain.name}领域基层政务公开标准目录`)}`,
+        oddFooter: '&C第 &P 页，共 &N 页',
+      },
     });
-    ws.columns = [
-      ...TEXT_COLUMNS.map((c) => ({ width: c.width })),
-      ...Array.from({ length: markCount }, () => ({ width: MARK_WIDTH })),
-      ...EXTRA_HEADERS.map((h) => ({ width: EXTRA_WIDTHS[h] ?? EXTRA_WIDTH })),
-    ];
+    ws.columns = widths.map((width) => ({ width }));
     const top: string[] = TEXT_COLUMNS.map((c) => c.header);
     const second: string[] = TEXT_COLUMNS.map((c) => c.header);
     for (const g of groups) {
@@ -130,6 +242,7 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
     }
     const firstExtra = col;
     EXTRA_HEADERS.forEach((_, i) => ws.mergeCells(1, firstExtra + i, 2, firstExtra + i));
+    const records: string[][] = [];
     for (const row of domain.rows) {
       const marks = [
         ...['全社会', '特定群体'].map((v) => ((row.audience as string[]).includes(v) ? '√' : '')),
@@ -137,25 +250,67 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
         ...input.levelColumns.map((v) => (row.levels.includes(v) ? '√' : '')),
       ];
       const extra = csvRecordOf(row).slice(EXTRA_FROM);
-      ws.addRow([row.seq, row.category, row.name, row.content, row.basis.join('\n'), row.deadline, row.subject, channelCell(row.channels, input.channels), ...marks, ...extra]);
+      const record = [String(row.seq), row.category, row.name, row.content, row.basis.join('\n'), row.deadline, row.subject, channelCell(row.channels, input.channels), ...marks, ...extra];
+      records.push(record);
+      ws.addRow([row.seq, ...record.slice(1)]);
     }
     const spans = categorySpans(domain.rows);
     spans.forEach((span, i) => {
       if (span > 1) ws.mergeCells(3 + i, 2, 3 + i + span - 1, 2);
     });
+    setRowHeights(ws, { top, second, records, spans, widths, groups: groups.map((g) => g.values.length), official: lastOfficial });
     const border = { style: 'thin' as const, color: { argb: 'FF808080' } };
     ws.eachRow((r, n) => {
       r.eachCell({ includeEmpty: true }, (cell, c) => {
         const mark = (c > TEXT_COLUMNS.length && c < firstExtra) || c === 1;
-        cell.alignment = { wrapText: true, vertical: 'middle', horizontal: n <= 2 || mark ? 'center' : 'left' };
+        // gk's own columns are one line each: they are not measured for the row heights, and never printed.
+        cell.alignment = { wrapText: c < firstExtra, vertical: n <= 2 || mark ? 'middle' : 'top', horizontal: n <= 2 || mark ? 'center' : 'left' };
         cell.border = { top: border, left: border, bottom: border, right: border };
-        if (n <= 2) {
-          cell.font = { bold: true };
-          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
-        }
+        cell.font = { name: FONT_NAME, size: FONT_SIZE, ...(n <= 2 ? { bold: true } : {}) };
+        if (n <= 2) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c < firstExtra ? 'FFE8EEF4' : 'FFF2F2F2' } };
       });
     });
   }
   if (domains.length === 0) wb.addWorksheet('目录');
   return writeWorkbook(wb, date);
+}
+
+/**
+ * Every row as tall as its fullest cell (Excel and LibreOffice keep a row one line high unless told, and wrapped text
+ * then overlaps the rows below). A merged 一级事项 that needs more than its rows give it makes its group's last row taller;
+ * the header's vertically merged cells likewise lengthen the second header row.
+ */
+function setRowHeights(
+  ws: ExcelJS.Worksheet,
+  sheet: { top: string[]; second: string[]; records: string[][]; spans: number[]; widths: number[]; groups: number[]; official: number },
+): void {
+  const { widths } = sheet;
+  const lines = (cells: readonly string[], skip: (c: number) => boolean = () => false) =>
+    Math.max(1, ...cells.map((text, c) => (c >= sheet.official || skip(c) ? 1 : linesIn(text, widths[c]!))));
+  // Header: row 1 holds the groups' names (merged across their columns), row 2 the √ columns' names; the other
+  // headers span both rows.
+  const groupStart = TEXT_COLUMNS.length;
+  let top = 1;
+  let c = groupStart;
+  for (const n of sheet.groups) {
+    const width = widths.slice(c, c + n).reduce((a, b) => a + b, 0);
+    top = Math.max(top, linesIn(sheet.top[c]!, width));
+    c += n;
+  }
+  const second = lines(sheet.second, (col) => col < groupStart || col >= c);
+  const both = lines(sheet.top, (col) => col >= groupStart && col < c);
+  const topHeight = heightOf(top);
+  ws.getRow(1).height = topHeight;
+  ws.getRow(2).height = Math.max(heightOf(second), heightOf(both) - topHeight);
+  // Items (gk's columns after the official ones are not measured: they do not wrap): the 一级事项 column (index 1) is measured over its merged group.
+  const heights = sheet.records.map((record, i) => heightOf(lines(record, (col) => col === 1 && (sheet.spans[i] ?? 0) !== 1)));
+  sheet.spans.forEach((span, i) => {
+    if (span <= 1) return;
+    const needed = heightOf(linesIn(sheet.records[i]![1]!, widths[1]!));
+    const have = heights.slice(i, i + span).reduce((a, b) => a + b, 0);
+    if (needed > have) heights[i + span - 1]! += needed - have;
+  });
+  heights.forEach((h, i) => {
+    ws.getRow(3 + i).height = h;
+  });
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADERS } from '../../src/publish/csv.js';
-import { readChannelCell, sheetNameOf } from '../../src/publish/xlsx.js';
+import { heightOf, linesIn, readChannelCell, sheetNameOf, textWidth } from '../../src/publish/xlsx.js';
 import { dosDateTime, stampZipEntries } from '../../src/publish/zip.js';
 import { build, county } from './helpers.js';
 
@@ -42,10 +42,57 @@ describe('the workbook', () => {
     expect(ws.getCell('G3').value).toBe('测试县民政局');
     expect(String(ws.getCell('H5').value)).toContain('■社区/企事业单位/村公示栏（电子屏）');
     expect(String(ws.getCell('H5').value)).toContain('□政府公报');
-    expect(String(ws.getCell('H5').value).split('\n').at(-1)).toBe('■基层公共服务平台');
+    // one box after another, the cell wrapping them: a row is a few lines tall, not one line per channel
+    expect(String(ws.getCell('H5').value).split(' ').at(-1)).toBe('■基层公共服务平台');
+    expect(String(ws.getCell('H5').value)).not.toContain('\n');
     expect(ws.getCell('D3').alignment?.wrapText).toBe(true);
-    expect(ws.getColumn(4).width).toBeGreaterThan(30);
+    // 公开内容 is the widest official column
+    expect(ws.getColumn(4).width).toBe(Math.max(...Array.from({ length: 14 }, (_, c) => ws.getColumn(c + 1).width!)));
     expect(ws.pageSetup.orientation).toBe('landscape');
+  });
+
+  it('prints the official columns only, one A4 landscape page wide, the two header rows on every page', async () => {
+    const r = await build(county, ['--date', '2024-05-01', '--formats', 'xlsx']);
+    const wb = await workbookOf(path.join(r.dir, 'catalog.xlsx'));
+    for (const ws of wb.worksheets) {
+      // A to N: 序号 … 公开渠道和载体, 公开对象 ×2, 公开方式 ×2, 公开层级 ×2; gk's columns (O on) are not printed.
+      expect(ws.getCell('N2').value).toBe('乡级');
+      expect(ws.getCell('O1').value).toBe('五公开分类');
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: `A1:N${ws.rowCount}`, printTitlesRow: '1:2' });
+      expect(ws.headerFooter.oddHeader).toBe(`&C测试县人民政府${ws.name}领域基层政务公开标准目录`);
+      expect(ws.headerFooter.oddFooter).toContain('&P');
+    }
+  });
+
+  it('makes each row as tall as its fullest official cell, counting a Chinese character as two digits wide', async () => {
+    const r = await build(county, ['--date', '2024-05-01', '--formats', 'xlsx']);
+    const wb = await workbookOf(path.join(r.dir, 'catalog.xlsx'));
+    const ws = wb.getWorksheet('社会救助')!;
+    for (let n = 3; n <= ws.rowCount; n++) {
+      const row = ws.getRow(n);
+      const lines = Math.max(...Array.from({ length: 14 }, (_, c) => (c === 1 ? 1 : linesIn(String(row.getCell(c + 1).value ?? ''), ws.getColumn(c + 1).width!))));
+      expect(lines, `row ${n}`).toBeGreaterThan(1);
+      expect(row.height, `row ${n}`).toBeGreaterThanOrEqual(heightOf(lines));
+    }
+    // the header: 公开内容（要素） on one line in its column, 特定群体 on one line in its √ column
+    expect(linesIn('公开内容（要素）', ws.getColumn(4).width!)).toBe(1);
+    expect(linesIn('特定群体', ws.getColumn(10).width!)).toBe(1);
+  });
+});
+
+describe('cell measures', () => {
+  it('counts wide characters (CJK, full-width, ■/□/√) as 1.9 digits and breaks lines at the column width', () => {
+    expect(textWidth('abc12')).toBe(5);
+    expect(textWidth('政府网站')).toBeCloseTo(7.6);
+    expect(textWidth('■□√（）')).toBeCloseTo(9.5);
+    expect(linesIn('', 10)).toBe(1);
+    expect(linesIn('一\n二\r\n三', 10)).toBe(3);
+    // 10.6 units keep 10 for the text: five characters (9.5) fit a line, six (11.4) do not
+    expect(linesIn('字'.repeat(20), 10.6)).toBe(4);
+    expect(linesIn('字'.repeat(21), 10.6)).toBe(5);
+    expect(linesIn('x'.repeat(10), 10.6)).toBe(1);
+    expect(heightOf(1)).toBeGreaterThanOrEqual(15);
+    expect(heightOf(10)).toBeGreaterThan(heightOf(9) + 10);
   });
 });
 
@@ -55,6 +102,9 @@ describe('the channel cell', () => {
     expect(readChannelCell('□政府网站\n□政府公报')).toEqual([]);
     expect(readChannelCell('政府网站；两微一端')).toBeUndefined();
     expect(readChannelCell('■政府网站\n两微一端')).toBeUndefined();
+    // as gk writes it now: boxes one after another on a line, wrapped by the cell
+    expect(readChannelCell('■政府网站 □政府公报 ■两微一端　■社区/企事业单位/村公示栏（电子屏）')).toEqual(['政府网站', '两微一端', '社区/企事业单位/村公示栏（电子屏）']);
+    expect(readChannelCell('■政府网站 两微一端')).toEqual(['政府网站 两微一端']);
   });
 });
 
@@ -68,6 +118,8 @@ describe('sheet names', () => {
     expect([...again]).toHaveLength(31);
     expect(again.endsWith('(2)')).toBe(true);
     expect(sheetNameOf('', taken)).toBe('Sheet');
+    // a quote inside would end the quoted sheet name of the print area
+    expect(sheetNameOf("'村'务'", taken)).toBe('村’务');
   });
 });
 

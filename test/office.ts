@@ -1,0 +1,92 @@
+// LibreOffice and poppler for the print tests: a workbook converted to PDF as an office would print it, and the PDF read
+// back page by page, word by word, with each word's box.
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Carlito has Calibri's metrics: with it LibreOffice sizes the workbook's columns (in digits of its default font, Calibri) as Excel does. */
+function hasCarlito(): boolean {
+  const r = spawnSync('fc-list', [':family=Carlito', 'family'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() !== '';
+}
+
+export const hasPoppler = onPath('pdfinfo') && onPath('pdftotext');
+/** In CI .ci/run installs libreoffice-calc-nogui, poppler-utils and fonts-crosextra-carlito: missing there is a failure, not a skip. */
+export const skipOffice = !(onPath('soffice') && hasPoppler && hasCarlito()) && process.env.CI !== 'true';
+if (skipOffice) console.warn('LibreOffice print tests skipped: install libreoffice-calc-nogui, poppler-utils and fonts-crosextra-carlito');
+export const skipPoppler = !hasPoppler && process.env.CI !== 'true';
+
+/**
+ * `file` converted to PDF by LibreOffice headless, in `outDir`. A profile of its own per run (two conversions at once
+ * would otherwise share one and the second would hand its work to the first), and a time limit.
+ */
+export async function officeToPdf(file: string, outDir: string): Promise<string> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-lo-profile-'));
+  try {
+    await run('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file], {
+      timeout: 240_000,
+      killSignal: 'SIGKILL',
+      env: { ...process.env, HOME: profile },
+    });
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const pdf = path.join(outDir, `${path.basename(file, path.extname(file))}.pdf`);
+  if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${file}`);
+  return pdf;
+}
+
+export async function pdfPageCount(pdf: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [pdf]);
+  const m = /^Pages:\s+(\d+)/m.exec(stdout);
+  if (!m) throw new Error(`pdfinfo gave no page count for ${pdf}`);
+  return Number(m[1]);
+}
+
+/** The text of each page (pdftotext, reading order), one string per page. */
+export async function pdfPageTexts(pdf: string): Promise<string[]> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const pages = stdout.split('\f');
+  if (pages.at(-1)!.trim() === '') pages.pop();
+  return pages;
+}
+
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+export interface PdfPage {
+  width: number;
+  height: number;
+  words: PdfWord[];
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Every page's words with their boxes in points from the top left (pdftotext -bbox). */
+export async function pdfWords(pdf: string): Promise<PdfPage[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 });
+  const pages: PdfPage[] = [];
+  const token = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  for (const m of stdout.matchAll(token)) {
+    if (m[1] !== undefined) {
+      pages.push({ width: Number(m[1]), height: Number(m[2]), words: [] });
+      continue;
+    }
+    const text = m[7]!.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => entities[e]!);
+    pages.at(-1)!.words.push({ text, xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]) });
+  }
+  return pages;
+}
