@@ -1,15 +1,11 @@
-// The built site in a real browser from file://: search, navigation, the phone layout, no-JavaScript reading, screenshots.
-import fs from 'node:fs';
+// The built site in a real browser from file://: search, navigation, the phone layout, no-JavaScript reading.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers.js';
 import { launchChromium, skipBrowser } from '../browser.js';
 import { build, example } from './helpers.js';
 
-
-const shots = path.join(repoRoot, 'test-results', 'build');
 
 describe.skipIf(skipBrowser)('the built site in Chromium', () => {
   let browser: Browser;
@@ -35,7 +31,6 @@ describe.skipIf(skipBrowser)('the built site in Chromium', () => {
     const r = await build(example, ['--date', '2024-05-01']);
     expect(r.code).toBe(0);
     site = r.dir;
-    fs.mkdirSync(shots, { recursive: true });
     chromiumSession = await launchChromium();
     browser = chromiumSession.browser;
   });
@@ -47,7 +42,6 @@ describe.skipIf(skipBrowser)('the built site in Chromium', () => {
   it('finds an item by a Chinese word from the header search and opens its row', async () => {
     const page = await open(1366);
     await page.goto(url('index.html'));
-    await page.screenshot({ path: path.join(shots, 'desktop-index.png'), fullPage: true });
     await page.getByLabel('搜索事项').fill('预算');
     await page.getByLabel('搜索事项').press('Enter');
     await page.waitForURL(/search\.html\?q=/);
@@ -55,7 +49,6 @@ describe.skipIf(skipBrowser)('the built site in Chromium', () => {
     const first = page.locator('#search-results li a').first();
     expect(await first.textContent()).toBe('政府预算');
     expect(await page.locator('#search-results mark').first().textContent()).toBe('预算');
-    await page.screenshot({ path: path.join(shots, 'desktop-search.png'), fullPage: true });
     await first.click();
     await page.waitForURL(/fiscal-budget\.html#item-fiscal-budget-01$/);
     expect(await page.locator('tr:target .item-name').textContent()).toBe('政府预算');
@@ -110,7 +103,6 @@ describe.skipIf(skipBrowser)('the built site in Chromium', () => {
     // The header lines up with the full-width table instead of a narrower centred column.
     const left = async (selector: string) => page.locator(selector).evaluate((e) => Math.round(e.getBoundingClientRect().left + parseFloat(getComputedStyle(e).paddingLeft)));
     expect(await left('.site-header .wrap')).toBe(await left('main'));
-    await page.screenshot({ path: path.join(shots, 'desktop-domain.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 
@@ -128,13 +120,11 @@ describe.skipIf(skipBrowser)('the built site in Chromium', () => {
     expect(await row.locator('td.content').evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"公开内容（要素）"');
     const box = await row.boundingBox();
     expect(box!.width).toBeLessThanOrEqual(375);
-    await page.screenshot({ path: path.join(shots, 'phone-domain.png'), fullPage: false });
     await page.goto(url('index.html'));
     // Column headers such as 事项 stay on one line rather than one character per line.
     const heads = await page.$$eval('table.summary thead th', (ths) => ths.map((th) => ({ text: th.textContent, h: th.getBoundingClientRect().height, line: parseFloat(getComputedStyle(th).lineHeight) })));
     expect(heads.length).toBeGreaterThan(1);
     for (const h of heads) expect(h.h, h.text!).toBeLessThan(h.line * 2);
-    await page.screenshot({ path: path.join(shots, 'phone-index.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 

@@ -1,9 +1,8 @@
 // The HTML dashboard in a real browser: it loads from file:// with nothing external, sorts, and draws its heatmap and charts.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gk, repoRoot } from '../helpers.js';
+import { gk } from '../helpers.js';
 import { launchChromium, skipBrowser } from '../browser.js';
 import { cityRepo } from './workspace-repo.js';
 
@@ -88,8 +87,6 @@ run('report.html in Chromium', () => {
     expect(bars).toHaveLength(3);
     for (const bar of bars) expect(bar.share).toBeCloseTo(bar.score / 100, 2);
     expect(bars[0]!.share).toBeGreaterThan(bars[2]!.share);
-    fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
-    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'report-dashboard.png'), fullPage: true });
     await page.close();
   });
 
@@ -109,7 +106,6 @@ run('report.html in Chromium', () => {
     const nameHeight = await phone.$eval('#t-township tbody th', (th) => th.getBoundingClientRect().height);
     const lineHeight = await phone.$eval('#t-township tbody th', (th) => parseFloat(getComputedStyle(th).lineHeight));
     expect(nameHeight).toBeLessThan(lineHeight * 2 + 12);
-    await phone.screenshot({ path: path.join(repoRoot, 'test-results', 'report-phone.png'), fullPage: true });
     await page.close();
     await phone.close();
   });
