@@ -3,7 +3,7 @@
 // transcribed national-standard CSVs (基层政务公开标准目录, 26 domains).
 //
 // Usage (from the repo root):
-//   node catalogs/standard/build-national-2020.mjs ../shared/reference/standard
+//   node catalogs/standard/build-national-2020.mjs ../shared/reference/standard [<empty out dir>]
 //
 // Inputs:  <dir>/<domain>.csv (26 files, header 序号,一级事项,…,公开层级)
 //          catalogs/standard/channels.yaml (hand-written channel vocabulary)
@@ -878,6 +878,100 @@ function levelsOf(cell) {
 // Build
 // ---------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------
+// Ids of rows without a 序号: pinned, so an id keeps its item across regenerations. They were first numbered
+// x<row> by position; when a row is removed (rural-dilapidated-housing's blank row 3) the rows after it keep
+// their ids. A new unnumbered row needs a pin here (the script names the next free one); an id is never reused.
+// ---------------------------------------------------------------------------
+
+const UNNUMBERED_IDS = {
+  'compulsory-education': {
+    '民办教育机构设立、变更、终止等事项行政审批、备案信息': 'x6',
+    '日常监管信息': 'x7',
+    '学校介绍': 'x11',
+    '财务信息': 'x12',
+    '义务教育学生资助政策': 'x13',
+  },
+  'elderly-care': {
+    '养老机构备案信息': 'x7',
+    '养老机构评估信息': 'x8',
+  },
+  employment: {
+    '职业培训信息发布': 'x4',
+  },
+  'environmental-protection': {
+    '生态建设': 'x8',
+    '生态环境保护政策与业务咨询': 'x9',
+  },
+  'fiscal-budget': {
+    '部门预算': 'x3',
+    '部门决算': 'x4',
+  },
+  'food-drug-regulation': {
+    '食品生产经营行政处罚': 'x9',
+  },
+  'health-care': {
+    '母婴保健服务人员资格认定(包括计划生育技术服务人员合格证)(权限内)': 'x5',
+    '预防接种': 'x16',
+    '居民健康档案管理': 'x17',
+  },
+  'household-registration': {
+    '居住证换、补领': 'x7',
+  },
+  'housing-expropriation': {
+    '地方层面法规政策': 'x4',
+    '启动要件': 'x5',
+    '房屋调查登记': 'x6',
+    '分户补偿': 'x7',
+  },
+  'land-expropriation': {
+    '征地管理政策': 'x3',
+    '拟征收土地告知': 'x4',
+    '拟征收土地现状调查': 'x5',
+    '征地补偿安置方案听证': 'x6',
+  },
+  'major-construction-projects': {
+    '企业投资项目备案': 'x7',
+    '建设项目用地(用海)预审': 'x8',
+    '征收土地信息': 'x9',
+    '招标投标': 'x10',
+    '建筑工程施工许可证核发': 'x11',
+    '施工管理服务': 'x12',
+    '质量安全监督': 'x13',
+  },
+  'public-culture': {
+    '辅导和培训基层文化骨干': 'x6',
+    '互联网上网服务营业场所经营许可': 'x7',
+    '文艺表演团体设立审批': 'x8',
+    '营业性演出审批': 'x9',
+  },
+  'rural-dilapidated-housing': {
+    '上级政策解读': 'x6',
+    '组织培训': 'x7',
+    '农村危房改造对象申请条件': 'x8',
+    '农村危房改造资金补助标准': 'x9',
+    '农村危房改造竣工合格标准': 'x10',
+  },
+  'urban-law-enforcement': {
+    '随地吐痰、便溺,乱扔果皮、纸屑和烟头等废弃物': 'x4',
+    '在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品等': 'x5',
+    '在村庄、集镇规划区内,未按规划审批程序批准或者违反规划的规定进行建设,严重影响村庄、集镇规划': 'x6',
+    '未按设计图纸施工或者擅自修改设计图纸': 'x7',
+    '未取得建设工程规划许可证或者未按照建设工程规划许可证的规定进行建设': 'x8',
+    '擅自使用未经验收或者验收不合格的城市道路': 'x9',
+    '未对设在城市道路上的各种管线的检查井、箱盖或者城市道路附属设施的缺损及时补缺或者修复': 'x10',
+    '未在城市道路施工现场设置明显标志和安全防围设施': 'x11',
+    '占用城市道路期满或者挖掘城市道路后,不及时清理现场': 'x12',
+    '依附于城市道路建设各种管线、杆线等设施,不按照规定办理批准手续': 'x13',
+  },
+  'work-safety': {
+    '重大政策解读': 'x7',
+    '行政许可': 'x8',
+    '行政处罚': 'x9',
+    '行政强制': 'x10',
+  },
+};
+
 const COLS = {
   seq: 0, category: 1, name: 2, content: 3, basis: 4, deadline: 5,
   subject: 6, channels: 7, audience: 8, mode: 9, levels: 10,
@@ -906,7 +1000,13 @@ function buildDomain(domain, zhName, rows, vocab) {
     const seq = r[COLS.seq];
     let id;
     if (!seq) {
-      id = `${domain}/x${rowNo}`;
+      const key = r[COLS.name] || r[COLS.category];
+      const pinned = UNNUMBERED_IDS[domain]?.[key];
+      if (!pinned) {
+        const used = Object.values(UNNUMBERED_IDS[domain] ?? {}).map((x) => Number(x.slice(1)));
+        throw new Error(`${ctx}: “${key}” has no 序号 and no pinned id; add '${key}': 'x${Math.max(rowNo, ...used.map((n) => n + 1))}' to UNNUMBERED_IDS.${domain}`);
+      }
+      id = `${domain}/${pinned}`;
       notes.push('序号未知，编号为本表自拟');
     } else {
       const k = (seqSeen.get(seq) ?? 0) + 1;
@@ -1026,7 +1126,13 @@ function renderEdition(perDomain) {
 function main() {
   const inDir = process.argv[2];
   if (!inDir) {
-    console.error(`usage: node catalogs/standard/${SCRIPT_NAME} <dir-with-csvs>`);
+    console.error(`usage: node catalogs/standard/${SCRIPT_NAME} <dir-with-csvs> [<empty out dir>]`);
+    process.exit(2);
+  }
+  // another folder than the bundled edition's (to compare a regeneration with it) must be empty: nothing is removed there
+  const outDir = process.argv[3] ? path.resolve(process.argv[3]) : OUT_DIR;
+  if (outDir !== OUT_DIR && fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) {
+    console.error(`${outDir} is not empty`);
     process.exit(2);
   }
   const vocab = loadVocab();
@@ -1047,8 +1153,8 @@ function main() {
   }
 
   // write
-  fs.rmSync(OUT_DIR, { recursive: true, force: true });
-  fs.mkdirSync(OUT_DIR, { recursive: true });
+  if (outDir === OUT_DIR) fs.rmSync(OUT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
   for (const d of perDomain) {
     const text = renderDomain(d.id, d.zh, d.items);
     // self-check: the YAML must read back as exactly the data we meant to write
@@ -1056,10 +1162,10 @@ function main() {
     if (JSON.stringify(back) !== JSON.stringify({ domain: d.id, items: d.items })) {
       throw new Error(`${d.id}: YAML round-trip mismatch`);
     }
-    fs.writeFileSync(path.join(OUT_DIR, `${d.id}.yaml`), text);
+    fs.writeFileSync(path.join(outDir, `${d.id}.yaml`), text);
   }
   const { text, total } = renderEdition(perDomain);
-  fs.writeFileSync(path.join(OUT_DIR, 'edition.yaml'), text);
+  fs.writeFileSync(path.join(outDir, 'edition.yaml'), text);
 
   // channel vocabulary check
   const problems = [...vocab.problems];
@@ -1091,7 +1197,7 @@ function main() {
   for (const [s, idsUsing] of unresolvedSeen) {
     console.log(`note: 渠道“${s}”列为 unresolved（${idsUsing.join(', ')}）`);
   }
-  console.log(`wrote ${perDomain.length} domain files + edition.yaml (${total} items) to ${path.relative(process.cwd(), OUT_DIR) || OUT_DIR}`);
+  console.log(`wrote ${perDomain.length} domain files + edition.yaml (${total} items) to ${path.relative(process.cwd(), outDir) || outDir}`);
   if (problems.length) {
     for (const p of problems) console.error(`channel check: ${p}`);
     process.exit(1);
