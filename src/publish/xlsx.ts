@@ -178,6 +178,30 @@ export function readChannelCell(cell: string): string[] | undefined {
   return boxes.filter((b) => b.startsWith(TICKED)).map((b) => b.slice(TICKED.length).trim()).filter((b) => b !== '');
 }
 
+const BORDER = { style: 'thin' as const, color: { argb: 'FF808080' } };
+
+/**
+ * One style object per look and value type, shared by every cell that has it: exceljs numbers a style it has seen
+ * by the object (a cell-by-cell copy costs it a serialisation each), and it numbers per value type, so a number
+ * and a text cell never share one.
+ */
+const STYLES = new Map<string, Partial<ExcelJS.Style>>();
+function styleOf(header: boolean, mark: boolean, official: boolean, type: ExcelJS.ValueType): Partial<ExcelJS.Style> {
+  const key = `${header} ${mark} ${official} ${type}`;
+  let style = STYLES.get(key);
+  if (style === undefined) {
+    style = {
+      // gk's own columns are one line each: they are not measured for the row heights, and never printed.
+      alignment: { wrapText: official, vertical: header || mark ? 'middle' : 'top', horizontal: header || mark ? 'center' : 'left' },
+      border: { top: BORDER, left: BORDER, bottom: BORDER, right: BORDER },
+      font: { name: FONT_NAME, size: FONT_SIZE, ...(header ? { bold: true } : {}) },
+      ...(header ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: official ? 'FFE8EEF4' : 'FFF2F2F2' } } } : {}),
+    };
+    STYLES.set(key, style);
+  }
+  return style;
+}
+
 /**
  * One sheet per domain. The official table (A to the last 公开层级 column) is the print area, printed A4 landscape one
  * page wide with its two header rows on every page; gk's own columns (五公开分类, 事项编号, …) follow it outside the print
@@ -259,15 +283,10 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
       if (span > 1) ws.mergeCells(3 + i, 2, 3 + i + span - 1, 2);
     });
     setRowHeights(ws, { top, second, records, spans, widths, groups: groups.map((g) => g.values.length), official: lastOfficial });
-    const border = { style: 'thin' as const, color: { argb: 'FF808080' } };
     ws.eachRow((r, n) => {
       r.eachCell({ includeEmpty: true }, (cell, c) => {
         const mark = (c > TEXT_COLUMNS.length && c < firstExtra) || c === 1;
-        // gk's own columns are one line each: they are not measured for the row heights, and never printed.
-        cell.alignment = { wrapText: c < firstExtra, vertical: n <= 2 || mark ? 'middle' : 'top', horizontal: n <= 2 || mark ? 'center' : 'left' };
-        cell.border = { top: border, left: border, bottom: border, right: border };
-        cell.font = { name: FONT_NAME, size: FONT_SIZE, ...(n <= 2 ? { bold: true } : {}) };
-        if (n <= 2) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c < firstExtra ? 'FFE8EEF4' : 'FFF2F2F2' } };
+        cell.style = styleOf(n <= 2, mark, c < firstExtra, cell.type);
       });
     });
   }
