@@ -6,7 +6,7 @@ import { usageError } from '../model/errors.js';
 import { formatters } from '../formatters/index.js';
 import { say, type Message } from '../model/i18n.js';
 import { exists } from '../io/files.js';
-import { inspectOutputDir, realPath, recoverOutputDir, replaceOutputDir, STAMP_FILE, type OutputKind } from '../io/output-dir.js';
+import { inspectOutputDir, realPath, recoverOutputDir, replaceOutputDir, STAMP_FILE, type OutputKind, type ReplaceOptions } from '../io/output-dir.js';
 import type { Io } from '../io/io.js';
 import type { SourceFile } from '../load/government.js';
 import type { Diagnostic, Lang } from '../model/types.js';
@@ -112,13 +112,21 @@ function catalogMark(dir: string): string | undefined {
  * sources. Leftovers of killed runs next to it are repaired first. Returns whether the folder holds an earlier output.
  */
 export function checkOutDir(out: string, policy: OutDirPolicy, io: Io, lang: Lang): 'absent' | 'empty' | 'ours' {
+  checkOutDirPlace(out, policy, io, lang);
+  return checkOutDirContents(out, policy, lang);
+}
+
+/**
+ * The part of the policy about where the folder is, and the repair of killed runs, without reading what the folder
+ * holds: enough for a build that finds nothing to write (gk build with nothing changed).
+ */
+export function checkOutDirPlace(out: string, policy: OutDirPolicy, io: Io, lang: Lang): void {
   const shown = { out, tool: policy.tool, option: policy.option, stamp: STAMP_FILE };
   if (isInsideReal(io.cwd, out)) throw usageError(say(M.holdsCwd, lang, shown));
   if (homeFolders(io).some((home) => isInsideReal(home, out))) throw usageError(say(M.holdsHome, lang, shown));
   if (policy.sources.some((source) => isInsideReal(source, out))) throw usageError(say(M.holdsSource, lang, { ...shown, what: say(M[policy.sourceKind], lang) }));
   const recovery = recoverOutputDir(out);
   if (recovery.restored !== undefined) io.stderr(`${say(M.restored, lang, shown)}\n`);
-  return checkOutDirContents(out, policy, lang);
 }
 
 /** The part of the policy that looks inside the folder; run again just before the swap, in case it changed meanwhile. */
@@ -144,8 +152,8 @@ export function checkOutDirContents(out: string, policy: OutDirPolicy, lang: Lan
 }
 
 /** Replaces `out` with `files` (and their stamp), checking once more, just before the swap, that it may. */
-export function writeOutDir(out: string, files: ReadonlyMap<string, string | Uint8Array>, kind: OutputKind, policy: OutDirPolicy, lang: Lang): void {
-  replaceOutputDir(out, files, kind, () => void checkOutDirContents(out, policy, lang));
+export function writeOutDir(out: string, files: ReadonlyMap<string, string | Uint8Array>, kind: OutputKind, policy: OutDirPolicy, lang: Lang, options: ReplaceOptions = {}): void {
+  replaceOutputDir(out, files, kind, () => void checkOutDirContents(out, policy, lang), options);
 }
 
 /** Errors that stop a command, on stderr as gk validate shows them, with excerpts from the files' text. */

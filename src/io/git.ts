@@ -46,3 +46,34 @@ export function readBlobs(cwd: string, commit: string, paths: readonly string[])
   }
   return { ok: true, blobs };
 }
+
+export interface FileDates {
+  first: string;
+  last: string;
+}
+
+/**
+ * First and last commit date (committer date, YYYY-MM-DD) of every file below `dir` that git has seen, up to `rev`,
+ * keyed by path relative to `dir`. One `git log` for the whole workspace: a process per government would take minutes.
+ * Undefined when `dir` is not in a repository or has no commits.
+ */
+export function readHistory(dir: string, rev = 'HEAD'): Map<string, FileDates> | undefined {
+  const r = runGit(dir, ['-c', 'core.quotePath=false', 'log', '--format=%x00%cs', '--name-only', '--relative', '--no-renames', rev, '--', '.']);
+  if (!r.ok) return undefined;
+  const out = r.stdout.toString('utf8');
+  const files = new Map<string, FileDates>();
+  // Newest commit first: the first date seen is the last change, the final one the first commit.
+  for (const chunk of out.split('\0')) {
+    const lines = chunk.split('\n');
+    const date = lines[0]!;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
+    for (let i = 1; i < lines.length; i++) {
+      const file = lines[i]!;
+      if (file === '') continue;
+      const seen = files.get(file);
+      if (seen) seen.first = date;
+      else files.set(file, { first: date, last: date });
+    }
+  }
+  return files;
+}

@@ -56,7 +56,8 @@ function parseStamp(text: string): Stamp | undefined {
   return { kind: r.kind as OutputKind, files };
 }
 
-function readStamp(dir: string): Stamp | undefined {
+/** The stamp in `dir`, when there is one gk wrote. */
+export function readStamp(dir: string): Stamp | undefined {
   try {
     const p = path.join(dir, STAMP_FILE);
     const st = fs.lstatSync(p);
@@ -256,7 +257,17 @@ export function recoverOutputDir(dir: string): Recovery {
  * a kill between the two renames) the previous one waits under its swap name for `recoverOutputDir`.
  * `guard` runs just before the swap and throws if `dir` may no longer be replaced.
  */
-export function replaceOutputDir(dir: string, files: ReadonlyMap<string, string | Uint8Array>, kind: OutputKind, guard: () => void = () => {}): void {
+export interface ReplaceOptions {
+  /**
+   * Files kept from the folder being replaced (relative path → its hash in that folder's stamp), linked into the new
+   * one (copied where links are not possible) rather than written again. The guard's check of the old folder covers them.
+   */
+  reuse?: ReadonlyMap<string, string>;
+  /** A file of `files` written after all the others (an incremental build's manifest: nothing in the folder is newer). */
+  last?: string;
+}
+
+export function replaceOutputDir(dir: string, files: ReadonlyMap<string, string | Uint8Array>, kind: OutputKind, guard: () => void = () => {}, options: ReplaceOptions = {}): void {
   const parent = path.dirname(dir);
   const base = path.basename(dir);
   const stamp: Stamp = { kind, files: new Map() };
@@ -265,6 +276,13 @@ export function replaceOutputDir(dir: string, files: ReadonlyMap<string, string 
     containedPath(dir, rel);
     stamp.files.set(rel, hashBytes(data));
   }
+  const reused = [...(options.reuse ?? new Map<string, string>())].filter(([rel]) => !files.has(rel));
+  for (const [rel, hash] of reused) {
+    containedPath(dir, rel);
+    stamp.files.set(rel, hash);
+  }
+  const last = options.last !== undefined ? entries.findIndex(([rel]) => rel === options.last) : -1;
+  if (last >= 0) entries.push(entries.splice(last, 1)[0]!);
   const tmp = path.join(parent, tempName(base, 'tmp'));
   try {
     fs.mkdirSync(parent, { recursive: true });
@@ -272,6 +290,16 @@ export function replaceOutputDir(dir: string, files: ReadonlyMap<string, string 
     fs.mkdirSync(tmp, { mode: 0o777 });
     // The stamp first: a run killed while writing leaves a folder the next run recognises as its own.
     fs.writeFileSync(path.join(tmp, STAMP_FILE), formatStamp(stamp));
+    for (const [rel] of reused) {
+      const target = containedPath(tmp, rel);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const from = containedPath(dir, rel);
+      try {
+        fs.linkSync(from, target);
+      } catch {
+        fs.copyFileSync(from, target);
+      }
+    }
     entries.forEach(([rel, data], i) => {
       if (i === entries.length >> 1) killPoint('writing');
       const target = containedPath(tmp, rel);

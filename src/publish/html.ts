@@ -35,6 +35,8 @@ export interface SiteInput {
   date?: string;
   /** '' for relative links (works from file://), or an absolute path such as /gk/ */
   root: string;
+  /** where style.css and search.js are: root, or in a workspace build the top of the output they share */
+  assets?: string;
   downloads: readonly Download[];
   /** gk.yaml `site.coverage: true`: the public pages show coverage of the national items (a management figure, off by default). */
   showCoverage: boolean;
@@ -99,6 +101,7 @@ function commonView(input: SiteInput, title: string, current: PageTemplate) {
   const { catalog } = input;
   return {
     root: input.root,
+    assets: input.assets ?? input.root,
     title,
     current,
     isIndex: current === 'index',

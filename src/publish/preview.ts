@@ -10,7 +10,7 @@ import { checkGovernment, type CheckConfig } from '../check/validate.js';
 import { rules as builtInRules } from '../check/lint/registry.js';
 import { loadLocalRules, ruleHomes, type RuleHome } from '../check/lint/local.js';
 import { diskFiles, openWorkspace, type Member } from '../load/workspace.js';
-import { buildOutputs, type OutputFiles, type OutputFormat } from './site.js';
+import { buildOutputs, sharedAssets, type OutputFiles, type OutputFormat } from './site.js';
 import type { SiteTemplates } from './templates.js';
 import { tabulateCatalog, type DomainRows } from './rows.js';
 import { relatedOf, renderWorkspacePages, workspaceSearchIndex, type WorkspaceEntry, type WorkspaceSite } from './workspace-index.js';
@@ -176,6 +176,7 @@ export class Preview {
         templates: this.options.templates,
         showCoverage: government.manifest.site?.coverage === true,
         ...(this.single || member === undefined ? {} : { related: relatedOf(this.site, member) }),
+        ...(this.single ? {} : { assets: sharedAssets(prefix, '') }),
         channels,
         catalogPath: (file) => relativeTo(root, path.resolve(cwd, file)),
         sources: sources.map((f) => ({ file: relativeTo(root, f.path), text: f.text })),

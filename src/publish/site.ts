@@ -35,6 +35,25 @@ export interface BuildOptions {
   /** catalog.json gives every element's origin (gk build --provenance) */
   provenance?: boolean;
   onProgress?(stage: OutputFormat, done: number, total: number): void;
+  /**
+   * Where the pages find style.css and search.js (a link prefix like baseUrl), and whether this site writes them: in a
+   * workspace build every government's pages share one copy at the top of the output. Default: its own, at baseUrl.
+   */
+  assets?: { href: string; write: boolean };
+}
+
+/** The files every site of a build shares. */
+export const SHARED_ASSETS = ['style.css', 'search.js'] as const;
+
+/** In a workspace build, where a site at `prefix` finds the shared assets at the top of the output. */
+export function sharedAssets(prefix: string, baseUrl: string): { href: string; write: boolean } {
+  return { href: baseUrl !== '' ? baseUrl : prefix.replace(/[^/]+\//g, '../'), write: prefix === '' };
+}
+
+/** A shared asset's text as written. */
+export function assetText(templates: SiteTemplates, asset: string): string | undefined {
+  const text = templates.files.get(asset);
+  return text === undefined ? undefined : text.endsWith('\n') ? text : `${text}\n`;
 }
 
 function byteLength(data: string | Uint8Array): number {
@@ -81,7 +100,7 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
   }
   if (options.formats.has('html')) {
     progress('html');
-    const input: SiteInput = { catalog, domains, diff, channels: options.channels, levelColumns: columns, root: options.baseUrl, downloads, showCoverage: options.showCoverage === true };
+    const input: SiteInput = { catalog, domains, diff, channels: options.channels, levelColumns: columns, root: options.baseUrl, assets: options.assets?.href ?? options.baseUrl, downloads, showCoverage: options.showCoverage === true };
     if (options.date !== undefined) input.date = options.date;
     if (options.related !== undefined) input.related = options.related;
     const { render } = options.templates;
@@ -93,9 +112,11 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
     files.set('publics.html', render('publics', publicsView(input)));
     files.set('search.html', render('search', searchView(input)));
     files.set(SEARCH_INDEX_FILE, formatSearchIndex(buildSearchIndex(domains, options.baseUrl)));
-    for (const asset of ['style.css', 'search.js']) {
-      const text = options.templates.files.get(asset);
-      if (text !== undefined) files.set(asset, text.endsWith('\n') ? text : `${text}\n`);
+    if (options.assets?.write !== false) {
+      for (const asset of SHARED_ASSETS) {
+        const text = assetText(options.templates, asset);
+        if (text !== undefined) files.set(asset, text);
+      }
     }
   }
   return files;

@@ -115,6 +115,7 @@ function commonView(site: WorkspaceSite, title: string, current: 'workspace' | '
   const name = workspaceTitle(site.city);
   return {
     root: site.baseUrl,
+    assets: site.baseUrl,
     title,
     current,
     isWorkspace: true,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { usageError } from '../model/errors.js';
 import { say, type Message } from '../model/i18n.js';
 import { relativeTo } from '../io/files.js';
-import { readBlobs, runGit } from '../io/git.js';
+import { readBlobs, runGit, type FileDates } from '../io/git.js';
 import { parseSource } from '../load/government.js';
 import type { Lang } from '../model/types.js';
 import { openWorkspace, type Workspace, type WorkspaceFiles } from '../load/workspace.js';
@@ -21,35 +21,7 @@ function git(dir: string, args: string[]): Buffer | undefined {
   return r.ok ? r.stdout : undefined;
 }
 
-export interface FileDates {
-  first: string;
-  last: string;
-}
-
-/**
- * First and last commit date (committer date, YYYY-MM-DD) of every file below `dir` that git has seen, up to `rev`,
- * keyed by path relative to `dir`. One `git log` for the whole workspace: a process per government would take minutes.
- * Undefined when `dir` is not in a repository or has no commits.
- */
-export function readHistory(dir: string, rev = 'HEAD'): Map<string, FileDates> | undefined {
-  const out = git(dir, ['log', '--format=%x00%cs', '--name-only', '--relative', '--no-renames', rev, '--', '.'])?.toString('utf8');
-  if (out === undefined) return undefined;
-  const files = new Map<string, FileDates>();
-  // Newest commit first: the first date seen is the last change, the final one the first commit.
-  for (const chunk of out.split('\0')) {
-    const lines = chunk.split('\n');
-    const date = lines[0]!;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
-    for (let i = 1; i < lines.length; i++) {
-      const file = lines[i]!;
-      if (file === '') continue;
-      const seen = files.get(file);
-      if (seen) seen.first = date;
-      else files.set(file, { first: date, last: date });
-    }
-  }
-  return files;
-}
+export { readHistory, type FileDates } from '../io/git.js';
 
 /**
  * Dates per government folder (relative to the workspace, '' for the workspace folder itself): a file belongs to the

@@ -391,7 +391,7 @@ describe('determinism', () => {
 describe('formats', () => {
   it('writes only the formats asked for', async () => {
     const r = await build(county, [...DATE, '--formats', 'csv']);
-    expect([...readTree(r.dir).keys()]).toEqual(['catalog.csv', 'csv/general-affairs.csv', 'csv/social-assistance.csv']);
+    expect([...readTree(r.dir).keys()]).toEqual(['.gk-build.json', 'catalog.csv', 'csv/general-affairs.csv', 'csv/social-assistance.csv']);
     expect(r.out).not.toContain('index.html');
     const html = await build(county, [...DATE, '--formats', 'html']);
     const files = [...readTree(html.dir).keys()];
