@@ -36,6 +36,8 @@ export interface DeadlinePart {
 }
 
 export const CANONICAL_TRIGGER = '信息形成或变更';
+/** The 形成 trigger without 变更 (信息形成之日起, 信息产生后): new information only. */
+const FORMED_ONLY = '信息形成';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -260,8 +262,10 @@ const STRICT_WITHIN = new RegExp(`^(.*?)${NUM}(个工作日|工作日|日|天|�
  * A comparison key for the 信息形成（变更）之日起N个工作日内 family (`信息形成或变更之日起20个工作日内`, or
  * `…之日起20日内` for calendar days): two texts with the same key state the same deadline, as `gk diff` counts
  * it. undefined for any other text, and for family members carrying more than the deadline (a proviso, a second
- * clause). A key is for comparing only: it is never written into a file, since it may drop words (予以公开) and
- * fold 信息形成 with 信息形成或者变更.
+ * clause). A key is for comparing only: it is never written into a file, since it may drop words (予以公开).
+ * 信息形成 and 信息形成或者变更 keep apart: the second also binds the body to publish every change within the
+ * period, so a catalog that writes one where the standard writes the other says something else. No trigger at all
+ * reads as the 条例's own (第二十六条: 形成或者变更).
  */
 function deadlineKeyText(text: string): string | undefined {
   const s = clean(text);
@@ -273,7 +277,8 @@ function deadlineKeyText(text: string): string | undefined {
   const amount = parseNumber(m[2]!);
   if (amount === undefined || amount === 0) return undefined;
   const unit = m[3]!.endsWith('工作日') ? '个工作日' : '日';
-  return `${CANONICAL_TRIGGER}之日起${amount}${unit}内`;
+  const withChange = trigger === '' || trigger.includes('变更');
+  return `${withChange ? CANONICAL_TRIGGER : FORMED_ONLY}之日起${amount}${unit}内`;
 }
 
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3001-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65';

@@ -20,6 +20,22 @@ describe('isSameValue', () => {
     expect(isSameValue('deadline', '自信息形成或者变更之日起20个工作日内', '信息形成或变更之日起20个工作日内', vocab)).toBe(true);
     expect(isSameValue('deadline', '信息形成或变更之日起20个工作日内', '信息形成或变更之日起15个工作日内', vocab)).toBe(false);
   });
+
+  it('keeps 信息形成 apart from 信息形成或者变更: the second also binds the body to publish changes', () => {
+    // rural-dilapidated-housing/1 of the bundled standard, and the 条例's own wording
+    expect(isSameValue('deadline', '信息形成之日起20个工作日内', '自信息形成或者变更之日起20个工作日内', vocab)).toBe(false);
+    expect(isSameValue('deadline', '信息形成之日起20个工作日内', '信息形成后20个工作日内公开', vocab)).toBe(true);
+    expect(isSameValue('deadline', '信息形成之日起20个工作日内', '信息产生之日起20个工作日内', vocab)).toBe(true);
+    // no trigger written is the 条例's: 形成或者变更
+    expect(isSameValue('deadline', '20个工作日内', '信息形成或者变更之日起20个工作日内', vocab)).toBe(true);
+    expect(isSameValue('deadline', '20个工作日内', '信息形成之日起20个工作日内', vocab)).toBe(false);
+    // a change the diff reports, not a weakening: the period is the same, and adding 变更 discloses more
+    const change = compareField('deadline', '信息形成之日起20个工作日内', '信息形成或者变更之日起20个工作日内', vocab);
+    expect(change).toEqual({ field: 'deadline', before: '信息形成之日起20个工作日内', after: '信息形成或者变更之日起20个工作日内' });
+    expect(classifyChange(change!)).toBe('info');
+    // a longer period is still a weakening whichever of the two triggers each side writes
+    expect(compareField('deadline', '信息形成之日起20个工作日内', '信息形成或者变更之日起30个工作日内', vocab)?.weakens).toBe('longer-deadline');
+  });
 });
 
 describe('splitContent', () => {

@@ -9,6 +9,8 @@ import { parseDelimited } from '../../src/import/csv.js';
 import { repoRoot } from '../helpers.js';
 
 const CANON = '信息形成或变更之日起20个工作日内';
+/** 信息形成 alone: new information only, not its changes (a different deadline from CANON). */
+const FORMED = '信息形成之日起20个工作日内';
 const formed = (days: number, workdays = true, trigger = '信息形成或变更'): Deadline => ({ kind: 'within', days, workdays, trigger });
 
 // text → parse result → comparison key (the same key: gk diff counts the two as the same deadline; never written)
@@ -23,7 +25,8 @@ const TABLE: Array<[string, Deadline | undefined, string | undefined]> = [
   ['自该政府信息形成或者变更之日起20个工作日内及时公开', formed(20, true, '该政府信息形成或者变更'), CANON],
   ['信息形成(变更)20个工作日内', formed(20, true, '信息形成(变更)'), CANON],
   ['信息形成（变更）20个工作日内', formed(20, true, '信息形成(变更)'), CANON],
-  ['信息形成之日起20个工作日内', formed(20, true, '信息形成'), CANON],
+  ['信息形成之日起20个工作日内', formed(20, true, '信息形成'), FORMED],
+  ['信息产生之日起20个工作日内', formed(20, true, '信息产生'), FORMED],
   ['自信息形成或者变更之日起7个工作日内予以公开', formed(7, true, '信息形成或者变更'), '信息形成或变更之日起7个工作日内'],
   ['信息形成或者变更之日起20个工作日内。法律、法规对政府信息公开的期限另有规定的,从其规定。', formed(20, true, '信息形成或者变更'), undefined],
   ['自该信息形成或者变更之日起20个工作日内予以公开,法律法规另有规定的除外。', formed(20, true, '该信息形成或者变更'), undefined],
@@ -81,19 +84,19 @@ const TABLE: Array<[string, Deadline | undefined, string | undefined]> = [
   ['20个工作日内', formed(20, true, ''), CANON],
   ['二十个工作日内', formed(20, true, ''), CANON],
   ['２０个工作日内', formed(20, true, ''), CANON],
-  ['信息形成20个工作日内', formed(20, true, '信息形成'), CANON],
-  ['信息形成后20个工作日内公开', formed(20, true, '信息形成'), CANON],
+  ['信息形成20个工作日内', formed(20, true, '信息形成'), FORMED],
+  ['信息形成后20个工作日内公开', formed(20, true, '信息形成'), FORMED],
   ['信息形成或变更后20个工作日内', formed(20, true, '信息形成或变更'), CANON],
   ['信息形成、变更之日起20个工作日以内', formed(20, true, '信息形成、变更'), CANON],
   ['自信息形成或者变更之日起二十个工作日内予以公开。', formed(20, true, '信息形成或者变更'), CANON],
   ['信息形成或变更之日起 20 个工作日内', formed(20), CANON],
   ['“信息形成或变更之日起20个工作日内”', formed(20), CANON],
-  ['信息形成个20个工作日内公开', formed(20, true, '信息形成'), CANON],
+  ['信息形成个20个工作日内公开', formed(20, true, '信息形成'), FORMED],
   // calendar days stay calendar days: turning 20日 into 20个工作日 would lengthen the deadline
   ['20日内', formed(20, false, ''), '信息形成或变更之日起20日内'],
   ['十五日内', formed(15, false, ''), '信息形成或变更之日起15日内'],
   ['7日内', formed(7, false, ''), '信息形成或变更之日起7日内'],
-  ['信息形成之日起20天内', formed(20, false, '信息形成'), '信息形成或变更之日起20日内'],
+  ['信息形成之日起20天内', formed(20, false, '信息形成'), '信息形成之日起20日内'],
   // several clauses
   [
     '1.除处罚决定外其他内容:长期公开(动态调整);2.处罚决定:20个工作日内。',
@@ -150,8 +153,9 @@ describe('parseDeadline', () => {
     expect(rows).toHaveLength(TABLE.filter((row) => row[2] !== undefined).length);
     expect(rows.length).toBeGreaterThan(20);
     for (const [text, parsed, canonical] of rows) {
-      // the canonical spelling keeps the days and their kind, and names the standard's trigger
-      expect(parseDeadline(canonical), `${text} → ${canonical}`).toEqual(formed(parsed.days, parsed.workdays));
+      // the canonical spelling keeps the days, their kind and the trigger: 形成 or 形成或变更 (also when none is written)
+      const trigger = parsed.trigger === '' || parsed.trigger.includes('变更') ? '信息形成或变更' : '信息形成';
+      expect(parseDeadline(canonical), `${text} → ${canonical}`).toEqual(formed(parsed.days, parsed.workdays, trigger));
       expect(deadlineKey(canonical)).toBe(canonical);
     }
   });
