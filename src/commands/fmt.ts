@@ -28,6 +28,10 @@ const FAILURES: Record<FileFailure['reason'], Message> = {
     zh: '{file}：gk fmt 无法在不改变取值的前提下改写此文件，未处理',
     en: '{file}: gk fmt cannot rewrite this file without changing a value; left alone',
   },
+  'quoted-length': {
+    zh: '{file}：双引号写法的值合计超过上限 {max} 个字符，gk fmt 不改写此文件；请把长文本改为块写法（|）',
+    en: '{file}: its double-quoted values hold more than {max} characters together, the limit; gk fmt leaves it alone: write long text as a block (|)',
+  },
   'read-only': { zh: '{file}：文件只读，未改写', en: '{file}: the file is read-only; left alone' },
   unreadable: { zh: '{file}：无法读取（{detail}）', en: '{file}: cannot read it ({detail})' },
   'not-read': { zh: '{file}：{detail}', en: '{file}: {detail}' },
@@ -42,6 +46,7 @@ function failureLine(o: Extract<FileOutcome, { status: 'error' }>, lang: Lang): 
   // The parser speaks English; say its complaint in the user's language, as gk validate does.
   if (o.reason === 'syntax') params.detail = yamlErrorMessage(o.code ?? '', o.detail, lang).message;
   if ('problem' in o) params.detail = describeProblem(o.problem, lang);
+  if (o.reason === 'quoted-length') params.max = o.max.toLocaleString('en-US');
   if (o.reason === 'syntax' && o.line !== undefined) params.at = `:${o.line}:${o.column ?? 1}`;
   return say(FAILURES[o.reason], lang, params);
 }

@@ -6,7 +6,6 @@ import { say, type Message } from '../model/i18n.js';
 import { exists, globFiles, isDirectory, isReadOnly, readBytes, readText, relativeTo, writeFileAtomic } from '../io/files.js';
 import { decodeBytes, type Encoding } from '../load/decode.js';
 import { listFiles, readFileSafely, repositoryOf, type ReadProblem } from '../load/read.js';
-import { exceedsNesting, MAX_NESTING } from '../load/yaml.js';
 import { catalogFilesOf } from '../load/government.js';
 import type { Lang } from '../model/types.js';
 import { fmtConfigOf, formatCatalog, type FormatFailure, type FormatOptions } from './format.js';
@@ -82,7 +81,8 @@ export function findFmtConfig(file: string): FormatOptions {
 
 /** Why a file was left alone: what formatCatalog refused, or what the disk refused (the OS's words in `detail`). */
 export type FileFailure =
-  | FormatFailure
+  /** too deep a nesting is reported as the reading limit it is (`not-read`, `nesting`) */
+  | Exclude<FormatFailure, { reason: 'nesting' }>
   | { reason: 'binary' }
   | { reason: 'read-only' }
   | { reason: 'unreadable' | 'unwritable'; detail: string }
@@ -101,9 +101,12 @@ function formatFile(file: string, display: string, check: boolean, listed?: Read
   if (!read.ok) return { file, display, status: 'error', reason: 'not-read', problem: read.problem };
   const decoded = decodeBytes(read.bytes);
   if (decoded.encoding === 'binary') return { file, display, status: 'error', reason: 'binary' };
-  if (exceedsNesting(decoded.text)) return { file, display, status: 'error', reason: 'not-read', problem: { kind: 'nesting', max: MAX_NESTING } };
   const result = formatCatalog(decoded.text, findFmtConfig(file));
-  if (!result.ok) return { file, display, status: 'error', ...result.failure };
+  if (!result.ok) {
+    const failure = result.failure;
+    if (failure.reason === 'nesting') return { file, display, status: 'error', reason: 'not-read', problem: { kind: 'nesting', max: failure.max } };
+    return { file, display, status: 'error', ...failure };
+  }
   if (decoded.encoding === 'utf-8' && result.text === decoded.text) return { file, display, status: 'unchanged' };
   const changed: FileOutcome = { file, display, status: 'changed' };
   if (decoded.encoding !== 'utf-8') changed.from = decoded.encoding;

@@ -1,10 +1,11 @@
 // gk fmt's core: catalog text → canonical catalog text (layout, and the fixes validate offers), comments kept. Pure.
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { CST, isMap, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../load/catalog.js';
 import { fixDeadline } from '../model/deadline.js';
 import { findFullwidthColonKeys, repairFullwidthColons } from '../load/fullwidth-colon.js';
+import { exceedsNesting, isTooDeep, MAX_NESTING } from '../load/yaml.js';
 import { suppressions } from '../check/lint/run.js';
 import { loadChannelVocabulary, matchChannel, type ChannelVocabulary } from '../load/channels.js';
 import type { DataPath } from '../model/types.js';
@@ -33,7 +34,40 @@ export function fmtConfigOf(manifest: unknown): { localChannels: string[]; rules
  * anchors, or a rewrite that would change a value beyond the fixes fmt documents (checked on every file: fmt refuses
  * rather than alter what the file says).
  */
-export type FormatFailure = { reason: 'syntax'; detail: string; code?: string; line?: number; column?: number } | { reason: 'alias' } | { reason: 'unsafe' };
+export type FormatFailure =
+  | { reason: 'syntax'; detail: string; code?: string; line?: number; column?: number }
+  | { reason: 'alias' }
+  | { reason: 'unsafe' }
+  /** lists and mappings nested more than `max` levels deep (MAX_NESTING): not given to the YAML library, which recurses */
+  | { reason: 'nesting'; max: number }
+  /** double-quoted values longer, together, than `max` characters (see MAX_DOUBLE_QUOTED_CHARS) */
+  | { reason: 'quoted-length'; max: number };
+
+/**
+ * The most characters of double-quoted values (`"…"`) one file may hold for gk fmt. The YAML library fmt rests on
+ * reads such a value one character at a time into a chain of pieces of about 35 bytes each, kept until the document
+ * is printed: a 30 MB quoted value took 1.8 GB and two minutes. A million characters (a file of some 3 MB of quoted
+ * text, where real catalogs have almost none) stays under 100 MB and a few seconds; beyond it fmt leaves the file
+ * alone and says so. Plain and block (`|`) values of any length cost the library nothing comparable and are not limited.
+ */
+export const MAX_DOUBLE_QUOTED_CHARS = 1_000_000;
+
+/** The characters of all double-quoted scalars (keys and values, quotes included) in the text, from the concrete syntax tree. */
+export function doubleQuotedChars(text: string): number {
+  let total = 0;
+  const count = (token: CST.Token | undefined) => {
+    if (token?.type === 'double-quoted-scalar') total += token.source.length;
+  };
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    // the document's own value is visited as an item too
+    CST.visit(token, (item) => {
+      count(item.key ?? undefined);
+      count(item.value);
+    });
+  }
+  return total;
+}
 
 export type FormatResult = { ok: true; text: string } | { ok: false; text: string; failure: FormatFailure };
 
@@ -147,20 +181,37 @@ function hasAlias(doc: Document): boolean {
   return found;
 }
 
-/** The data `changes` describe: each change sets the value at its path, in order. */
+/**
+ * The data `changes` describe: each change sets the value at its path, in order. Changes `data` itself (the caller's
+ * own reading of the file, used for nothing else): a copy of the whole document would double fmt's memory on a large file.
+ */
 function applyChanges(data: unknown, changes: readonly ValueChange[]): unknown {
-  const copy = structuredClone(data);
   for (const { path, value } of changes) {
-    let node = copy as Record<string | number, unknown>;
+    if (path.length === 0) {
+      data = structuredClone(value);
+      continue;
+    }
+    let node = data as Record<string | number, unknown>;
     for (const seg of path.slice(0, -1)) node = node[seg] as Record<string | number, unknown>;
     node[path[path.length - 1]!] = structuredClone(value);
   }
-  return copy;
+  return data;
 }
 
-/** What validate reads from a text: js-yaml, core schema. Throws on text it cannot read. */
-function readData(text: string): unknown {
-  return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+/** Whether `text` reads (as validate reads it) as `expected`. */
+function sameData(text: string, expected: unknown): boolean {
+  let after: unknown;
+  try {
+    after = readData(text);
+  } catch {
+    return false;
+  }
+  return isDeepStrictEqual(after, expected);
+}
+
+/** What validate reads from a text: js-yaml, core schema. Throws on text it cannot read (or nested beyond `maxDepth`). */
+function readData(text: string, maxDepth?: number): unknown {
+  return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, ...(maxDepth !== undefined ? { maxDepth } : {}) } as jsYaml.LoadOptions);
 }
 
 /** The canonical form of a catalog file, or why it cannot be formatted (a YAML syntax error, aliases, a value at risk). */
@@ -176,6 +227,18 @@ export function formatCatalog(text: string, options: FormatOptions = {}): Format
 function formatChecked(text: string, options: FormatOptions): FormatResult {
   const normalized = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const source = repairFullwidthColons(normalized, findFullwidthColonKeys(normalized));
+  // validate's reading of the file first, counting depth: the `yaml` parser below recurses and must never see a text
+  // nested deeper than MAX_NESTING. (One reading serves both: on a large file each costs as much as the text.)
+  let before: unknown;
+  let unreadable = false;
+  try {
+    before = readData(source, MAX_NESTING);
+  } catch (err) {
+    // a duplicate key stops js-yaml before it has measured the depth: measure it on its own
+    if (isTooDeep(err) || exceedsNesting(source)) return { ok: false, text, failure: { reason: 'nesting', max: MAX_NESTING } };
+    unreadable = true;
+  }
+  if (doubleQuotedChars(source) > MAX_DOUBLE_QUOTED_CHARS) return { ok: false, text, failure: { reason: 'quoted-length', max: MAX_DOUBLE_QUOTED_CHARS } };
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { keepSourceTokens: false, lineCounter });
   const error = doc.errors[0];
@@ -186,13 +249,8 @@ function formatChecked(text: string, options: FormatOptions): FormatResult {
   }
   // A catalog has no use for aliases; one file with many can also expand without bound (an alias bomb).
   if (hasAlias(doc)) return { ok: false, text, failure: { reason: 'alias' } };
-  let before: unknown;
-  try {
-    before = readData(source);
-  } catch {
-    // YAML the `yaml` library reads but validate's reader does not (a !!binary value): nothing to check a rewrite against
-    return { ok: false, text, failure: { reason: 'unsafe' } };
-  }
+  // YAML the `yaml` library reads but validate's reader does not (a !!binary value): nothing to check a rewrite against
+  if (unreadable) return { ok: false, text, failure: { reason: 'unsafe' } };
 
   const suppressed = suppressions(source);
   const rulesOff = options.rulesOff ?? new Set<string>();
@@ -212,16 +270,11 @@ function formatChecked(text: string, options: FormatOptions): FormatResult {
 
   const printed = doc.toString(YAML_OUTPUT);
   const withNewline = printed.endsWith('\n') ? printed : `${printed}\n`;
-  // one final newline, unless the blank lines at the end belong to a kept (`|+`) block scalar
-  for (const candidate of new Set([withNewline.replace(/\n+$/, '\n'), withNewline])) {
-    let after: unknown;
-    try {
-      after = readData(candidate);
-    } catch {
-      continue;
-    }
-    if (isDeepStrictEqual(after, expected)) return { ok: true, text: candidate };
-  }
+  // One final newline, unless the blank lines at the end belong to a kept (`|+`) block scalar. Each candidate is made
+  // and read only when needed: on a large file every copy of the text counts.
+  const trimmed = withNewline.endsWith('\n\n') ? withNewline.replace(/\n+$/, '\n') : withNewline;
+  if (sameData(trimmed, expected)) return { ok: true, text: trimmed };
+  if (trimmed !== withNewline && sameData(withNewline, expected)) return { ok: true, text: withNewline };
   return { ok: false, text, failure: { reason: 'unsafe' } };
 }
 

@@ -130,7 +130,8 @@ export function parseYaml(text: string, file: string, lang: Lang): ParsedYaml {
 }
 
 /** js-yaml's own depth limit, or a stack overflow in a parser that recurses once per level. */
-function isTooDeep(err: unknown): boolean {
+/** Whether js-yaml (given `maxDepth`) gave up on a text for nesting too deeply. */
+export function isTooDeep(err: unknown): boolean {
   return err instanceof RangeError || (err instanceof jsYaml.YAMLException && err.message.startsWith('nesting exceeded maxDepth'));
 }
 

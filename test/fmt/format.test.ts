@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatCatalog, formatCatalogText } from '../../src/fmt/format.js';
+import { doubleQuotedChars, formatCatalog, formatCatalogText } from '../../src/fmt/format.js';
 import { repairFullwidthColons } from '../../src/load/fullwidth-colon.js';
 import { fixtures, repoRoot } from '../helpers.js';
 
@@ -76,5 +76,14 @@ describe('formatCatalogText', () => {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       expect([file, formatCatalogText(text)]).toEqual([file, text]);
     }
+  });
+});
+
+describe('doubleQuotedChars (the fmt limit on double-quoted text)', () => {
+  it('counts double-quoted keys and values in block and flow collections, across documents, and nothing else', () => {
+    const text = ['"k": "ab"', 'list: ["c", \'d\', e]', 'map: {x: "fg"}', 'block: |', '  "not a scalar of its own"', 'plain: a "b" c', '---', '"h"', ''].join('\n');
+    // "k" 3, "ab" 4, "c" 3, "fg" 4, "h" 3
+    expect(doubleQuotedChars(text)).toBe(17);
+    expect(doubleQuotedChars('a: b\n')).toBe(0);
   });
 });

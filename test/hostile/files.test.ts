@@ -255,6 +255,38 @@ describe('limits name themselves', () => {
     }
   });
 
+  it('deep nesting with a duplicate key before it is still the nesting limit in fmt', async () => {
+    const dir = government({ 'catalog/deep.yaml': `domain: x\ndomain: y\nitems: ${'['.repeat(5000)}${']'.repeat(5000)}\n` });
+    const fmt = await gk(['--lang', 'en', 'fmt', 'catalog/deep.yaml'], dir);
+    noCrash(fmt);
+    expect(fmt.err).toContain('catalog/deep.yaml: YAML nested too deeply (lists and mappings more than 64 levels deep, the limit); left alone');
+  });
+
+  it('fmt leaves alone a file of more than a million characters of double-quoted text, naming the limit', async () => {
+    // The YAML library would build such a value a character at a time: 30 MB of it took 1.8 GB and two minutes.
+    const note = `    note: "${'公开'.repeat(400_000)}"\n`;
+    const text = `${CATALOG}${note}  - id: sa-2\n    standard: social-assistance/2\n    subject: 测试县民政局\n${note}`;
+    const dir = government({ 'catalog/social-assistance.yaml': text });
+    for (const lang of ['en', 'zh']) {
+      const fmt = await gk(['--lang', lang, 'fmt', '.'], dir);
+      noCrash(fmt);
+      expect(fmt.code).toBe(1);
+      expect(fmt.err).toContain(
+        lang === 'en'
+          ? 'catalog/social-assistance.yaml: its double-quoted values hold more than 1,000,000 characters together, the limit; gk fmt leaves it alone: write long text as a block (|)'
+          : 'catalog/social-assistance.yaml：双引号写法的值合计超过上限 1,000,000 个字符，gk fmt 不改写此文件；请把长文本改为块写法（|）',
+      );
+    }
+    expect(fs.readFileSync(path.join(dir, 'catalog/social-assistance.yaml'), 'utf8')).toBe(text);
+    // the same text as a block scalar is formatted: only double-quoted text is limited
+    const block = text.replaceAll(/note: "(.*)"/g, 'note: |\n      $1');
+    fs.writeFileSync(path.join(dir, 'catalog/social-assistance.yaml'), block);
+    const ok = await gk(['--lang', 'en', 'fmt', '.'], dir);
+    noCrash(ok);
+    expect(ok.code, ok.err).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'catalog/social-assistance.yaml'), 'utf8')).toContain('公开'.repeat(400_000));
+  });
+
   it('an alias bomb in a local edition’s edition.yaml is refused, naming the limit', async () => {
     const dir = government();
     fs.writeFileSync(path.join(dir, 'gk.yaml'), MANIFEST.replace('national-2020', 'my-edition'));
