@@ -57,7 +57,7 @@ export function safeHttpUrl(value: string): string | undefined {
 }
 
 /** File names the site uses for itself; a local domain with one of these ids gets a prefixed page. */
-const RESERVED_PAGES: ReadonlySet<string> = new Set(['index', 'publics', 'search', 'search-index', 'style', 'catalog']);
+const RESERVED_PAGES: ReadonlySet<string> = new Set(['index', 'publics', 'search', 'search-index', 'style', 'catalog', 'provenance']);
 
 export function domainPageFile(domain: string): string {
   return RESERVED_PAGES.has(domain) ? `domain-${domain}.html` : `${domain}.html`;

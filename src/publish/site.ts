@@ -6,6 +6,7 @@ import { formatCatalogCsv } from './csv.js';
 import { domainPageFile, domainView, indexView, publicsView, publishedDomains, searchView, type Download, type SiteInput, type SiteTemplates } from './html.js';
 import { formatCatalogJson } from './json.js';
 import { levelColumns, tabulateCatalog } from './rows.js';
+import { PROVENANCE_PAGE, provenanceView } from './provenance.js';
 import { buildSearchIndex, formatSearchIndex, SEARCH_INDEX_FILE } from './search.js';
 import { buildWorkbook } from './xlsx.js';
 import type { Related } from './workspace-index.js';
@@ -112,6 +113,10 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
     files.set('publics.html', render('publics', publicsView(input)));
     files.set('search.html', render('search', searchView(input)));
     files.set(SEARCH_INDEX_FILE, formatSearchIndex(buildSearchIndex(domains, options.baseUrl)));
+    // The maintainers' page: the edition's transcription sources and every element's origin, linked from no public page.
+    if (options.provenance === true) {
+      files.set(PROVENANCE_PAGE, render('provenance', provenanceView({ catalog, domains, catalogPath: options.catalogPath, root: options.baseUrl, assets: input.assets ?? options.baseUrl, ...(options.date !== undefined ? { date: options.date } : {}) })));
+    }
     if (options.assets?.write !== false) {
       for (const asset of SHARED_ASSETS) {
         const text = assetText(options.templates, asset);

@@ -10,9 +10,9 @@ export const DEFAULT_TEMPLATE_DIR = path.join(packageRoot, 'templates', 'site');
 
 /**
  * Pages: a government's site (index, search, publics, one per domain), a workspace's landing page (workspace) and
- * search across its governments (workspace-search), and gk report's dashboard (report). Every other .hbs file is a partial.
+ * search across its governments (workspace-search), and gk report's dashboard (report), and the maintainers' page of --provenance (provenance). Every other .hbs file is a partial.
  */
-export const PAGE_TEMPLATES = ['index', 'domain', 'publics', 'search', 'workspace', 'workspace-search', 'report'] as const;
+export const PAGE_TEMPLATES = ['index', 'domain', 'publics', 'search', 'workspace', 'workspace-search', 'report', 'provenance'] as const;
 export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
 
 export interface TemplateSet {

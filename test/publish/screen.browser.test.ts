@@ -1,0 +1,232 @@
+// Every page kind on screen, in Chromium, on the three builds of issue 11's "done when": the bundled example, a
+// workspace (county, township, village) and a city of 100 governments. axe-core finds nothing at 1366, 1024 and
+// 375 px; no number breaks over two lines; on a phone nothing but a table's own box scrolls sideways; the skip link
+// and the focus ring work from the keyboard; the 一级事项 label stays readable; search keeps its query in the
+// address and history and reaches every result. One browser and one build per fixture for the whole file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, skipBrowser } from '../browser.js';
+import { axeViolations, buildFixtures, focusRing, overflowing, wrappedNumbers, type Built, type Fixture } from './screen.js';
+
+interface PageKind {
+  kind: string;
+  fixture: Fixture;
+  /** relative to the site, or 'report' for the dashboard */
+  file: string;
+  query?: string;
+  /** the maintainers' page: checked with axe-core and for sideways scrolling; its URLs may break anywhere */
+  internal?: boolean;
+}
+
+/** Each page kind on each build it exists in (a single government's build has no landing page or dashboard). */
+const PAGES: PageKind[] = [
+  { kind: 'site index', fixture: 'example', file: 'index.html' },
+  { kind: 'domain page', fixture: 'example', file: 'health-care.html' },
+  { kind: '五公开 page', fixture: 'example', file: 'publics.html' },
+  { kind: 'search page', fixture: 'example', file: 'search.html', query: '预算' },
+  { kind: 'maintainers’ page', fixture: 'example', file: 'provenance.html', internal: true },
+  { kind: 'workspace landing page', fixture: 'workspace', file: 'index.html' },
+  { kind: 'workspace search page', fixture: 'workspace', file: 'search.html', query: '低保' },
+  { kind: 'township domain page', fixture: 'workspace', file: 'shiyan/chengguan/social-assistance.html' },
+  { kind: 'village site index', fixture: 'workspace', file: 'shiyan/chengguan/dongjie/index.html' },
+  { kind: 'report dashboard', fixture: 'workspace', file: 'report' },
+  { kind: 'workspace landing page', fixture: 'city100', file: 'index.html' },
+  { kind: 'workspace search page', fixture: 'city100', file: 'search.html', query: '征地' },
+  { kind: 'county domain page', fixture: 'city100', file: 'county-001/land-expropriation.html' },
+  { kind: 'village domain page', fixture: 'city100', file: 'county-001/town-001/village-001/urban-rural-planning.html' },
+  { kind: 'report dashboard', fixture: 'city100', file: 'report' },
+];
+const FIXTURES: Fixture[] = ['example', 'workspace', 'city100'];
+const WIDTHS = [1366, 1024, 375];
+const label = (p: PageKind) => `${p.fixture} ${p.kind} (${p.file})`;
+
+describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
+  let browser: Browser;
+  let session: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  let root: string | undefined;
+  let builds: Record<Fixture, Built>;
+  const problems: string[] = [];
+
+  function fileOf(p: { fixture: Fixture; file: string }): string {
+    const b = builds[p.fixture];
+    return p.file === 'report' ? b.report! : path.join(b.site, p.file);
+  }
+
+  function urlOf(p: PageKind): string {
+    return `${pathToFileURL(fileOf(p)).href}${p.query !== undefined ? `?q=${encodeURIComponent(p.query)}` : ''}`;
+  }
+
+  /** A page at this width; axe-core is injected by the test, so the pages' own CSP is bypassed for the test alone. */
+  async function open(p: PageKind, width: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) problems.push(`network request: ${r.url()}`);
+    });
+    await page.goto(urlOf(p));
+    if (p.query !== undefined) await page.locator('#search-results li').first().waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    const fixtures = await buildFixtures();
+    root = fixtures.root;
+    builds = fixtures.builds;
+    for (const p of PAGES) expect(fs.existsSync(fileOf(p)), label(p)).toBe(true);
+    session = await launchChromium();
+    browser = session.browser;
+  }, 300_000);
+
+  beforeEach(() => {
+    problems.length = 0;
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  describe.each(FIXTURES)('the %s build', (fixture) => {
+    it.each(WIDTHS)('at %i px: no axe-core violation, no number broken over two lines, nothing but a table box scrolling sideways', async (width) => {
+      const found: string[] = [];
+      for (const p of PAGES.filter((x) => x.fixture === fixture)) {
+        const page = await open(p, width);
+        for (const v of await axeViolations(page)) found.push(`${label(p)}: axe ${v}`);
+        if (!p.internal) for (const v of await wrappedNumbers(page)) found.push(`${label(p)}: wrapped ${v}`);
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > width) found.push(`${label(p)}: the page is ${scrollWidth} px wide`);
+        for (const v of await overflowing(page)) found.push(`${label(p)}: sticks out ${v}`);
+        await page.context().close();
+      }
+      expect(found.join('\n')).toBe('');
+      expect(problems).toEqual([]);
+    }, 300_000);
+  });
+
+  it.each([375])('at %i px every page kind starts with a skip link to the main content, and the focus ring is visible', async (width) => {
+    const found: string[] = [];
+    for (const p of PAGES) {
+      const page = await open(p, width);
+      await page.keyboard.press('Tab');
+      const skip = await page.evaluate(() => {
+        const a = document.activeElement as HTMLAnchorElement | null;
+        const r = a?.getBoundingClientRect();
+        return { cls: a?.className, href: a?.getAttribute('href'), text: a?.textContent, onScreen: !!r && r.top >= 0 && r.bottom <= innerHeight && r.width > 0 };
+      });
+      if (skip.cls !== 'skip-link' || skip.href !== '#main' || !skip.onScreen) found.push(`${label(p)}: first Tab stop is ${JSON.stringify(skip)}`);
+      const ring = await focusRing(page);
+      if (ring.contrast < 3) found.push(`${label(p)}: focus ring on the skip link ${JSON.stringify(ring)}`);
+      await page.keyboard.press('Enter');
+      if (!(await page.evaluate(() => document.activeElement?.id === 'main' && document.activeElement.tagName === 'MAIN'))) found.push(`${label(p)}: the skip link does not move focus to <main id="main">`);
+      // The next stop after main: a link or control inside it, with a ring of at least 3:1 against the page.
+      await page.keyboard.press('Tab');
+      const next = await focusRing(page);
+      if (next.contrast < 3 || next.width < 2) found.push(`${label(p)}: focus ring after the skip link ${JSON.stringify(next)}`);
+      await page.context().close();
+    }
+    expect(found.join('\n')).toBe('');
+  }, 300_000);
+
+  it('titles the workspace landing page with the city’s name', async () => {
+    for (const fixture of ['workspace', 'city100'] as const) {
+      const page = await open({ kind: 'landing', fixture, file: 'index.html' }, 1366);
+      expect(await page.title(), fixture).toBe('示例市基层政务公开标准目录');
+      expect(await page.locator('h1').textContent(), fixture).toMatch(/^示例市/);
+      await page.context().close();
+    }
+  });
+
+  it('keeps the 一级事项 label readable: in view at the top of a tall merged group at 1366 px, on every card at 375 px', async () => {
+    const p: PageKind = { kind: 'domain page', fixture: 'example', file: 'health-care.html' };
+    const page = await open(p, 1366);
+    const cell = page.locator('td.cat[rowspan="9"]');
+    expect(await cell.locator('.cat-label').textContent()).toBe('行政许可类事项');
+    // Scroll until the group's first row is above the window but its last row is still in it.
+    const seen = await cell.evaluate((td) => {
+      const rows = [...document.querySelectorAll('table.catalog tbody tr')];
+      const first = rows.indexOf(td.parentElement as HTMLTableRowElement);
+      const last = rows[first + Number(td.getAttribute('rowspan')) - 1]!;
+      window.scrollTo(0, window.scrollY + last.getBoundingClientRect().top - innerHeight / 2);
+      const thead = document.querySelector('table.catalog thead')!.getBoundingClientRect();
+      const labelBox = td.querySelector('.cat-label')!.getBoundingClientRect();
+      return { firstTop: rows[first]!.getBoundingClientRect().top, theadBottom: thead.bottom, label: { top: labelBox.top, bottom: labelBox.bottom }, height: innerHeight };
+    });
+    expect(seen.firstTop).toBeLessThan(0);
+    expect(seen.theadBottom).toBeGreaterThan(0);
+    expect(seen.label.top).toBeGreaterThanOrEqual(seen.theadBottom - 1);
+    expect(seen.label.bottom).toBeLessThanOrEqual(seen.height);
+    await page.context().close();
+    const phone = await open(p, 375);
+    const cards = await phone.$$eval('table.catalog tbody tr', (rows) =>
+      rows.map((tr) => {
+        const c = tr.querySelector('.card-cat') as HTMLElement;
+        const r = c.getBoundingClientRect();
+        return { text: `${getComputedStyle(c, '::before').content}${c.innerText}`, width: r.width, visible: getComputedStyle(c).display !== 'none' };
+      }),
+    );
+    expect(cards).toHaveLength(14);
+    for (const c of cards) {
+      expect(c.visible).toBe(true);
+      expect(c.text).toMatch(/^"一级事项："\S/);
+      expect(c.width).toBeGreaterThan(100);
+    }
+    await phone.context().close();
+  });
+
+  it('keeps the search query in the address and history, and reaches every result on the 100-government landing page', async () => {
+    const p: PageKind = { kind: 'search', fixture: 'city100', file: 'search.html' };
+    const page = await open(p, 375);
+    const box = page.locator('#q');
+    // Typing alone puts the query in the address (replaced, not a new history entry).
+    await box.fill('办事指南');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('办事指南');
+    await box.press('Enter');
+    await box.fill('征地');
+    await box.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('征地');
+    const status = (await page.locator('#search-status').textContent())!;
+    const total = Number(/^找到 (\d+) 个/.exec(status)?.[1]);
+    expect(total).toBeGreaterThan(100);
+    // 显示更多结果 until there is no more: every result is listed once.
+    const more = page.locator('#search-more');
+    while (await more.isVisible()) await more.click();
+    const hrefs = await page.$$eval('#search-results li a', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs).toHaveLength(total);
+    expect(new Set(hrefs).size).toBe(total);
+    // The last result opens its row in its government's site.
+    await page.locator('#search-results li a').last().click();
+    await page.waitForURL(/#item-/);
+    expect(await page.locator('tr:target').count()).toBe(1);
+    // Back returns to the search with its query, and Back again to the one before.
+    await page.goBack();
+    await expect.poll(() => box.inputValue()).toBe('征地');
+    await page.goBack();
+    await expect.poll(() => box.inputValue()).toBe('办事指南');
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^找到 \d+ 个与“办事指南”相关的事项/);
+    await page.context().close();
+    expect(problems).toEqual([]);
+  });
+
+  it('matches several words together on the example', async () => {
+    const page = await open({ kind: 'search', fixture: 'example', file: 'search.html' }, 1024);
+    const count = async (q: string) => {
+      await page.locator('#q').fill(q);
+      await expect.poll(() => page.locator('#search-status').textContent()).toContain(`“`);
+      const text = (await page.locator('#search-status').textContent())!;
+      return { text, n: /^找到 (\d+) 个/.test(text) ? Number(/^找到 (\d+) 个/.exec(text)![1]) : 0 };
+    };
+    const one = await count('救助');
+    const both = await count('救助 审批');
+    expect(both.text).toMatch(/^找到 \d+ 个与“救助 审批”相关的事项/);
+    expect(both.n).toBeGreaterThan(0);
+    expect(both.n).toBeLessThan(one.n);
+    await page.context().close();
+  });
+});
