@@ -1,5 +1,5 @@
-// LibreOffice and poppler for the print tests: a workbook converted to PDF as an office would print it, and the PDF read
-// back page by page, word by word, with each word's box.
+// LibreOffice and poppler for the print tests: a workbook converted to PDF as an office would print it, the PDF read
+// back page by page, word by word, with each word's box; and the printable box of the pages gk prints from Chromium.
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,13 @@ function hasCarlito(): boolean {
   const r = spawnSync('fc-list', [':family=Carlito', 'family'], { encoding: 'utf8' });
   return r.status === 0 && r.stdout.trim() !== '';
 }
+
+/**
+ * The printable box of the site's and the dashboard's pages (style.css: @page { size: A4 landscape; margin: 10mm }):
+ * its width in CSS pixels (96 per inch), its height and margin in points.
+ */
+const MM = 96 / 25.4;
+export const PRINT_BOX = { widthPx: Math.floor((297 - 20) * MM), heightPt: ((210 - 20) / 25.4) * 72, marginPt: (10 / 25.4) * 72 };
 
 export const hasPoppler = onPath('pdfinfo') && onPath('pdftotext');
 /** In CI .ci/run installs libreoffice-calc-nogui, poppler-utils and fonts-crosextra-carlito: missing there is a failure, not a skip. */
