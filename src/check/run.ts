@@ -1,8 +1,7 @@
 // What `gk validate` checks in one run: the governments below its paths (or one file from standard input), with the
 // local rules their gk.yaml files name.
 import path from 'node:path';
-import { rules as builtIn } from './lint/registry.js';
-import { loadLocalRules, ruleHomes } from './lint/local.js';
+import { loadRunRules } from './lint/local.js';
 import { checkRootsParallel } from './parallel.js';
 import { findManifestAbove } from '../load/government.js';
 import type { Lang } from '../model/types.js';
@@ -21,13 +20,13 @@ export interface RunInput {
 export async function checkRun(input: RunInput): Promise<RootsResult> {
   const { cwd, lang } = input;
   const stdinRoot = input.stdin && findManifestAbove(path.dirname(path.resolve(cwd, input.stdin.file)));
-  const homes = ruleHomes(input.stdin ? (stdinRoot ? [stdinRoot] : []) : input.roots, cwd, lang);
-  const local = homes.length > 0 ? await loadLocalRules(homes, lang) : { rules: [], diagnostics: [] };
-  const config = local.rules.length > 0 ? { rules: [...builtIn, ...local.rules] } : {};
+  const local = await loadRunRules(input.stdin ? (stdinRoot ? [stdinRoot] : []) : input.roots, cwd, lang);
+  const homes = local.homes;
+  const config = local.rules ? { rules: local.rules } : {};
   let result: RootsResult;
   if (input.stdin) result = checkText(input.stdin.file, input.stdin.bytes, cwd, lang, config);
   // Worker threads import gk's own rules only, so a run with local rules stays on this thread.
-  else if (local.rules.length > 0) result = checkRoots(input.roots, cwd, lang, input.roots, config);
+  else if (local.rules) result = checkRoots(input.roots, cwd, lang, input.roots, config);
   else result = await checkRootsParallel(input.roots, cwd, lang, input.jobs);
   if (local.diagnostics.length > 0) {
     result.diagnostics.push(...local.diagnostics);

@@ -7,8 +7,7 @@ import { createParentResolver, diskTree } from '../resolve/parent.js';
 import { findGovernmentRoots, loadGovernment, type Government } from '../load/government.js';
 import { loadChannelVocabulary } from '../load/channels.js';
 import { checkGovernment, type CheckConfig } from '../check/validate.js';
-import { rules as builtInRules } from '../check/lint/registry.js';
-import { loadLocalRules, ruleHomes, type RuleHome } from '../check/lint/local.js';
+import { loadRunRules, type RuleHome } from '../check/lint/local.js';
 import { diskFiles, openWorkspace, type Member } from '../load/workspace.js';
 import { buildOutputs, sharedAssets, type OutputFiles, type OutputFormat } from './site.js';
 import type { SiteTemplates } from './templates.js';
@@ -117,10 +116,9 @@ export class Preview {
   /** The local rules of every gk.yaml at or above the governments, as gk validate loads them; read again with the manifests. */
   private async loadRules(): Promise<void> {
     const { cwd, lang } = this.options;
-    const homes = ruleHomes(this.roots, cwd, lang);
-    const local = homes.length > 0 ? await loadLocalRules(homes, lang) : { rules: [], diagnostics: [] };
-    this.config = local.rules.length > 0 ? { rules: [...builtInRules, ...local.rules] } : {};
-    this.ruleProblems = homes.map((home) => ({ home, errors: local.diagnostics.filter((d) => d.file === home.manifest.display && d.severity === 'error') })).filter((p) => p.errors.length > 0);
+    const local = await loadRunRules(this.roots, cwd, lang);
+    this.config = local.rules ? { rules: local.rules } : {};
+    this.ruleProblems = local.homes.map((home) => ({ home, errors: local.diagnostics.filter((d) => d.file === home.manifest.display && d.severity === 'error') })).filter((p) => p.errors.length > 0);
   }
 
   /** The government's folder in the output, as gk build lays it out (the workspace's own government at the top). */

@@ -12,6 +12,7 @@ import { partialNotice } from '../load/edition.js';
 import { listFiles } from '../load/read.js';
 import { bundledStandardDir } from '../io/files.js';
 import { checkGovernment } from '../check/validate.js';
+import { loadRunRules } from '../check/lint/local.js';
 import type { Diagnostic, Edition, Lang } from '../model/types.js';
 import { diskFiles, openWorkspace, type Workspace } from '../load/workspace.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
@@ -154,11 +155,13 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
     return member ? workspace.load(member) : loadGovernment(root, cwd, lang);
   });
   const channels = loadChannelVocabulary();
-  const checks = loaded.map((government) => ({ government, check: checkGovernment(government, lang, channels, workspace) }));
+  // The local rules gk.yaml names run as in gk validate: their errors, and modules that cannot be loaded, stop the build.
+  const local = await loadRunRules(plan.roots, cwd, lang);
+  const checks = loaded.map((government) => ({ government, check: checkGovernment(government, lang, channels, workspace, local.rules ? { rules: local.rules } : {}) }));
   const checked = checks.filter(({ government }) => !government.manifest.workspace);
-  const errors = sortDiagnostics([...workspace.diagnostics, ...checks.flatMap(({ check }) => check.diagnostics)].filter((d) => d.severity === 'error'));
+  const errors = sortDiagnostics([...workspace.diagnostics, ...local.diagnostics, ...checks.flatMap(({ check }) => check.diagnostics)].filter((d) => d.severity === 'error'));
   if (errors.length > 0 || checked.some(({ check }) => !check.edition)) {
-    return { status: 'refused', errors, files: loaded.flatMap((g) => [g.manifestSource, ...g.catalogs]) };
+    return { status: 'refused', errors, files: [...loaded.flatMap((g) => [g.manifestSource, ...g.catalogs]), ...local.homes.map((h) => h.manifest)] };
   }
   const messages: string[] = [];
   const tell = (line: string) => {
@@ -186,6 +189,8 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
   };
   for (const g of loaded) for (const source of [g.manifestSource, ...g.catalogs]) record(source);
   for (const file of foldersAbove(base)) inputs[rel(file)] = hashFileNow(file);
+  // A changed local rule may turn a clean catalog into one with errors: its module is an input too.
+  for (const file of local.modules) inputs[rel(file)] = hashFileNow(file);
   const editionKeys = new Map<string, unknown>();
   const editionKey = (edition: Edition) => {
     let key = editionKeys.get(edition.dir);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { memoryIo } from '../../src/io/io.js';
 import type { Rule } from '../../src/check/lint/rule.js';
-import { repoRoot } from '../helpers.js';
+import { gkProcess, repoRoot } from '../helpers.js';
 import { testRule } from './tester.js';
 // @ts-expect-error: a plain JavaScript module, as a catalog repository would write it
 import { rule as subjectPrefix } from '../fixtures/local-rules/subject-prefix.mjs';
@@ -68,6 +68,37 @@ describe('local rules through gk.yaml', () => {
     expect(await run(['explain', 'subject-prefix'], io)).toBe(0);
     expect(io.out).toContain('subject-prefix（本地规则，默认级别 warning）');
     expect(io.out).toContain('公开主体应以本县名称开头');
+  });
+
+  it('gk build refuses what a local rule calls an error, as gk validate does, and builds when it is a warning', async () => {
+    const dir = county('build', ['rules/subject-prefix.mjs'], 'rules:\n  subject-prefix: error\n');
+    const io = memoryIo(dir);
+    expect(await run(['build', '--formats', 'json', '--out', path.join(tmp, 'build-out'), '.'], io)).toBe(1);
+    expect(io.err).toContain('公开主体“市财政局”不是以“示例县”开头的本县单位');
+    expect(io.err).toContain('subject-prefix');
+    expect(fs.existsSync(path.join(tmp, 'build-out'))).toBe(false);
+    fs.writeFileSync(path.join(dir, 'gk.yaml'), fs.readFileSync(path.join(dir, 'gk.yaml'), 'utf8').replace('subject-prefix: error', 'subject-prefix: warning'));
+    expect(await run(['build', '--formats', 'json', '--out', path.join(tmp, 'build-out'), '.'], memoryIo(dir))).toBe(0);
+    expect(fs.existsSync(path.join(tmp, 'build-out', 'catalog.json'))).toBe(true);
+    // A module that cannot be loaded is an error of gk.yaml: nothing is built.
+    fs.writeFileSync(path.join(dir, 'gk.yaml'), fs.readFileSync(path.join(dir, 'gk.yaml'), 'utf8').replace('  - "rules/subject-prefix.mjs"', '  - "rules/subject-prefix.mjs"\n  - "rules/none.mjs"'));
+    const broken = memoryIo(dir);
+    expect(await run(['build', '--formats', 'json', '--out', path.join(tmp, 'build-out-2'), '.'], broken)).toBe(1);
+    expect(broken.err).toContain('找不到本地规则“rules/none.mjs”');
+  });
+
+  it('gk build treats a local rule module as an input: changed, the build is checked again rather than taken as up to date', () => {
+    const dir = county('build-input', ['rules/flag.mjs']);
+    const module = (word: string) =>
+      `export const rule = { meta: { id: 'local/flag', severity: 'error' }, messages: { m: { zh: '主体含“${word}”', en: 'subject has "${word}"' } }, item(at, context) { if (String(at.item.subject).includes('${word}')) context.report({ file: at.file, path: at.path('subject'), messageId: 'm' }); } };\n`;
+    fs.writeFileSync(path.join(dir, 'rules', 'flag.mjs'), module('不存在'));
+    const out = path.join(tmp, 'build-input-out');
+    const first = gkProcess(['build', '--formats', 'json', '--out', out, '.'], dir);
+    expect(first.code, first.err).toBe(0);
+    fs.writeFileSync(path.join(dir, 'rules', 'flag.mjs'), module('财政局'));
+    const second = gkProcess(['build', '--formats', 'json', '--out', out, '.'], dir);
+    expect(second.code).toBe(1);
+    expect(second.err).toContain('主体含“财政局”');
   });
 
   it('applies a workspace root’s rules to the governments below it', async () => {

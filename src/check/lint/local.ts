@@ -30,6 +30,8 @@ const ID = /^[a-z][a-z0-9-]*(?:\/[a-z0-9-]+)*$/;
 export interface LocalRules {
   rules: Rule[];
   diagnostics: Diagnostic[];
+  /** The module files named inside their folders (loaded or not): what a build's result depends on besides the catalogs. */
+  modules: string[];
 }
 
 /** A gk.yaml that may name local rules: the folder it sits in bounds where its modules may be. */
@@ -44,7 +46,7 @@ export interface RuleHome {
  * a module outside its folder is never imported. Each rule checks only governments at or below its gk.yaml.
  */
 export async function loadLocalRules(homes: readonly RuleHome[], lang: Lang): Promise<LocalRules> {
-  const out: LocalRules = { rules: [], diagnostics: [] };
+  const out: LocalRules = { rules: [], diagnostics: [], modules: [] };
   const taken = new Map<string, string>(builtIn.map((r) => [r.meta.id, 'gk']));
   for (const id of Object.keys(checkDocs)) taken.set(id, 'gk');
   for (const home of homes) {
@@ -66,6 +68,7 @@ export async function loadLocalRules(homes: readonly RuleHome[], lang: Lang): Pr
         problem(M.missing);
         continue;
       }
+      out.modules.push(file);
       if (!/\.m?js$/.test(file)) {
         problem(M.extension);
         continue;
@@ -204,6 +207,23 @@ export function ruleHomes(roots: readonly string[], cwd: string, lang: Lang): Ru
     }
   }
   return [...homes.values()].filter((h): h is RuleHome => h !== undefined).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
+/** What a run checks with: gk's rules plus the local rules of the gk.yaml files at or above `roots` (gk's alone: none). */
+export interface RunRules {
+  /** The rule list to run; undefined when there are no local rules (gk's registry then). */
+  rules: Rule[] | undefined;
+  /** `local-rule` problems, on the gk.yaml that names the module. */
+  diagnostics: Diagnostic[];
+  homes: RuleHome[];
+  /** The module files, as LocalRules gives them. */
+  modules: string[];
+}
+
+export async function loadRunRules(roots: readonly string[], cwd: string, lang: Lang): Promise<RunRules> {
+  const homes = ruleHomes(roots, cwd, lang);
+  const local = homes.length > 0 ? await loadLocalRules(homes, lang) : { rules: [], diagnostics: [], modules: [] };
+  return { rules: local.rules.length > 0 ? [...builtIn, ...local.rules] : undefined, diagnostics: local.diagnostics, homes, modules: local.modules };
 }
 
 function repositoryOf(dir: string): string | undefined {
