@@ -1,4 +1,5 @@
 // gk fmt [path…] [--check]: catalog files rewritten in canonical form (values, key order, list styles), comments kept.
+import path from 'node:path';
 import type { Command } from 'commander';
 import { catalogFilesUnder, formatFiles, type FileFailure, type FileOutcome } from '../fmt/files.js';
 import { say, type Message } from '../model/i18n.js';
@@ -6,6 +7,8 @@ import type { Encoding } from '../load/decode.js';
 import { yamlErrorMessage } from '../load/yaml-messages.js';
 import { describeProblem } from '../load/read.js';
 import type { Lang } from '../model/types.js';
+import { relativeTo } from '../io/files.js';
+import { oldTempFiles } from '../io/output-dir.js';
 import type { CommandSpec } from './command.js';
 
 const M = {
@@ -15,6 +18,10 @@ const M = {
   summary: { zh: '{n} 个文件，{changed} 个已格式化', en: '{n} {files}, {changed} reformatted' },
   checkSummary: { zh: '{n} 个文件，{changed} 个需要格式化（运行 gk fmt）', en: '{n} {files}, {changed} would be reformatted (run gk fmt)' },
   none: { zh: '没有找到目录文件', en: 'no catalog files found' },
+  oldTemp: {
+    zh: '{file}：旧版 gk 改写文件时被中断留下的临时文件，gk 不删除它；请确认无用后手动删除',
+    en: '{file}: a temporary file an earlier gk left when it was interrupted while rewriting a file; gk does not remove it: check it is not needed, then delete it',
+  },
 } satisfies Record<string, Message>;
 
 const FAILURES: Record<FileFailure['reason'], Message> = {
@@ -79,6 +86,10 @@ export const fmtCommand: CommandSpec = {
         failed++;
         io.stderr(`${failureLine(o, lang)}\n`);
       }
+    }
+    // What an earlier gk left in these folders: named, never removed (gk cannot prove it wrote them).
+    for (const dir of [...new Set(files.map((f) => path.dirname(f)))].sort()) {
+      for (const name of oldTempFiles(dir)) io.stderr(`${say(M.oldTemp, lang, { file: relativeTo(io.cwd, path.join(dir, name)) })}\n`);
     }
     io.stderr(`${say(check ? M.checkSummary : M.summary, lang, { n: outcomes.length, files: outcomes.length === 1 ? 'file' : 'files', changed })}\n`);
     return failed > 0 || (check && changed > 0) ? 1 : 0;

@@ -6,7 +6,7 @@ import { usageError } from '../model/errors.js';
 import { formatters } from '../formatters/index.js';
 import { say, type Message } from '../model/i18n.js';
 import { exists } from '../io/files.js';
-import { inspectOutputDir, realPath, recoverOutputDir, replaceOutputDir, STAMP_FILE, type OutputKind, type ReplaceOptions } from '../io/output-dir.js';
+import { inspectOutputDir, looksLikeOldOutput, oldTempFolders, realPath, recoverOutputDir, replaceOutputDir, STAMP_FILE, type OutputKind, type ReplaceOptions } from '../io/output-dir.js';
 import type { Io } from '../io/io.js';
 import type { SourceFile } from '../load/government.js';
 import type { Diagnostic, Lang } from '../model/types.js';
@@ -48,6 +48,14 @@ const M = {
   restored: {
     zh: '{out}：上次运行在替换途中被中断，已恢复之前的输出',
     en: '{out}: an earlier run was interrupted while replacing it; its previous output is back',
+  },
+  oldOutput: {
+    zh: '{option} {out}：看起来是旧版 gk 写出的（其中没有 {stamp}），gk 只替换能证明由它写出的文件夹；请确认其中没有要保留的文件，删除或移走它后再运行',
+    en: '{option} {out}: looks like the output of an earlier gk (it has no {stamp}), and gk replaces only folders it can prove it wrote; check that nothing in it needs keeping, delete or move it away, and run again',
+  },
+  oldTemp: {
+    zh: '{path}：旧版 gk 运行中断时留下的临时文件夹，gk 不删除它；请确认其中没有要保留的文件后手动删除',
+    en: '{path}: a temporary folder an earlier gk left when it was interrupted; gk does not remove it: check that nothing in it needs keeping, then delete it',
   },
   catalog: { zh: '目录', en: 'catalog' },
   workspace: { zh: '工作区', en: 'workspace' },
@@ -127,6 +135,7 @@ export function checkOutDirPlace(out: string, policy: OutDirPolicy, io: Io, lang
   if (policy.sources.some((source) => isInsideReal(source, out))) throw usageError(say(M.holdsSource, lang, { ...shown, what: say(M[policy.sourceKind], lang) }));
   const recovery = recoverOutputDir(out);
   if (recovery.restored !== undefined) io.stderr(`${say(M.restored, lang, shown)}\n`);
+  for (const name of oldTempFolders(path.dirname(out), path.basename(out))) io.stderr(`${say(M.oldTemp, lang, { path: path.join(path.dirname(out), name) })}\n`);
 }
 
 /** The part of the policy that looks inside the folder; run again just before the swap, in case it changed meanwhile. */
@@ -146,6 +155,7 @@ export function checkOutDirContents(out: string, policy: OutDirPolicy, lang: Lan
       if (exists(path.join(out, '.git'))) throw usageError(say(M.holdsGit, lang, shown));
       const mark = catalogMark(out);
       if (mark !== undefined) throw usageError(say(M.isCatalog, lang, { ...shown, file: mark }));
+      if (looksLikeOldOutput(out)) throw usageError(say(M.oldOutput, lang, shown));
       throw usageError(say(state.reason === 'changed' ? M.changed : M.foreign, lang, { ...shown, file: state.file }));
     }
   }

@@ -335,10 +335,18 @@ export function replaceOutputDir(dir: string, files: ReadonlyMap<string, string 
 }
 
 /**
- * Removes the temporary files killed runs of `writeFileAtomic` left in `dir` (hidden, named after their target with
- * `.gk-tmp-<pid>-<hex>`, the process gone).
+ * How old a temporary file of `writeFileAtomic` must be before another run removes it. Its writer renames it as soon
+ * as the data is written, so a live one is seconds old; the process id in its name is checked as well, but a process
+ * in another container sharing the folder has an id this one cannot see. Ten minutes leaves a wide margin.
  */
-export function removeStaleTempFiles(dir: string): string[] {
+export const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the temporary files killed runs of `writeFileAtomic` left in `dir`: only regular files with the hidden name
+ * gk gives them (`.<name>.gk-tmp-<pid>-<8 hex>`), whose process is gone and which are older than STALE_TEMP_MS.
+ * Anything else, an older gk's leftovers included (see `oldTempFiles`), is left alone.
+ */
+export function removeStaleTempFiles(dir: string, now = Date.now()): string[] {
   const re = /^\..+\.gk-tmp-(\d+)-[0-9a-f]{8}$/;
   const removed: string[] = [];
   let names: string[];
@@ -352,7 +360,8 @@ export function removeStaleTempFiles(dir: string): string[] {
     if (!m || isAlive(Number(m[1]))) continue;
     const abs = path.join(dir, name);
     try {
-      if (!fs.lstatSync(abs).isFile()) continue;
+      const st = fs.lstatSync(abs);
+      if (!st.isFile() || now - st.mtimeMs < STALE_TEMP_MS) continue;
       fs.rmSync(abs, { force: true });
       removed.push(abs);
     } catch {
@@ -360,6 +369,66 @@ export function removeStaleTempFiles(dir: string): string[] {
     }
   }
   return removed;
+}
+
+/**
+ * Temporary files an earlier gk (before the hidden `.gk-tmp-` names) left when killed while rewriting a YAML file
+ * (gk fmt, validate --fix): `<name>.yaml.<pid>.<letters and digits>.tmp`. gk cannot tell them from a user's own files with
+ * certainty, so it never removes them; commands that write into `dir` name them for the user to delete.
+ */
+export function oldTempFiles(dir: string): string[] {
+  return entriesNamed(dir, /^.+\.ya?ml\.\d+\.[0-9a-z]{1,16}\.tmp$/, (st) => st.isFile());
+}
+
+/** The names in `dir` matching `re` whose entry (not followed if a link) passes `kind`; none if `dir` cannot be read. */
+function entriesNamed(dir: string, re: RegExp, kind: (st: fs.Stats) => boolean): string[] {
+  let names: string[];
+  try {
+    names = sortedNames(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    if (!re.test(name)) return false;
+    try {
+      return kind(fs.lstatSync(path.join(dir, name)));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Folders an earlier gk (before the stamp) left beside the output folder `base` in `parent` when a run was killed:
+ * `.<base>.tmp-<6 characters>` and the same with `-old`. Without a stamp nothing proves what they hold, so gk never
+ * removes them; the output commands name them for the user to delete.
+ */
+export function oldTempFolders(parent: string, base: string): string[] {
+  return entriesNamed(parent, new RegExp(`^\\.${escapeRegExp(base)}\\.tmp-[0-9A-Za-z]{6}(?:-old)?$`), (st) => st.isDirectory());
+}
+
+/**
+ * Whether a folder without a stamp looks like the output of an earlier gk, written before the stamp existed: its
+ * index.html names gk as its generator in a meta tag. Used only to word the refusal; such a folder is still
+ * never replaced.
+ */
+export function looksLikeOldOutput(dir: string): boolean {
+  if (readStamp(dir)) return false;
+  try {
+    const p = path.join(dir, 'index.html');
+    const st = fs.lstatSync(p);
+    if (!st.isFile()) return false;
+    const fd = fs.openSync(p, 'r');
+    try {
+      const head = Buffer.alloc(Math.min(st.size, 16384));
+      fs.readSync(fd, head, 0, head.length, 0);
+      return /<meta name="generator" content="gk[ "]/.test(head.toString('utf8'));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** A hidden temporary sibling name for writing `file` atomically, recognisable by `removeStaleTempFiles`. */

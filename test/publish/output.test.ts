@@ -307,6 +307,10 @@ describe('leftovers of killed runs', () => {
     expect(names.filter((n) => n.includes('.gk-tmp-'))).toHaveLength(1);
     const validate = await gk(['validate', dir], repoRoot);
     expect(validate.out).not.toContain('gk-tmp');
+    // only a temporary file older than ten minutes is taken for a dead run's (test/hostile/leftovers.test.ts)
+    const tmp = path.join(catalog, names.find((n) => n.includes('.gk-tmp-'))!);
+    const past = new Date(Date.now() - 11 * 60 * 1000);
+    fs.utimesSync(tmp, past, past);
     expect((await gk(['fmt', dir], repoRoot)).code).toBe(0);
     expect(fs.readdirSync(catalog).filter((n) => n.includes('.gk-tmp-'))).toEqual([]);
   });
