@@ -206,6 +206,16 @@ function mtime(p: string): number {
   }
 }
 
+function isAbsent(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return false;
+  } catch (err) {
+    if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) return true;
+    throw ioError('read', p, err);
+  }
+}
+
 export interface Recovery {
   /** the earlier output put back at `dir`, because a run was killed between the two renames of its swap */
   restored?: string;
@@ -227,7 +237,8 @@ export function recoverOutputDir(dir: string): Recovery {
     const s = inspectOutputDir(abs, role === 'old');
     return s.state === 'ours' || s.state === 'empty';
   };
-  if (inspectOutputDir(dir).state === 'absent') {
+  // Only whether anything is there: reading (and hashing) a whole earlier output to learn that took seconds.
+  if (isAbsent(dir)) {
     // Newest first: that is the output the killed run was replacing.
     const old = found.filter((f) => f.role === 'old' && removable(f.abs, 'old')).sort((a, b) => mtime(b.abs) - mtime(a.abs))[0];
     if (old) {

@@ -38,17 +38,21 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** A source file's identity for the keys: its encoding and decoded text (what gk reads), hashed. */
-export function textHash(encoding: string, text: string): string {
-  return sha256(`${encoding}\0${text}`);
+/** The hash of a file's bytes as gk would read them now, or null when it cannot be read as a regular file. */
+export function hashFileNow(abs: string, boundary = repositoryOf(abs)): string | null {
+  const read = readFileSafely(abs, { boundary });
+  return read.ok ? sha256(read.bytes) : null;
 }
 
-/** The hash of a file as gk would read it now, or null when it cannot be read as a regular file. */
-export function hashFileNow(abs: string): string | null {
+/**
+ * The hash of a file a build has read (its decoded text in hand): its bytes read again, or 'unsettled' when they no
+ * longer decode to that text (the file changed while gk was building), so the next build does not take it as built.
+ */
+export function hashOfRead(abs: string, encoding: string, text: string): string {
   const read = readFileSafely(abs, { boundary: repositoryOf(abs) });
-  if (!read.ok) return null;
+  if (!read.ok) return 'unsettled';
   const decoded = decodeBytes(read.bytes);
-  return textHash(decoded.encoding, decoded.text);
+  return decoded.encoding === encoding && decoded.text === text ? sha256(read.bytes) : 'unsettled';
 }
 
 let codeId: string | undefined;
@@ -100,14 +104,15 @@ export function foldersAbove(base: string): string[] {
  */
 export function inputsNow(base: string, roots: readonly string[], extra: readonly string[]): Record<string, string | null> | undefined {
   const inputs: Record<string, string | null> = {};
-  const take = (abs: string) => {
-    inputs[relativeTo(base, abs)] = hashFileNow(abs);
+  const take = (abs: string, boundary?: string) => {
+    inputs[relativeTo(base, abs)] = hashFileNow(abs, boundary);
   };
   for (const root of roots) {
-    take(path.join(root, 'gk.yaml'));
+    const boundary = repositoryOf(path.join(root, 'gk.yaml'));
+    take(path.join(root, 'gk.yaml'), boundary);
     const listing = catalogListing(root);
     if (listing.problems.size > 0) return undefined;
-    for (const file of listing.files) take(file);
+    for (const file of listing.files) take(file, boundary);
   }
   for (const rel of extra) if (!(rel in inputs)) take(path.resolve(base, rel));
   return inputs;

@@ -32,7 +32,8 @@ import {
   MANIFEST_FILE,
   outputIntact,
   readManifest,
-  textHash,
+  sha256,
+  hashOfRead,
   type BuildManifest,
   type GovernmentRecord,
 } from './incremental.js';
@@ -102,7 +103,7 @@ export function planBuild(request: BuildRequest): BuildPlan {
 /** Everything but the input files that a build's bytes depend on. */
 function settingsOf(plan: BuildPlan, dates: ReadonlyMap<string, string>) {
   const { request } = plan;
-  const templates = [...plan.templates.files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, text]) => [name, textHash('', text)]);
+  const templates = [...plan.templates.files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, text]) => [name, sha256(text)]);
   return { gk: gkIdentity(), formats: [...request.formats].sort(), baseUrl: request.baseUrl, provenance: request.provenance, date: request.date ?? null, dates: [...dates].sort(), templates, single: plan.single };
 }
 
@@ -182,7 +183,7 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
   const inputs: Record<string, string | null> = {};
   const hashOf = new Map<string, string>();
   const record = (source: SourceFile) => {
-    const hash = textHash(source.encoding, source.text);
+    const hash = hashOfRead(source.path, source.encoding, source.text);
     hashOf.set(source.path, hash);
     inputs[rel(source.path)] = hash;
     return hash;
