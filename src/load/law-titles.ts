@@ -11,8 +11,8 @@ export interface LawTitles {
   /** written (folded) → the title to write */
   abbreviations: ReadonlyMap<string, string>;
   misspellings: ReadonlyMap<string, string>;
-  /** The cited titles long enough to compare for a one-character slip: folded → as cited. */
-  long: ReadonlyMap<string, string>;
+  /** The cited titles long enough to compare for a one-character slip, by length in characters: [folded, as cited]. */
+  long: ReadonlyMap<number, ReadonlyArray<readonly [string, string]>>;
 }
 
 export type TitleMatch = { kind: 'ok' } | { kind: 'abbreviation' | 'misspelling' | 'near'; title: string };
@@ -50,7 +50,12 @@ export function buildLawTitles(raw: unknown): LawTitles {
     const folded = foldTitle(title);
     if (!abbreviations.has(folded) && !misspellings.has(folded) && !asCited.has(folded)) asCited.set(folded, title);
   }
-  const long = new Map([...asCited].filter(([t]) => [...t].length >= NEAR_MIN && !/\d/.test(t)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const long = new Map<number, Array<readonly [string, string]>>();
+  for (const [folded, title] of [...asCited].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const length = [...folded].length;
+    if (length < NEAR_MIN || /\d/.test(folded)) continue;
+    long.set(length, [...(long.get(length) ?? []), [folded, title]]);
+  }
   return { cited: new Set(asCited.keys()), abbreviations, misspellings, long };
 }
 
@@ -68,6 +73,20 @@ export function loadLawTitles(): LawTitles {
  * are two documents.
  */
 export function matchTitle(titles: LawTitles, written: string): TitleMatch {
+  let cache = matches.get(titles);
+  if (!cache) matches.set(titles, (cache = new Map()));
+  const known = cache.get(written);
+  if (known) return known;
+  if (cache.size >= 10_000) cache.clear();
+  const match = matchUncached(titles, written);
+  cache.set(written, match);
+  return match;
+}
+
+/** A province's catalogs cite the same local titles thousands of times; the near-title search is the costly part. */
+const matches = new WeakMap<LawTitles, Map<string, TitleMatch>>();
+
+function matchUncached(titles: LawTitles, written: string): TitleMatch {
   const folded = foldTitle(written);
   if (titles.cited.has(folded)) return { kind: 'ok' };
   const abbreviation = titles.abbreviations.get(folded);
@@ -76,7 +95,7 @@ export function matchTitle(titles: LawTitles, written: string): TitleMatch {
   if (misspelling !== undefined) return { kind: 'misspelling', title: misspelling };
   const length = [...folded].length;
   if (length < NEAR_MIN || /\d/.test(folded)) return { kind: 'ok' };
-  const near = [...titles.long].filter(([t]) => Math.abs([...t].length - length) === 1 && distance(t, folded) === 1);
+  const near = [...(titles.long.get(length - 1) ?? []), ...(titles.long.get(length + 1) ?? [])].filter(([t]) => distance(t, folded) === 1);
   // two titles one character away each: which one was meant is a guess
   return near.length === 1 ? { kind: 'near', title: near[0]![1] } : { kind: 'ok' };
 }
