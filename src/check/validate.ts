@@ -3,13 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
-import { readManifest } from '../load/catalog.js';
 import { append, makeDiagnostic, sortDiagnostics } from '../model/diagnostic.js';
 import { say, type Message } from '../model/i18n.js';
 import { bundledStandardDir, exists } from '../io/files.js';
 import { runRules } from './lint/run.js';
 import type { Rule, WorkspaceView } from './lint/rule.js';
-import { loadGovernment, type Government } from '../load/government.js';
+import { loadGovernmentFrom, type Government } from '../load/government.js';
 import { buildCatalogSchema, buildManifestSchema } from './schema/generate.js';
 import { compileSchemas, schemaDiagnostics, type SchemaKind } from './schema/validate.js';
 import { loadChannelVocabulary, type ChannelVocabulary } from '../load/channels.js';
@@ -135,7 +134,7 @@ export function checkRoots(roots: Iterable<string>, cwd: string, lang: Lang, all
   const channels = config.channels ?? loadChannelVocabulary();
   for (const root of roots) {
     const member = workspace.memberAt(root);
-    const government = member ? workspace.load(member) : config.files ? manifestOnly(files, root) : loadGovernment(root, cwd, lang);
+    const government = member ? workspace.load(member) : loadGovernmentFrom(files.tree, root, lang);
     const check = checkGovernment(government, lang, channels, workspace, config);
     if (check.edition) result.editions.set(check.edition.id, check.edition);
     const own = workspaceDiagnostics.get(government.manifestSource.display) ?? [];
@@ -148,12 +147,6 @@ export function checkRoots(roots: Iterable<string>, cwd: string, lang: Lang, all
     append(result.diagnostics, check.diagnostics);
   }
   return result;
-}
-
-/** A workspace manifest (no catalogs) read through `files`. */
-function manifestOnly(files: WorkspaceFiles, root: string): Government {
-  const manifestSource = files.load(path.join(root, 'gk.yaml'));
-  return { root, display: files.display(root), manifestSource, manifest: readManifest(manifestSource.data, manifestSource.display), catalogs: [] };
 }
 
 /** Hands out the governments one at a time to whichever thread asks next, through a counter all threads share. */

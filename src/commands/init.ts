@@ -1,7 +1,7 @@
 // gk init [dir]: start a catalog from the national standard; refuses to overwrite files unless --force.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { LEVELS } from '../load/catalog.js';
+import { LEVELS } from '../model/levels.js';
 import { usageError } from '../model/errors.js';
 import { say, type Message } from '../model/i18n.js';
 import { planInit } from '../init/plan.js';

@@ -8,7 +8,7 @@ import { say, type Message } from '../model/i18n.js';
 import { exists } from '../io/files.js';
 import { inspectOutputDir, looksLikeOldOutput, oldTempFolders, realPath, recoverOutputDir, replaceOutputDir, STAMP_FILE, type OutputKind, type ReplaceOptions } from '../io/output-dir.js';
 import type { Io } from '../io/io.js';
-import type { SourceFile } from '../load/government.js';
+import type { SourceFile } from '../load/source.js';
 import type { Diagnostic, Lang } from '../model/types.js';
 
 const M = {

@@ -1,9 +1,10 @@
 // Comparing a resolved catalog with the national standard: per national item adopted, adapted, excluded or missing.
-import { levelMark } from '../load/catalog.js';
+import { levelMark } from '../model/levels.js';
 import { makeDiagnostic } from '../model/diagnostic.js';
 import { say, type Message } from '../model/i18n.js';
 import { ELEMENT_NAMES } from '../model/elements.js';
-import type { Government, SourceFile } from '../load/government.js';
+import type { Government } from '../load/government.js';
+import type { SourceFile } from '../load/source.js';
 import { isOwnValue, NEVER_INHERITED, present } from '../resolve/standard.js';
 import { loadChannelVocabulary, type ChannelVocabulary } from '../load/channels.js';
 import { DOMAIN_NAMES, ITEM_FIELDS, type DataPath, type Diagnostic, type Lang, type Level, type ResolvedCatalog, type ResolvedItem, type StandardItem } from '../model/types.js';

@@ -1,5 +1,5 @@
 // The result shapes of comparing a catalog with the standard, and two versions of a catalog with each other.
-import type { DataPath, ItemField, ResolvedItem, StandardItem } from '../model/types.js';
+import type { DataPath, ItemField, Level, ResolvedItem, StandardItem } from '../model/types.js';
 
 export type StandardStatus = 'adopted' | 'adapted' | 'excluded' | 'missing';
 
@@ -45,7 +45,7 @@ export interface DomainCoverage {
 }
 
 export interface StandardDiff {
-  government: { name: string; code: string; level: string };
+  government: { name: string; code: string; level: Level };
   edition: { id: string; partial: boolean; items: number; officialRows?: number };
   entries: StandardEntry[];
   /** Items with no `standard:` (local additions). */
@@ -80,3 +80,19 @@ export interface VersionDiff {
 
 /** `VersionDiff.to` when the newer version is the working tree rather than a revision or a folder. */
 export const WORKING_TREE = 'working-tree';
+
+/** One government compared with its standard edition. */
+export interface StandardResult {
+  /** The government's folder as shown to the user. */
+  government: string;
+  diff: StandardDiff;
+}
+
+/** One government compared between two versions. */
+export interface VersionResult {
+  government: string;
+  name: string;
+  /** Domain id → name, from both versions. */
+  domains: Record<string, string>;
+  diff: VersionDiff;
+}

@@ -2,7 +2,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
 import { CST, isMap, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../load/catalog.js';
+import { LEVEL_MARKS } from '../model/levels.js';
+import { AUDIENCES, MODES, PUBLICS } from '../model/values.js';
 import { fixDeadline } from '../model/deadline.js';
 import { findFullwidthColonKeys, repairFullwidthColons } from '../load/fullwidth-colon.js';
 import { exceedsNesting, isTooDeep, MAX_NESTING } from '../load/yaml.js';

@@ -1,5 +1,5 @@
 // Finding the header of a table: which rows it spans (one, or two under merged group cells) and what each column holds.
-import { CSV_HEADERS } from '../publish/csv.js';
+import { CSV_HEADERS } from '../model/table.js';
 import { normalizeAudience, normalizeLevel, normalizeMode } from '../model/values.js';
 import type { Audience, LevelMark, Mode } from '../model/types.js';
 

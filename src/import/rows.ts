@@ -1,9 +1,9 @@
 // A table's data rows → the values of each row, read per column kind; rows that are not items are set aside with a reason.
-import { restoreCsvCell } from '../publish/csv.js';
-import { readChannelCell } from '../publish/xlsx.js';
+import { readChannelCell, restoreCsvCell } from '../model/table.js';
 import { normalizeAudience, normalizeLevel, normalizeMode, normalizePublics } from '../model/values.js';
 import { matchChannel, type ChannelVocabulary } from '../load/channels.js';
-import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../load/catalog.js';
+import { LEVEL_MARKS } from '../model/levels.js';
+import { AUDIENCES, MODES, PUBLICS } from '../model/values.js';
 import type { Audience, ItemField, ItemSpec, LevelMark, Mode, PublicsClass } from '../model/types.js';
 import { cleanText, dropBasisTail, readMark, splitBasis, splitChannels, splitOutside, splitValues } from './cells.js';
 import { countHeaderLabels, type Header, type TextField } from './header.js';

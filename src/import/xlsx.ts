@@ -1,6 +1,6 @@
 // .xlsx bytes → one table per worksheet: merged ranges expanded, rich text flattened, symbol-font check marks read as the marks they show.
 import type ExcelJS from 'exceljs';
-import { loadExcel } from '../publish/xlsx.js';
+import { loadExcel } from '../io/excel.js';
 import JSZip from 'jszip';
 import { checkTableSize, columnNumber, squareRows, TableTooLarge, type Table } from './table.js';
 

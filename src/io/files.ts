@@ -22,6 +22,24 @@ export function isDirectory(p: string): boolean {
   }
 }
 
+/** A regular file (links followed). */
+export function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The path with every link resolved, or undefined when it does not exist. */
+export function realPath(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
 export function fileSize(p: string): number {
   return fs.statSync(p).size;
 }

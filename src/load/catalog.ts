@@ -1,5 +1,7 @@
 // Raw parsed data → typed catalog files and manifests, leniently: bad shapes are the schema's to report, not ours.
-import type { Audience, CatalogFile, Deviation, Exclusion, ItemField, ItemSpec, Level, LevelMark, Manifest, Mode, PublicsClass, Severity } from '../model/types.js';
+import type { CatalogFile, Deviation, Exclusion, ItemField, ItemSpec, Level, Manifest, Severity } from '../model/types.js';
+import { LEVEL_MARKS, LEVELS } from '../model/levels.js';
+import { AUDIENCES, MODES, PUBLICS } from '../model/values.js';
 import { ITEM_FIELDS } from '../model/types.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -25,12 +27,6 @@ function strList(v: unknown): string[] | undefined {
   const s = str(v);
   return s === undefined ? undefined : [s];
 }
-
-export const AUDIENCES: readonly Audience[] = ['全社会', '特定群体'];
-export const MODES: readonly Mode[] = ['主动', '依申请'];
-export const LEVEL_MARKS: readonly LevelMark[] = ['县级', '乡级', '村级'];
-export const PUBLICS: readonly PublicsClass[] = ['决策公开', '执行公开', '管理公开', '服务公开', '结果公开'];
-export const LEVELS: readonly Level[] = ['county', 'township', 'village'];
 
 function enumList<T extends string>(v: unknown, allowed: readonly T[]): T[] | undefined {
   const list = strList(v);
@@ -141,9 +137,4 @@ export function present(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (Array.isArray(value)) return value.length > 0;
   return typeof value !== 'string' || value.trim() !== '';
-}
-
-/** The 公开层级 mark a government's own level implies. */
-export function levelMark(level: Level): LevelMark {
-  return level === 'county' ? '县级' : level === 'township' ? '乡级' : '村级';
 }

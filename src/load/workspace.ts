@@ -3,9 +3,10 @@ import path from 'node:path';
 import { readManifest } from './catalog.js';
 import { makeDiagnostic } from '../model/diagnostic.js';
 import { say, type Message } from '../model/i18n.js';
-import { relativeTo } from '../io/files.js';
-import { catalogListing, findGovernmentRoots, loadCatalogs, loadSource, parseSource, type CatalogSource, type Government, type SourceFile } from './government.js';
-import type { Listing } from './read.js';
+import { Lru } from '../model/lru.js';
+import { findGovernmentRoots, loadGovernmentFrom, type Government } from './government.js';
+import type { SourceFile } from './source.js';
+import { diskTree, memoryTree, type SourceTree } from './tree.js';
 import type { Diagnostic, Lang, Manifest } from '../model/types.js';
 
 /** What a rule may ask of the workspace a government was loaded in. */
@@ -14,18 +15,11 @@ export interface WorkspaceView {
   parentOf(government: Government): Government | undefined;
 }
 
-/** Where a workspace's files come from: the disk, or a git revision (src/report/git.ts). */
+/** A workspace's files: the tree they are read from, and the governments (absolute folders holding a gk.yaml) it is made of. */
 export interface WorkspaceFiles {
-  /** Absolute folders holding a gk.yaml, sorted. */
+  tree: SourceTree;
+  /** sorted */
   roots: readonly string[];
-  /** Absolute catalog files of the government at `root`, sorted, not descending into nested governments. */
-  catalogFiles(root: string): string[];
-  /** The listing with what could not be listed or read (the disk); without it, catalogFiles is all there is. */
-  catalogListing?(root: string): Listing;
-  /** Read, decode and parse one file. */
-  load(abs: string): SourceFile;
-  /** The path as shown to the user. */
-  display(abs: string): string;
 }
 
 /** One government of the workspace as its gk.yaml describes it; its catalogs are loaded with `Workspace.load`. */
@@ -69,12 +63,6 @@ const M: Record<string, Message> = {
 const PARENT_CACHE = 32;
 const LEAF_CACHE = 4;
 
-function remember(cache: Map<string, Government>, key: string, value: Government, capacity: number): void {
-  cache.delete(key);
-  cache.set(key, value);
-  while (cache.size > capacity) cache.delete(cache.keys().next().value!);
-}
-
 function byCodeThenDisplay(a: Member, b: Member): number {
   const x = a.manifest.code;
   const y = b.manifest.code;
@@ -83,43 +71,17 @@ function byCodeThenDisplay(a: Member, b: Member): number {
 
 /** The workspace over files on disk. */
 export function diskFiles(roots: readonly string[], cwd: string, lang: Lang): WorkspaceFiles {
-  return {
-    roots,
-    catalogFiles: (root) => catalogListing(root).files,
-    catalogListing,
-    load: (abs) => loadSource(abs, cwd, lang),
-    display: (abs) => relativeTo(cwd, abs),
-  };
+  return { tree: diskTree(cwd, lang), roots };
 }
 
 /**
  * Files on disk with some replaced by texts held in memory (an editor's unsaved buffers), by absolute path. A held
- * catalog file that is not on disk yet belongs to its government all the same.
+ * gk.yaml adds a government; a held catalog file that is not on disk yet belongs to its government all the same.
  */
 export function overlayFiles(base: WorkspaceFiles, texts: ReadonlyMap<string, string | Uint8Array>, lang: Lang): WorkspaceFiles {
-  const held = [...texts.keys()].filter((f) => /\.ya?ml$/.test(f)).sort();
-  const roots = [...new Set([...base.roots, ...held.filter((f) => path.basename(f) === 'gk.yaml').map((f) => path.dirname(f))])].sort();
-  return {
-    roots,
-    catalogFiles(root) {
-      const own = base.catalogFiles(root);
-      const catalogDir = `${path.join(root, 'catalog')}${path.sep}`;
-      const extra = held.filter((f) => f.startsWith(catalogDir) && !own.includes(f) && ownerOf(f, roots) === root);
-      return extra.length === 0 ? own : [...own, ...extra].sort();
-    },
-    load(abs) {
-      const text = texts.get(abs);
-      return text === undefined ? base.load(abs) : parseSource(abs, base.display(abs), typeof text === 'string' ? new TextEncoder().encode(text) : text, lang);
-    },
-    display: (abs) => base.display(abs),
-  };
-}
-
-/** The innermost government folder holding a file. */
-function ownerOf(file: string, roots: readonly string[]): string | undefined {
-  let best: string | undefined;
-  for (const root of roots) if (file.startsWith(`${root}${path.sep}`) && (best === undefined || root.length > best.length)) best = root;
-  return best;
+  const held = new Map([...texts].filter(([f]) => /\.ya?ml$/.test(f)).map(([f, text]) => [f, { text }]));
+  const manifests = [...held.keys()].filter((f) => path.basename(f) === 'gk.yaml').map((f) => path.dirname(f));
+  return { tree: memoryTree(held, base.tree, lang), roots: [...new Set([...base.roots, ...manifests])].sort() };
 }
 
 /** Every government below the paths, with the tree their `parent:` codes make. Catalogs are read on demand. */
@@ -128,9 +90,10 @@ export function loadWorkspace(paths: string[], cwd: string, lang: Lang): Workspa
 }
 
 export function openWorkspace(files: WorkspaceFiles, lang: Lang): Workspace {
+  const { tree } = files;
   const all = files.roots.map((root) => {
-    const manifestSource = files.load(path.join(root, 'gk.yaml'));
-    const member: Member = { root, display: files.display(root), manifest: readManifest(manifestSource.data, manifestSource.display), manifestSource, children: [] };
+    const manifestSource = tree.load(path.join(root, 'gk.yaml'));
+    const member: Member = { root, display: tree.display(root), manifest: readManifest(manifestSource.data, manifestSource.display), manifestSource, children: [] };
     return member;
   });
   // Roots are sorted, so the outermost workspace manifest comes first.
@@ -212,20 +175,14 @@ export function openWorkspace(files: WorkspaceFiles, lang: Lang): Workspace {
   }
 
   const atRoot = new Map(members.map((m) => [m.root, m]));
-  const parents = new Map<string, Government>();
-  const leaves = new Map<string, Government>();
+  const parents = new Lru<string, Government>(PARENT_CACHE);
+  const leaves = new Lru<string, Government>(LEAF_CACHE);
   const load = (member: Member): Government => {
     const cache = member.children.length > 0 ? parents : leaves;
-    const capacity = cache === parents ? PARENT_CACHE : LEAF_CACHE;
     const cached = cache.get(member.root);
-    if (cached) {
-      remember(cache, member.root, cached, capacity);
-      return cached;
-    }
-    const listing = files.catalogListing?.(member.root) ?? { files: files.catalogFiles(member.root), problems: new Map() };
-    const catalogs: CatalogSource[] = loadCatalogs(listing, files.load, files.display, lang);
-    const government: Government = { root: member.root, display: member.display, manifestSource: member.manifestSource, manifest: member.manifest, catalogs };
-    remember(cache, member.root, government, capacity);
+    if (cached) return cached;
+    const government = { ...loadGovernmentFrom(tree, member.root, lang, { manifestSource: member.manifestSource }), manifest: member.manifest };
+    cache.set(member.root, government);
     return government;
   };
 

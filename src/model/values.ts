@@ -1,6 +1,10 @@
 // The canonical spelling of vocabulary values (公开对象, 公开方式, 公开层级, 五公开) and of width variants, shared by fmt and import.
 import type { Audience, LevelMark, Mode, PublicsClass } from './types.js';
 
+export const AUDIENCES: readonly Audience[] = ['全社会', '特定群体'];
+export const MODES: readonly Mode[] = ['主动', '依申请'];
+export const PUBLICS: readonly PublicsClass[] = ['决策公开', '执行公开', '管理公开', '服务公开', '结果公开'];
+
 /** Full-width digits and Latin letters → ASCII, ideographic spaces → spaces: the forms the standard writes. */
 export function toHalfWidth(s: string): string {
   return s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');

@@ -1,46 +1,8 @@
 // CSV output: the official column headers, RFC 4180 quoting, formula neutralising; pure, so `gk import` can share them.
 import type { ItemRow } from './rows.js';
+import { CSV_BOM, CSV_HEADERS, CSV_LIST_SEPARATOR, neutralizeCsvCell } from '../model/table.js';
 
-/** The official table's columns, then the four gk adds so an import reads the file back without loss. */
-export const CSV_HEADERS = [
-  '序号',
-  '一级事项',
-  '二级事项',
-  '公开内容（要素）',
-  '公开依据',
-  '公开时限',
-  '公开主体',
-  '公开渠道和载体',
-  '公开对象',
-  '公开方式',
-  '公开层级',
-  '五公开分类',
-  '事项编号',
-  '对应标准事项',
-  '领域',
-] as const;
-
-export type CsvHeader = (typeof CSV_HEADERS)[number];
-
-/** Joins the values of a list cell (公开依据, 公开渠道和载体, …), as the reference tables do. */
-export const CSV_LIST_SEPARATOR = '；';
-
-export const CSV_BOM = '\ufeff';
-
-/**
- * Characters that make Excel, WPS and LibreOffice read a cell as a formula. A cell starting with one of them —
- * or with quotes before one, so the quote stays reversible — gets one more leading `'`; see `restoreCsvCell`.
- */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-export function neutralizeCsvCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/** The inverse of `neutralizeCsvCell`, for importers: drops the one `'` it added. */
-export function restoreCsvCell(value: string): string {
-  return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
+export { CSV_BOM, CSV_HEADERS, CSV_LIST_SEPARATOR, neutralizeCsvCell, restoreCsvCell, type CsvHeader } from '../model/table.js';
 
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted, and quotes inside are doubled. */
 export function quoteCsvCell(value: string): string {

@@ -2,8 +2,9 @@
 import type { ChannelVocabulary } from '../load/channels.js';
 import { partialNotice } from '../load/edition.js';
 import { formatPercent } from '../model/labels.js';
+import { levelName } from '../model/levels.js';
 import type { DomainCoverage, StandardDiff } from '../diff/types.js';
-import type { Lang, LevelMark, PublicsClass, ResolvedCatalog } from '../model/types.js';
+import type { LevelMark, PublicsClass, ResolvedCatalog } from '../model/types.js';
 import { categorySpans, itemTitle, markChannels, type DomainRows } from './rows.js';
 import type { Related } from './workspace-index.js';
 import type { PageTemplate } from './templates.js';
@@ -17,8 +18,6 @@ export const PUBLICS_CLASSES: ReadonlyArray<{ name: PublicsClass | '未分类'; 
   { name: '结果公开', slug: 'result' },
   { name: '未分类', slug: 'unclassified' },
 ];
-
-const LEVEL_NAMES = { county: '县级', township: '乡级', village: '村级' } as const;
 
 export interface Download {
   href: string;
@@ -109,7 +108,7 @@ function commonView(input: SiteInput, title: string, current: PageTemplate) {
     isSearch: current === 'search',
     /** Domain pages use the whole window for the official table; the header and footer line up with it. */
     wide: current === 'domain',
-    government: { name: catalog.manifest.name, code: catalog.manifest.code, level: LEVEL_NAMES[catalog.manifest.level] },
+    government: { name: catalog.manifest.name, code: catalog.manifest.code, level: levelName(catalog.manifest.level, 'zh') },
     edition: { id: catalog.edition.id, title: catalog.edition.title, partial: catalog.edition.partial, notice: partialNotice(catalog.edition, 'zh') ?? '' },
     date: input.date ?? '',
     related: input.related,

@@ -7,7 +7,7 @@ import { packageRoot, relativeTo } from '../io/files.js';
 import { readHistory } from '../io/git.js';
 import { STAMP_FILE } from '../io/output-dir.js';
 import { decodeBytes } from '../load/decode.js';
-import { catalogListing } from '../load/government.js';
+import { diskTree } from '../load/tree.js';
 import { listFiles, readFileSafely, repositoryOf } from '../load/read.js';
 import { VERSION } from '../model/version.js';
 
@@ -107,10 +107,11 @@ export function inputsNow(base: string, roots: readonly string[], extra: readonl
   const take = (abs: string, boundary?: string) => {
     inputs[relativeTo(base, abs)] = hashFileNow(abs, boundary);
   };
+  const tree = diskTree(base, 'en');
   for (const root of roots) {
     const boundary = repositoryOf(path.join(root, 'gk.yaml'));
     take(path.join(root, 'gk.yaml'), boundary);
-    const listing = catalogListing(root);
+    const listing = tree.catalogListing(root);
     if (listing.problems.size > 0) return undefined;
     for (const file of listing.files) take(file, boundary);
   }

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { Diagnostic, Lang } from '../model/types.js';
 import { relativeTo } from '../io/files.js';
-import { createParentResolver, diskTree } from '../resolve/parent.js';
+import { createParentResolver } from '../resolve/parent.js';
+import { diskTree } from '../load/tree.js';
 import { findGovernmentRoots, loadGovernment, type Government } from '../load/government.js';
 import { loadChannelVocabulary } from '../load/channels.js';
 import { checkGovernment, type CheckConfig } from '../check/validate.js';

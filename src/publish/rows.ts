@@ -2,6 +2,7 @@
 import { valueOf } from '../resolve/standard.js';
 import { matchChannel, type ChannelVocabulary } from '../load/channels.js';
 import type { Audience, LevelMark, Mode, PublicsClass, ResolvedCatalog, ResolvedItem } from '../model/types.js';
+import { LEVEL_MARKS, levelMark } from '../model/levels.js';
 
 export interface ItemRow {
   /** 序号: position within its domain, from 1. */
@@ -76,8 +77,8 @@ export function tabulateCatalog(catalog: ResolvedCatalog): DomainRows[] {
 
 /** The 公开层级 columns: 县级 and 乡级 as in the official tables, and 村级 when the catalog uses it. */
 export function levelColumns(catalog: ResolvedCatalog, domains: readonly DomainRows[]): LevelMark[] {
-  const used = catalog.manifest.level === 'village' || domains.some((d) => d.rows.some((r) => r.levels.includes('村级')));
-  return used ? ['县级', '乡级', '村级'] : ['县级', '乡级'];
+  const used = catalog.manifest.level === 'village' || domains.some((d) => d.rows.some((r) => r.levels.includes(levelMark('village'))));
+  return used ? [...LEVEL_MARKS] : LEVEL_MARKS.slice(0, 2);
 }
 
 /** Consecutive rows sharing 一级事项 are merged like the official tables: the span each row starts, 0 when merged into the row above. */

@@ -2,6 +2,7 @@
 // all of them, and the links each government's site gets to the landing page, its parent and its children.
 import path from 'node:path';
 import type { Lang, Level } from '../model/types.js';
+import { levelName } from '../model/levels.js';
 import { buildSearchIndex, formatSearchIndex, SEARCH_INDEX_FILE, type SearchEntry } from './search.js';
 import type { DomainRows } from './rows.js';
 import type { SiteTemplates } from './templates.js';
@@ -29,7 +30,6 @@ export interface WorkspaceSite {
   date?: string;
 }
 
-const LEVEL_NAMES: Record<Level, string> = { county: '县级', township: '乡级', village: '村级' };
 
 function byCode(a: WorkspaceEntry, b: WorkspaceEntry): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : a.href < b.href ? -1 : a.href > b.href ? 1 : 0;
@@ -62,7 +62,7 @@ export function relatedOf(site: Pick<WorkspaceSite, 'landing' | 'city' | 'entrie
     children: site.entries
       .filter((e) => e.parent === entry.code && e !== entry)
       .sort(byCode)
-      .map((e) => ({ name: e.name, href: linkFrom(entry, e.href, site.baseUrl), level: LEVEL_NAMES[e.level] })),
+      .map((e) => ({ name: e.name, href: linkFrom(entry, e.href, site.baseUrl), level: levelName(e.level, 'zh') })),
   };
   if (site.landing) related.home = { name: site.city === '' ? '全部政府' : `${site.city}全部政府`, href: linkFrom(entry, 'index.html', site.baseUrl) };
   if (parent !== undefined && parent !== entry) related.parent = { name: parent.name, href: linkFrom(entry, parent.href, site.baseUrl) };
@@ -85,7 +85,7 @@ function tree(site: WorkspaceSite): TreeNode[] {
   const sorted = [...site.entries].sort(byCode);
   const codes = new Set(sorted.map((e) => e.code));
   const nodes = new Map<WorkspaceEntry, TreeNode>();
-  for (const e of sorted) nodes.set(e, { entry: e, name: e.name, code: e.code, level: LEVEL_NAMES[e.level], href: `${site.baseUrl}${e.href}`, items: e.items, children: [] });
+  for (const e of sorted) nodes.set(e, { entry: e, name: e.name, code: e.code, level: levelName(e.level, 'zh'), href: `${site.baseUrl}${e.href}`, items: e.items, children: [] });
   const first = new Map<string, TreeNode>();
   for (const e of sorted) if (!first.has(e.code)) first.set(e.code, nodes.get(e)!);
   const roots: TreeNode[] = [];

@@ -4,6 +4,8 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import type { LevelMark } from '../model/types.js';
 import type { ChannelVocabulary } from '../load/channels.js';
 import { CSV_HEADERS, csvRecordOf } from './csv.js';
+import { TICKED, UNTICKED } from '../model/table.js';
+import { loadExcel } from '../io/excel.js';
 import { categorySpans, markChannels, type DomainRows } from './rows.js';
 import { stampZipEntries } from './zip.js';
 
@@ -11,11 +13,6 @@ import { stampZipEntries } from './zip.js';
 export const UNDATED = new Date(Date.UTC(1980, 0, 1));
 
 const MAX_SHEET_NAME = 31;
-
-/** exceljs takes a fifth of a second to load: only the commands that write a workbook pay for it. */
-export async function loadExcel(): Promise<typeof ExcelJS> {
-  return (await import('exceljs')).default;
-}
 
 /** A workbook whose document properties carry `date` rather than the clock, so identical input gives identical bytes. */
 export async function createWorkbook(title: string, date: Date): Promise<ExcelJS.Workbook> {
@@ -156,9 +153,6 @@ export interface XlsxInput {
   date?: string;
 }
 
-const TICKED = '■';
-const UNTICKED = '□';
-
 /**
  * The official ■/□ list of every channel, boxes one after another on a line (the cell wraps them), so a row is a few
  * lines tall rather than one line per channel.
@@ -166,16 +160,6 @@ const UNTICKED = '□';
 function channelCell(written: readonly string[], channels: ChannelVocabulary): string {
   const { marks, others } = markChannels(written, channels);
   return [...marks.map((m) => `${m.on ? TICKED : UNTICKED}${m.name}`), ...others.map((o) => `${TICKED}${o}`)].join(' ');
-}
-
-/**
- * The inverse of `channelCell`, for importers: the ticked channels, or undefined unless every line of the cell is
- * boxes (■/□ each starting a channel, the boxes separated by spaces or line breaks, as gk's workbooks have written them).
- */
-export function readChannelCell(cell: string): string[] | undefined {
-  const boxes = cell.split(/\r\n?|\n/).flatMap((line) => line.split(/\s+(?=[■□])/u)).map((b) => b.trim());
-  if (!boxes.every((b) => b.startsWith(TICKED) || b.startsWith(UNTICKED))) return undefined;
-  return boxes.filter((b) => b.startsWith(TICKED)).map((b) => b.slice(TICKED.length).trim()).filter((b) => b !== '');
 }
 
 const BORDER = { style: 'thin' as const, color: { argb: 'FF808080' } };

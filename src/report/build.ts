@@ -1,5 +1,6 @@
 // From collected facts to the ranked report: coverage, score, milestones and lagging domains. Pure.
 import type { Level } from '../model/types.js';
+import { LEVELS } from '../model/levels.js';
 import type {
   DomainCell,
   GovernmentFacts,
@@ -21,7 +22,6 @@ export const WARNINGS_FOR_ZERO = 10;
 /** The milestones gk knows how to judge, in the order of the work. */
 export const KNOWN_MILESTONES = ['list', 'published', 'complete'] as const;
 export const RANKED_LEVELS: readonly Level[] = ['county', 'township'];
-const LEVEL_ORDER: Record<Level, number> = { county: 0, township: 1, village: 2 };
 const CREDIT: Record<MilestoneStatus, number | undefined> = { met: 1, late: 0.5, missed: 0, pending: undefined, unknown: undefined };
 
 export function round(value: number, digits: number): number {
@@ -188,7 +188,7 @@ export function buildReport(facts: WorkspaceFacts, date: string): WorkspaceRepor
   const byLevel = (level: Level) => rows.filter((r) => r.level === level);
   const ranked = RANKED_LEVELS.flatMap((level) => rankWithin(byLevel(level)));
   const villages = byLevel('village').sort((a, b) => cmp(a.code, b.code) || cmp(a.folder, b.folder));
-  const governments = [...ranked, ...villages].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  const governments = [...ranked, ...villages].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
 
   let applicable = 0;
   let covered = 0;

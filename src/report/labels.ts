@@ -1,7 +1,8 @@
 // Every word the report formats print, in Chinese and English, and the number and date formatting they share.
 import { formatPercent } from '../model/labels.js';
 import { say, type Message, type Params } from '../model/i18n.js';
-import type { Lang, Level } from '../model/types.js';
+import type { Lang } from '../model/types.js';
+import { levelTitle } from '../model/levels.js';
 import type { MetricChange, MilestoneStatus, Verdict, WorkspaceReport } from './types.js';
 
 const L = {
@@ -102,15 +103,8 @@ export function column(key: ColumnKey, lang: Lang): string {
   return COLUMNS[key][lang];
 }
 
-const LEVELS: Record<Level, Message> = {
-  county: { zh: '县级', en: 'County' },
-  township: { zh: '乡级', en: 'Township' },
-  village: { zh: '村级（社区）', en: 'Village/community' },
-};
-
-export function levelName(level: Level, lang: Lang): string {
-  return LEVELS[level][lang];
-}
+/** A level as the report's headings and tables name it. */
+export const levelName = levelTitle;
 
 const MILESTONES: Record<string, { long: Message; short: Message }> = {
   list: { long: { zh: '梳理事项清单', en: 'Item list' }, short: { zh: '清单', en: 'list' } },

@@ -2,22 +2,13 @@
 import path from 'node:path';
 import { readManifest } from '../load/catalog.js';
 import { say, type Message } from '../model/i18n.js';
-import { exists } from '../io/files.js';
-import { findGovernmentRoots, loadGovernment, loadSource, type Government, type SourceFile } from '../load/government.js';
+import { Lru } from '../model/lru.js';
+import { loadGovernmentFrom, type Government } from '../load/government.js';
+import { foldersUp, type SourceTree } from '../load/tree.js';
 import { resolveCatalog } from './standard.js';
 import type { Edition, Lang, Manifest, ResolvedCatalog, ResolvedItem } from '../model/types.js';
 import { resolveEdition } from '../check/validate.js';
-import { diskFiles, openWorkspace, type Workspace, type WorkspaceFiles } from '../load/workspace.js';
-
-/** Where a parent is looked for: the disk, or one version of a tree (src/diff/git.ts). Folders are absolute. */
-export interface GovernmentTree {
-  /** The gk.yaml in `dir`, read and parsed; undefined when there is none. */
-  manifestAt(dir: string): SourceFile | undefined;
-  /** The government whose gk.yaml is in `dir`. */
-  load(dir: string): Government;
-  /** Every government at or below `dir`, as a workspace reads them. */
-  filesBelow(dir: string): WorkspaceFiles;
-}
+import { openWorkspace, type Workspace } from '../load/workspace.js';
 
 /** How a government's `parent-item:` references fared. */
 export type ParentLink =
@@ -53,27 +44,16 @@ const M = {
   },
 } satisfies Record<string, Message>;
 
-export function diskTree(cwd: string, lang: Lang): GovernmentTree {
-  return {
-    manifestAt(dir) {
-      const file = path.join(dir, 'gk.yaml');
-      return exists(file) ? loadSource(file, cwd, lang) : undefined;
-    },
-    load: (dir) => loadGovernment(dir, cwd, lang),
-    filesBelow: (dir) => diskFiles(findGovernmentRoots([dir], cwd, lang), cwd, lang),
-  };
-}
-
 /**
  * The government named by `parent:`: in the outermost workspace above (its tree, as gk validate builds it), else the
  * nearest folder above whose gk.yaml has that code — the documented layout nests villages in their township's folder.
  */
-function parentFinder(tree: GovernmentTree, lang: Lang): (government: Government) => Government | undefined {
+function parentFinder(tree: SourceTree, lang: Lang): (government: Government) => Government | undefined {
   const manifests = new Map<string, Manifest | undefined>();
   const workspaces = new Map<string, Workspace>();
   const manifestIn = (dir: string): Manifest | undefined => {
     if (!manifests.has(dir)) {
-      const source = tree.manifestAt(dir);
+      const source = tree.hasManifest(dir) ? tree.load(path.join(dir, 'gk.yaml')) : undefined;
       manifests.set(dir, source ? readManifest(source.data, source.display) : undefined);
     }
     return manifests.get(dir);
@@ -83,20 +63,19 @@ function parentFinder(tree: GovernmentTree, lang: Lang): (government: Government
     if (code === undefined || code === '') return undefined;
     let workspaceRoot: string | undefined;
     let nearest: string | undefined;
-    for (let dir = path.dirname(government.root); ; dir = path.dirname(dir)) {
+    for (const dir of foldersUp(path.dirname(government.root))) {
       const manifest = manifestIn(dir);
       if (manifest?.workspace === true) workspaceRoot = dir;
       else if (manifest?.code === code && nearest === undefined) nearest = dir;
-      if (path.dirname(dir) === dir) break;
     }
     if (workspaceRoot !== undefined) {
       let workspace = workspaces.get(workspaceRoot);
-      if (!workspace) workspaces.set(workspaceRoot, (workspace = openWorkspace(tree.filesBelow(workspaceRoot), lang)));
+      if (!workspace) workspaces.set(workspaceRoot, (workspace = openWorkspace({ tree, roots: tree.governmentsBelow(workspaceRoot) }, lang)));
       const member = workspace.memberAt(government.root);
       const parent = member ? member.parent : workspace.memberByCode(code);
       if (parent) return workspace.load(parent);
     }
-    return nearest === undefined ? undefined : tree.load(nearest);
+    return nearest === undefined ? undefined : loadGovernmentFrom(tree, nearest, lang);
   };
 }
 
@@ -106,23 +85,18 @@ function countReferences(government: Government): number {
   return n;
 }
 
-export function createParentResolver(tree: GovernmentTree, lang: Lang): ParentResolver {
+export function createParentResolver(tree: SourceTree, lang: Lang): ParentResolver {
   const find = parentFinder(tree, lang);
-  const cache = new Map<string, ReadonlyMap<string, ResolvedItem>>();
+  const cache = new Lru<string, ReadonlyMap<string, ResolvedItem>>(PARENT_CACHE);
 
   const itemsOf = (parent: Government, fallback: Edition, seen: ReadonlySet<string>): ReadonlyMap<string, ResolvedItem> => {
     const cached = cache.get(parent.root);
-    if (cached) {
-      cache.delete(parent.root);
-      cache.set(parent.root, cached);
-      return cached;
-    }
+    if (cached) return cached;
     // A parent whose edition cannot be found still lends what it writes itself; its own check reports the edition.
     const edition = resolveEdition(parent, lang).edition ?? fallback;
     const items = new Map<string, ResolvedItem>();
     for (const item of resolveWith(parent, edition, seen).catalog.items) if (!items.has(item.id)) items.set(item.id, item);
     cache.set(parent.root, items);
-    while (cache.size > PARENT_CACHE) cache.delete(cache.keys().next().value!);
     return items;
   };
 

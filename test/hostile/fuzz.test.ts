@@ -9,7 +9,7 @@ import { formatCatalog } from '../../src/fmt/format.js';
 import { fixVocabularyValue } from '../../src/model/values.js';
 import { planImport } from '../../src/import/plan.js';
 import { renderCatalogFile } from '../../src/import/write.js';
-import { parseSource } from '../../src/load/government.js';
+import { parseSource } from '../../src/load/source.js';
 import { schemaDiagnostics } from '../../src/check/schema/validate.js';
 import { loadChannelVocabulary } from '../../src/load/channels.js';
 import { defaultEdition, schemaValidators } from '../../src/check/validate.js';

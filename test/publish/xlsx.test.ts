@@ -4,7 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADERS } from '../../src/publish/csv.js';
-import { heightOf, linesIn, readChannelCell, sheetNameOf, textWidth } from '../../src/publish/xlsx.js';
+import { heightOf, linesIn, sheetNameOf, textWidth } from '../../src/publish/xlsx.js';
+import { readChannelCell } from '../../src/model/table.js';
 import { dosDateTime, stampZipEntries } from '../../src/publish/zip.js';
 import { build, county } from './helpers.js';
 

@@ -1,11 +1,14 @@
 // Local rules: checks a government (or a workspace) adds itself, as modules inside its own folder named by
 // `local-rules:` in its gk.yaml, with the shape of gk's rules. Never loaded from outside that folder.
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeDiagnostic } from '../../model/diagnostic.js';
 import { say, type Message } from '../../model/i18n.js';
-import { loadSource, type Government, type SourceFile } from '../../load/government.js';
+import { type Government } from '../../load/government.js';
+import { loadSource, type SourceFile } from '../../load/source.js';
+import { readFileSafely } from '../../load/read.js';
+import { foldersUp } from '../../load/tree.js';
+import { exists, isFile, realPath } from '../../io/files.js';
 import type { Diagnostic, Lang } from '../../model/types.js';
 import { checkDocs } from './docs.js';
 import { rules as builtIn } from './registry.js';
@@ -104,21 +107,11 @@ function containedModule(dir: string, entry: string): string | 'outside' | 'miss
   if (path.isAbsolute(entry) || /^[A-Za-z]:/.test(entry)) return 'outside';
   const abs = path.resolve(dir, entry);
   if (!isInside(abs, dir)) return 'outside';
-  let real: string;
-  let realDir: string;
-  try {
-    real = fs.realpathSync(abs);
-    realDir = fs.realpathSync(dir);
-  } catch {
-    return 'missing';
-  }
+  const real = realPath(abs);
+  const realDir = realPath(dir);
+  if (real === undefined || realDir === undefined) return 'missing';
   if (!isInside(real, realDir)) return 'outside';
-  try {
-    if (!fs.statSync(real).isFile()) return 'missing';
-  } catch {
-    return 'missing';
-  }
-  return real;
+  return isFile(real) ? real : 'missing';
 }
 
 function isInside(child: string, parent: string): boolean {
@@ -186,17 +179,10 @@ export function ruleHomes(roots: readonly string[], cwd: string, lang: Lang): Ru
   const visit = (dir: string) => {
     if (homes.has(dir)) return;
     const file = path.join(dir, 'gk.yaml');
-    let text: string;
-    try {
-      // Only a regular file of sensible size is read: a FIFO or device named gk.yaml must not block or flood the run.
-      const stat = fs.statSync(file);
-      if (!stat.isFile() || stat.size > 1024 * 1024) throw new Error('not a small regular file');
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      homes.set(dir, undefined);
-      return;
-    }
-    homes.set(dir, text.includes(LOCAL_RULES_KEY) ? { dir, manifest: loadSource(file, cwd, lang) } : undefined);
+    // Only a regular file of sensible size is read: a FIFO or device named gk.yaml must not block or flood the run.
+    const read = readFileSafely(file, { max: 1024 * 1024 });
+    const mentions = read.ok && new TextDecoder().decode(read.bytes).includes(LOCAL_RULES_KEY);
+    homes.set(dir, mentions ? { dir, manifest: loadSource(file, cwd, lang) } : undefined);
   };
   for (const root of roots) {
     visit(root);
@@ -227,8 +213,5 @@ export async function loadRunRules(roots: readonly string[], cwd: string, lang: 
 }
 
 function repositoryOf(dir: string): string | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (fs.existsSync(path.join(d, '.git'))) return d;
-    if (path.dirname(d) === d) return undefined;
-  }
+  return foldersUp(dir).find((d) => exists(path.join(d, '.git')));
 }

@@ -1,7 +1,8 @@
 // What a lint rule is: an id, a default severity, bilingual messages, and checks the linter calls per item, per file
 // or once per government.
 import type { Message, Params } from '../../model/i18n.js';
-import type { CatalogSource, SourceFile, Government } from '../../load/government.js';
+import type { Government } from '../../load/government.js';
+import type { CatalogSource, SourceFile } from '../../load/source.js';
 import type { ChannelVocabulary } from '../../load/channels.js';
 import type { DataPath, Edition, ItemField, ItemSpec, Lang, RelatedLocation, Severity, StandardItem } from '../../model/types.js';
 import type { RuleDocs } from './docs.js';

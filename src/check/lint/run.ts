@@ -1,7 +1,8 @@
 // Runs the rules over one government: severity settings from gk.yaml, in-place suppressions, source ranges.
 import { makeDiagnostic } from '../../model/diagnostic.js';
 import { say } from '../../model/i18n.js';
-import type { CatalogSource, Government, SourceFile } from '../../load/government.js';
+import type { Government } from '../../load/government.js';
+import type { CatalogSource, SourceFile } from '../../load/source.js';
 import type { ChannelVocabulary } from '../../load/channels.js';
 import type { Diagnostic, Edition, Lang, Severity } from '../../model/types.js';
 import { rules } from './registry.js';

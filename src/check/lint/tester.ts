@@ -3,11 +3,11 @@
 // message, hint and, given a way to apply fixes, the fixed text. gk's own rule tests and local-rule authors (through
 // the public API) use the same code. Nothing is read from disk but the bundled edition and channel vocabulary.
 import path from 'node:path';
-import { readCatalogFile, readManifest } from '../../load/catalog.js';
 import { loadChannelVocabulary, type ChannelVocabulary } from '../../load/channels.js';
 import { loadEdition } from '../../load/edition.js';
-import { parseSource, type CatalogSource, type Government } from '../../load/government.js';
-import { bundledStandardDir } from '../../io/files.js';
+import { loadGovernmentFrom, type Government } from '../../load/government.js';
+import { fileSetTree } from '../../load/tree.js';
+import { bundledStandardDir, relativeTo } from '../../io/files.js';
 import { say } from '../../model/i18n.js';
 import type { Diagnostic, Edition, Lang, Severity } from '../../model/types.js';
 import { domainsOf } from '../validate.js';
@@ -85,26 +85,15 @@ export interface RuleCaseResult {
 let bundled: Edition | undefined;
 const bundledEdition = (): Edition => (bundled ??= loadEdition(path.join(bundledStandardDir, 'national-2020')));
 
-function source(file: string, text: string): ReturnType<typeof parseSource> {
-  return parseSource(path.join('/memory', file), file, new TextEncoder().encode(text), 'zh');
-}
-
-function catalogSource(dir: string, text: string): CatalogSource {
-  const domain = /^domain:\s*(\S+)/m.exec(text)?.[1] ?? 'unknown';
-  const src = source(`${dir}catalog/${domain}.yaml`, text);
-  return { ...src, catalog: readCatalogFile(src.data, src.path) };
-}
-
 /** A government held in memory: gk.yaml and catalog files from texts, below a folder `/memory/<dir>` that does not exist. */
 export function memoryGovernment(manifest: string, catalogs: readonly string[], dir = ''): Government {
-  const manifestSource = source(`${dir}gk.yaml`, manifest);
-  return {
-    root: path.join('/memory', dir),
-    display: dir === '' ? '.' : dir.replace(/\/$/, ''),
-    manifestSource,
-    manifest: readManifest(manifestSource.data, manifestSource.path),
-    catalogs: catalogs.map((c) => catalogSource(dir, c)),
-  };
+  const root = path.join('/memory', dir);
+  const encode = (text: string) => new TextEncoder().encode(text);
+  // A catalog file is named by its domain line, as gk import and gk init name them.
+  const held = new Map(catalogs.map((c) => [path.join(root, 'catalog', `${/^domain:\s*(\S+)/m.exec(c)?.[1] ?? 'unknown'}.yaml`), encode(c)]));
+  const files = new Map([[path.join(root, 'gk.yaml'), encode(manifest)], ...held]);
+  const tree = fileSetTree(() => [...files.keys()], (abs) => files.get(abs), (abs) => relativeTo('/memory', abs), 'zh');
+  return loadGovernmentFrom(tree, root, 'zh', { catalogs: [...held.keys()] });
 }
 
 /** Runs one rule over a case: its findings in the order validate prints them, each with the messageId it came from. */

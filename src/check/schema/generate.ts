@@ -1,6 +1,7 @@
 // JSON Schemas for catalog files and gk.yaml, generated from the standard data so editors offer its vocabulary.
 import type { ChannelVocabulary } from '../../load/channels.js';
-import { AUDIENCES, LEVEL_MARKS, MODES, PUBLICS } from '../../load/catalog.js';
+import { LEVEL_MARKS } from '../../model/levels.js';
+import { AUDIENCES, MODES, PUBLICS } from '../../model/values.js';
 import { DOMAIN_IDS, DOMAIN_NAMES, ITEM_FIELDS, type Edition } from '../../model/types.js';
 
 type Schema = Record<string, unknown>;

@@ -5,7 +5,7 @@ import { distance } from 'fastest-levenshtein';
 import { makeDiagnostic } from '../../model/diagnostic.js';
 import { fixVocabularyValue, fmtRewritesVocabulary } from '../../model/values.js';
 import { say, type Message } from '../../model/i18n.js';
-import type { SourceFile } from '../../load/government.js';
+import type { SourceFile } from '../../load/source.js';
 import type { DataPath, Diagnostic, Lang } from '../../model/types.js';
 
 export type SchemaKind = 'catalog' | 'manifest';

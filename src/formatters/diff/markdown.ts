@@ -3,7 +3,7 @@ import { say } from '../../model/i18n.js';
 import type { Lang } from '../../model/types.js';
 import { describeWeakening, isUndeclaredWeakening } from '../../diff/standard.js';
 import type { FieldChange, StandardDiff, StandardEntry } from '../../diff/types.js';
-import { CLASS, KIND, LEVEL_NAMES, STATUS, WORDS, formatCoverage, labelDomain, labelField, readItemName, formatPercent, flattenValue, labelVersion, type DiffFormatOptions, type DiffFormatter, type StandardResult, type VersionResult } from './types.js';
+import { CLASS, KIND, levelName, STATUS, WORDS, formatCoverage, labelDomain, labelField, readItemName, formatPercent, flattenValue, labelVersion, type DiffFormatOptions, type DiffFormatter, type StandardResult, type VersionResult } from './types.js';
 
 /** Characters Markdown would read as markup; 《》 and Chinese punctuation pass through. */
 function escape(s: string): string {
@@ -58,7 +58,7 @@ function formatStandard(results: readonly StandardResult[], options: DiffFormatO
   let out = options.notices.map((n) => `> ${escape(n)}\n`).join('');
   for (const { government, diff } of results) {
     if (out !== '') out += '\n';
-    const level = LEVEL_NAMES[diff.government.level]?.[lang] ?? diff.government.level;
+    const level = levelName(diff.government.level, lang);
     out += `### ${escape(say(WORDS.against, lang, { name: diff.government.name || government, code: diff.government.code, level, edition: diff.edition.id }))}\n\n`;
     out += `${WORDS.coverage[lang]} **${formatPercent(diff.total.coverage)}** · ${code(government)}\n\n`;
     out += coverageTable(diff, lang);

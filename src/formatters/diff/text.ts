@@ -8,7 +8,7 @@ import type { DomainCoverage, FieldChange, ItemChange, StandardEntry } from '../
 import {
   CLASS,
   KIND,
-  LEVEL_NAMES,
+  levelName,
   STATUS,
   WORDS,
   labelDomain,
@@ -110,7 +110,7 @@ function formatStandard(results: readonly StandardResult[], options: DiffFormatO
   let out = options.notices.map((n) => `${n}\n`).join('');
   for (const { government, diff } of results) {
     if (out !== '') out += '\n';
-    const level = LEVEL_NAMES[diff.government.level]?.[lang] ?? diff.government.level;
+    const level = levelName(diff.government.level, lang);
     out += c.bold(say(WORDS.against, lang, { name: diff.government.name || government, code: diff.government.code, level, edition: diff.edition.id })) + c.dim(`  ${government}`) + '\n';
     out += `${WORDS.coverage[lang]} ${c.bold(formatPercent(diff.total.coverage))}  ${coverageLine(diff.total, lang)}\n`;
     for (const domain of diff.domains) {

@@ -4,22 +4,9 @@ export { flattenValue, formatCoverage, formatPercent, labelDomain } from '../../
 import type { Message } from '../../model/i18n.js';
 import type { ChannelVocabulary } from '../../load/channels.js';
 import type { ItemField, Lang, ResolvedItem } from '../../model/types.js';
-import { WORKING_TREE, type ChangeClass, type ItemChange, type StandardDiff, type StandardStatus, type VersionDiff } from '../../diff/types.js';
+import { WORKING_TREE, type ChangeClass, type ItemChange, type StandardResult, type StandardStatus, type VersionResult } from '../../diff/types.js';
 export { WORKING_TREE };
-
-export interface StandardResult {
-  /** The government's folder as shown to the user. */
-  government: string;
-  diff: StandardDiff;
-}
-
-export interface VersionResult {
-  government: string;
-  name: string;
-  /** Domain id → name, from both versions. */
-  domains: Record<string, string>;
-  diff: VersionDiff;
-}
+export type { StandardResult, VersionResult };
 
 export interface DiffFormatOptions {
   lang: Lang;
@@ -81,11 +68,7 @@ export const WORDS = {
   national: { zh: '国家标准', en: 'national' },
 } satisfies Record<string, Message>;
 
-export const LEVEL_NAMES: Record<string, Message> = {
-  county: { zh: '县级', en: 'county' },
-  township: { zh: '乡级', en: 'township' },
-  village: { zh: '村级', en: 'village' },
-};
+export { levelName } from '../../model/levels.js';
 
 export function labelField(field: ItemField, lang: Lang): string {
   return lang === 'zh' ? ELEMENT_NAMES[field].zh : field;

@@ -1,12 +1,10 @@
 // code-length: a government's code has its level's length: a county the 6-digit division code, a township the
 // 9-digit and a village the 12-digit statistical division code.
-import { levelMark } from '../../../load/catalog.js';
+import { levelName as nameOf } from '../../../model/levels.js';
 import type { Level } from '../../../model/types.js';
 import type { Rule } from '../rule.js';
 
 const DIGITS: Readonly<Record<Level, number>> = { county: 6, township: 9, village: 12 };
-const LEVEL_EN: Readonly<Record<Level, string>> = { county: 'county', township: 'township', village: 'village' };
-
 export const rule: Rule = {
   meta: {
     id: 'code-length',
@@ -33,7 +31,7 @@ export const rule: Rule = {
     if (!/^\d{6}(?:\d{3}){0,2}$/.test(manifest.code)) return;
     const want = DIGITS[manifest.level];
     if (manifest.code.length === want) return;
-    const levelName = context.lang === 'zh' ? levelMark(manifest.level) : LEVEL_EN[manifest.level];
+    const levelName = nameOf(manifest.level, context.lang);
     context.report({ file: manifestSource, path: ['code'], messageId: 'length', params: { levelName, want, code: manifest.code, got: manifest.code.length }, hintId: 'hint' });
   },
 };

@@ -1,6 +1,6 @@
 // duplicate-id: an item id must be unique across the whole catalog, since versions and references match by id.
 import type { Rule } from '../rule.js';
-import type { CatalogSource } from '../../../load/government.js';
+import type { CatalogSource } from '../../../load/source.js';
 
 export const rule: Rule = {
   meta: { id: 'duplicate-id', severity: 'error', description: { zh: '事项编号在目录内必须唯一', en: 'item ids must be unique within a catalog' } },

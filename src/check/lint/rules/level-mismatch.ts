@@ -1,5 +1,5 @@
 // level-mismatch: a catalog carries only items whose 公开层级 includes its own level (县级 for a county, 乡级 for a township).
-import { levelMark } from '../../../load/catalog.js';
+import { levelMark, levelName as nameOf } from '../../../model/levels.js';
 import type { Rule } from '../rule.js';
 import type { LevelMark } from '../../../model/types.js';
 
@@ -16,10 +16,10 @@ export const rule: Rule = {
   item({ file, item, national, path }, context) {
     const level = context.government.manifest.level;
     const mark = levelMark(level);
-    const accepted: LevelMark[] = level === 'village' ? ['村级', '乡级'] : [mark];
+    const accepted: LevelMark[] = level === 'village' ? [mark, levelMark('township')] : [mark];
     const levels = item.levels ?? national?.levels;
     if (!levels || levels.length === 0 || levels.some((l) => accepted.includes(l))) return;
-    const levelName = { county: { zh: '县级', en: 'county' }, township: { zh: '乡级', en: 'township' }, village: { zh: '村级', en: 'village' } }[level][context.lang];
+    const levelName = nameOf(level, context.lang);
     const shown = levels.join('、');
     if (item.levels) {
       context.report({ file, path: path('levels'), messageId: 'local', params: { name: item.name ?? national?.name ?? item.id, levels: shown, mark, levelName }, hintId: 'hint', hintParams: { mark } });

@@ -1,5 +1,6 @@
 // parent-mismatch: an item shared with the government above (same national item, or `parent-item:`) says the same, word for word.
-import type { CatalogSource, Government } from '../../../load/government.js';
+import type { Government } from '../../../load/government.js';
+import type { CatalogSource } from '../../../load/source.js';
 import { present } from '../../../load/catalog.js';
 import type { DataPath, Edition, ItemField, ItemSpec } from '../../../model/types.js';
 import type { Rule } from '../rule.js';

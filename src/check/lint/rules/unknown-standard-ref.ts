@@ -1,5 +1,5 @@
 // unknown-standard-ref: `standard:` and exclusions must name an item of the edition the catalog follows.
-import type { CatalogSource } from '../../../load/government.js';
+import type { CatalogSource } from '../../../load/source.js';
 import type { DataPath } from '../../../model/types.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { distance } from 'fastest-levenshtein';
