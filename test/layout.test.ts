@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// README's "How the code is organised" describes these stages; keep the two in step.
+// README's "How the code is organised" (and docs/architecture.md) describe these stages; a test below keeps them in step.
 
 const src = path.resolve(import.meta.dirname, '..', 'src');
 
@@ -73,6 +73,25 @@ describe('layout', () => {
     const allowed = new Set([path.join('publish', 'serve.ts')]);
     const building = files.filter((f) => !allowed.has(path.relative(src, f)) && TAG.test(fs.readFileSync(f, 'utf8')));
     expect(building.map((f) => path.relative(src, f))).toEqual([]);
+  });
+
+  it("README's and docs/architecture.md's stage order is ORDER, and README lists every stage in that order", () => {
+    const stages = ORDER.filter((s) => s !== '.');
+    for (const doc of ['README.md', 'docs/architecture.md']) {
+      const text = fs.readFileSync(path.join(src, '..', doc), 'utf8');
+      const line = /Stage order: `([^`]+)`/.exec(text);
+      expect(line, doc).not.toBeNull();
+      expect(line![1]!.split(' → '), doc).toEqual(stages);
+    }
+    const readme = fs.readFileSync(path.join(src, '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## 代码的组织 · How the code is organised'), readme.indexOf('## 开发 · Development'));
+    const listed = [...section.matchAll(/`([a-z]+)\/`/g)].map((m) => m[1]!).filter((s, i, all) => all.indexOf(s) === i);
+    expect(listed.filter((s) => (stages as readonly string[]).includes(s))).toEqual(stages);
+  });
+
+  it('level names and marks are defined only in model/levels.ts', () => {
+    const spelled = files.filter((f) => stageOf(f) !== 'model' && /county: \{ zh: '|county: '县级'|county: 'county'|\['县级', '乡级'/.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(src, f));
+    expect(spelled).toEqual([]);
   });
 
   it('only src/cli.ts and src/index.ts sit loose in src/', () => {
