@@ -7,6 +7,7 @@ import { exists, globFiles, isDirectory, isReadOnly, readBytes, readText, relati
 import { decodeBytes, type Encoding } from '../load/decode.js';
 import { listFiles, readFileSafely, repositoryOf, type ReadProblem } from '../load/read.js';
 import { catalogFilesOf } from '../load/government.js';
+import { findManifestAbove, foldersUp } from '../load/tree.js';
 import type { Lang } from '../model/types.js';
 import { fmtConfigOf, formatCatalog, type FormatFailure, type FormatOptions } from './format.js';
 
@@ -18,9 +19,9 @@ const NOT_CATALOGS = new Set(['gk.yaml', 'edition.yaml', 'channels.yaml']);
 
 /** Standard editions are official transcriptions: a folder holding edition.yaml is never reformatted. */
 function inEdition(file: string, stop: string): boolean {
-  for (let d = path.dirname(file); d.startsWith(stop); d = path.dirname(d)) {
+  for (const d of foldersUp(path.dirname(file))) {
+    if (!d.startsWith(stop)) return false;
     if (exists(path.join(d, 'edition.yaml'))) return true;
-    if (path.dirname(d) === d) break;
   }
   return false;
 }
@@ -65,16 +66,12 @@ export function catalogFilesUnder(paths: readonly string[], cwd: string, lang: L
 
 /** The configuration of the gk.yaml nearest above the file (none: nothing local, every rule on). */
 export function findFmtConfig(file: string): FormatOptions {
-  for (let d = path.dirname(file); ; d = path.dirname(d)) {
-    const manifest = path.join(d, 'gk.yaml');
-    if (exists(manifest)) {
-      try {
-        return fmtConfigOf(jsYaml.load(readText(manifest), { schema: jsYaml.CORE_SCHEMA }));
-      } catch {
-        return fmtConfigOf(undefined);
-      }
-    }
-    if (path.dirname(d) === d) return fmtConfigOf(undefined);
+  const root = findManifestAbove(path.dirname(file));
+  if (root === undefined) return fmtConfigOf(undefined);
+  try {
+    return fmtConfigOf(jsYaml.load(readText(path.join(root, 'gk.yaml')), { schema: jsYaml.CORE_SCHEMA }));
+  } catch {
+    return fmtConfigOf(undefined);
   }
 }
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import { makeDiagnostic } from '../../model/diagnostic.js';
+import { ELEMENT_NAMES } from '../../model/elements.js';
 import { fixVocabularyValue, fmtRewritesVocabulary } from '../../model/values.js';
 import { say, type Message } from '../../model/i18n.js';
 import type { SourceFile } from '../../load/source.js';
@@ -35,20 +36,13 @@ export function precompiledSource(schemas: Record<SchemaKind, object>): string {
   return standalone.default(ajv, { catalog: 'catalog', manifest: 'manifest' });
 }
 
+/** Keys as schema messages name them: the item elements, and the other keys of catalogs and manifests. */
 const FIELD_NAMES: Record<string, { zh: string; en: string }> = {
+  ...ELEMENT_NAMES,
   id: { zh: '事项编号', en: 'id' },
   standard: { zh: '对应国家标准事项', en: 'standard' },
-  category: { zh: '一级事项', en: 'category (一级事项)' },
+  // `name` is also the government's name in gk.yaml.
   name: { zh: '二级事项（或名称）', en: 'name' },
-  content: { zh: '公开内容（要素）', en: 'content (公开内容)' },
-  basis: { zh: '公开依据', en: 'basis (公开依据)' },
-  deadline: { zh: '公开时限', en: 'deadline (公开时限)' },
-  subject: { zh: '公开主体', en: 'subject (公开主体)' },
-  channels: { zh: '公开渠道和载体', en: 'channels (公开渠道和载体)' },
-  audience: { zh: '公开对象', en: 'audience (公开对象)' },
-  mode: { zh: '公开方式', en: 'mode (公开方式)' },
-  levels: { zh: '公开层级', en: 'levels (公开层级)' },
-  publics: { zh: '五公开分类', en: 'publics (五公开)' },
   domain: { zh: '领域', en: 'domain' },
   items: { zh: '公开事项列表', en: 'items' },
   exclusions: { zh: '不适用事项列表', en: 'exclusions' },
