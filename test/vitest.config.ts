@@ -14,6 +14,10 @@ export default defineConfig({
     // Many tests wait on a child process (gk, git, Chromium, LibreOffice): one test file per core, never fewer
     // than two, keeps the cores busy (vitest's default is one fewer than the cores: a single file at a time on two).
     maxWorkers: Math.max(2, os.availableParallelism()),
+    // Test files share their worker's module graph instead of importing gk's sources afresh for each file: importing
+    // (and transforming) src/ per file was most of the suite's CPU time. Tests keep no state in modules between files:
+    // every test builds its own temporary folders and Io.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // git in tests (and in the gk processes they start) never reads the user's or the machine's git config.
