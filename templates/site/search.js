@@ -178,6 +178,9 @@
 
   // The query is kept in the address: typing updates it in place, a search adds a history entry, Back goes back.
   var typing;
+  // Whether the current history entry holds a search the visitor finished (submitted, or came back to with Back):
+  // typing a new query then starts a new entry rather than overwriting that one, however slowly it is typed.
+  var settled = false;
   function remember(q, push) {
     try {
       var url = new URL(window.location.href);
@@ -195,12 +198,16 @@
     event.preventDefault();
     clearTimeout(typing);
     remember(input.value.trim(), true);
+    settled = true;
     render(input.value);
   });
   input.addEventListener('input', function () {
     render(input.value);
     clearTimeout(typing);
-    typing = setTimeout(function () { remember(input.value.trim(), false); }, 300);
+    typing = setTimeout(function () {
+      remember(input.value.trim(), settled);
+      settled = false;
+    }, 300);
   });
   if (more) {
     more.addEventListener('click', function () {
@@ -213,11 +220,14 @@
   }
   window.addEventListener('popstate', function () {
     var q = new URLSearchParams(window.location.search).get('q') || '';
+    clearTimeout(typing);
+    settled = q !== '';
     input.value = q;
     render(q);
   });
 
   var initial = new URLSearchParams(window.location.search).get('q') || '';
+  settled = initial !== '';
   input.value = initial;
   render(initial);
 })();

@@ -62,6 +62,8 @@ describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
   /** A page at this width; axe-core is injected by the test, so the pages' own CSP is bypassed for the test alone. */
   async function open(p: PageKind, width: number): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
+    // A step that cannot happen fails with its own message instead of running into the test's timeout.
+    context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
     page.on('console', (m) => {
@@ -103,6 +105,16 @@ describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         if (scrollWidth > width) found.push(`${label(p)}: the page is ${scrollWidth} px wide`);
         for (const v of await overflowing(page)) found.push(`${label(p)}: sticks out ${v}`);
+        // Public pages link nowhere outside the site, name no item by a placeholder, and show no coverage (no
+        // fixture's gk.yaml asks for it); the dashboard is the report, where coverage belongs.
+        const seen = await page.evaluate(() => ({
+          external: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href).filter((h) => !h.startsWith('file:')),
+          placeholders: [...document.querySelectorAll('a')].map((a) => a.textContent!.trim()).filter((t) => /^[\s\-‐‑‒–—―─━－_/／\\|｜·•….。无]*$/u.test(t)),
+          coverage: document.body.innerText.includes('覆盖率'),
+        }));
+        for (const h of seen.external) found.push(`${label(p)}: links out to ${h}`);
+        for (const t of seen.placeholders) found.push(`${label(p)}: a link named “${t}”`);
+        if (seen.coverage && p.file !== 'report' && !p.internal) found.push(`${label(p)}: shows coverage`);
         await page.context().close();
       }
       expect(found.join('\n')).toBe('');
@@ -186,11 +198,13 @@ describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
     const box = page.locator('#q');
     // Typing alone puts the query in the address (replaced, not a new history entry).
     await box.fill('办事指南');
-    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('办事指南');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 15_000 }).toBe('办事指南');
     await box.press('Enter');
+    // Typed slowly enough for the address to follow before Enter: still a new history entry, not the last one overwritten.
     await box.fill('征地');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 15_000 }).toBe('征地');
     await box.press('Enter');
-    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('征地');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 15_000 }).toBe('征地');
     const status = (await page.locator('#search-status').textContent())!;
     const total = Number(/^找到 (\d+) 个/.exec(status)?.[1]);
     expect(total).toBeGreaterThan(100);
@@ -206,10 +220,55 @@ describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
     expect(await page.locator('tr:target').count()).toBe(1);
     // Back returns to the search with its query, and Back again to the one before.
     await page.goBack();
-    await expect.poll(() => box.inputValue()).toBe('征地');
+    await expect.poll(() => box.inputValue(), { timeout: 15_000 }).toBe('征地');
     await page.goBack();
-    await expect.poll(() => box.inputValue()).toBe('办事指南');
-    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^找到 \d+ 个与“办事指南”相关的事项/);
+    await expect.poll(() => box.inputValue(), { timeout: 15_000 }).toBe('办事指南');
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/^找到 \d+ 个与“办事指南”相关的事项/);
+    await page.context().close();
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('keeps the dashboard heatmap’s first column and header in view while its box scrolls (100 governments)', async () => {
+    for (const width of [1366, 375]) {
+      const page = await open({ kind: 'report dashboard', fixture: 'city100', file: 'report' }, width);
+      const seen = await page.$eval('#t-heatmap', (table) => {
+        const box = table.closest('.scroll')!;
+        box.scrollTop = box.scrollHeight;
+        box.scrollLeft = box.scrollWidth;
+        const b = box.getBoundingClientRect();
+        const heads = [...table.querySelectorAll('thead th')];
+        const rows = [...table.querySelectorAll('tbody tr')];
+        return {
+          down: box.scrollTop,
+          right: box.scrollLeft,
+          rows: rows.length,
+          boxTop: b.top + box.clientTop,
+          boxLeft: b.left + box.clientLeft,
+          headTop: heads[heads.length - 1]!.getBoundingClientRect().top,
+          rowHeadLeft: rows[rows.length - 1]!.querySelector('th')!.getBoundingClientRect().left,
+        };
+      });
+      // 5 counties and 57 townships: the box scrolls down, and at 375 px sideways too.
+      expect(seen.rows, `${width}`).toBe(62);
+      expect(seen.down, `${width}`).toBeGreaterThan(0);
+      if (width === 375) expect(seen.right).toBeGreaterThan(0);
+      expect(Math.abs(seen.headTop - seen.boxTop), `${width}: header row stays at the top of its box`).toBeLessThan(2);
+      expect(Math.abs(seen.rowHeadLeft - seen.boxLeft), `${width}: first column stays at the left of its box`).toBeLessThan(2);
+      await page.context().close();
+    }
+  });
+
+  it('links a site up to its parent and the landing page, and down to its children (100 governments)', async () => {
+    const page = await open({ kind: 'village site index', fixture: 'city100', file: 'county-001/town-001/village-001/index.html' }, 1024);
+    const up = page.getByRole('navigation', { name: '上级和全部政府' });
+    await up.locator('li', { hasText: '上级：' }).getByRole('link').click();
+    await page.waitForURL(/county-001\/town-001\/index\.html$/);
+    const children = page.getByRole('navigation', { name: '下级政府' }).getByRole('link');
+    expect(await children.count()).toBeGreaterThan(0);
+    expect(await children.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')))).toContain('village-001/index.html');
+    await page.getByRole('navigation', { name: '上级和全部政府' }).getByRole('link', { name: '示例市全部政府' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/city100-site/index.html'));
+    expect(await page.title()).toBe('示例市基层政务公开标准目录');
     await page.context().close();
     expect(problems).toEqual([]);
   });
@@ -218,7 +277,7 @@ describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
     const page = await open({ kind: 'search', fixture: 'example', file: 'search.html' }, 1024);
     const count = async (q: string) => {
       await page.locator('#q').fill(q);
-      await expect.poll(() => page.locator('#search-status').textContent()).toContain(`“`);
+      await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toContain(`“`);
       const text = (await page.locator('#search-status').textContent())!;
       return { text, n: /^找到 (\d+) 个/.test(text) ? Number(/^找到 (\d+) 个/.exec(text)![1]) : 0 };
     };
