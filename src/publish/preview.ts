@@ -10,10 +10,10 @@ import { loadChannelVocabulary } from '../load/channels.js';
 import { checkGovernment, type CheckConfig } from '../check/validate.js';
 import { loadRunRules, type RuleHome } from '../check/lint/local.js';
 import { diskFiles, openWorkspace, type Member } from '../load/workspace.js';
-import { buildOutputs, sharedAssets, type OutputFiles, type OutputFormat } from './site.js';
+import { buildOutputs, governmentInputs, sharedAssets, type OutputFiles, type OutputFormat } from './site.js';
 import type { SiteTemplates } from './templates.js';
 import { tabulateCatalog, type DomainRows } from './rows.js';
-import { relatedOf, renderWorkspacePages, workspaceSearchIndex, type WorkspaceEntry, type WorkspaceSite } from './workspace-index.js';
+import { relatedOf, renderWorkspacePages, workspaceSearchIndex, workspaceSiteOf, type WorkspaceEntry, type WorkspaceSite } from './workspace-index.js';
 
 export interface PreviewOptions {
   /** The folder or gk.yaml given on the command line. */
@@ -93,21 +93,10 @@ export class Preview {
     const workspaceManifest = loaded.find((g) => g.manifest.workspace)?.manifest;
     this.single = governments.length === 1;
     this.base = this.single ? governments[0]! : targetDir;
-    this.members = new Map();
-    for (const g of loaded) {
-      if (g.manifest.workspace) continue;
-      const prefix = this.prefixOf(g.root);
-      const entry: WorkspaceEntry = { name: g.manifest.name, code: g.manifest.code, level: g.manifest.level, prefix, href: `${prefix}${this.options.formats.has('html') ? 'index.html' : ''}`, items: g.catalogs.reduce((n, c) => n + c.catalog.items.length, 0) };
-      if (g.manifest.parent !== undefined) entry.parent = g.manifest.parent;
-      this.members.set(g.root, entry);
-    }
-    const entries = [...this.members.values()];
-    this.site = {
-      landing: !this.single && this.options.formats.has('html') && !entries.some((e) => e.prefix === ''),
-      city: workspaceManifest?.city ?? workspaceManifest?.name ?? '',
-      entries,
-      baseUrl: '',
-    };
+    const shown = loaded.filter((g) => !g.manifest.workspace);
+    this.site = workspaceSiteOf(shown, { prefixOf: (root) => this.prefixOf(root), single: this.single, html: this.options.formats.has('html'), city: workspaceManifest?.city ?? workspaceManifest?.name ?? '', baseUrl: '' });
+    this.members = new Map(shown.map((g, i) => [g.root, this.site.entries[i]!]));
+    for (const g of shown) this.members.get(g.root)!.items = g.catalogs.reduce((n, c) => n + c.catalog.items.length, 0);
     for (const root of [...this.entries.keys()]) if (!governments.includes(root)) this.entries.delete(root);
     this.roots = governments;
     await this.loadRules();
@@ -164,8 +153,6 @@ export class Preview {
       }
       report.warnings += check.diagnostics.length;
       const { catalog, link } = parents.resolve(government, check.edition);
-      const lent = link.kind === 'found' ? [link.parent.manifestSource, ...link.parent.catalogs] : [];
-      const sources = [government.manifestSource, ...government.catalogs, ...lent];
       const prefix = this.prefixOf(root);
       const member = this.members.get(root);
       const date = this.options.dateOf?.(root);
@@ -173,12 +160,10 @@ export class Preview {
         formats: this.options.formats,
         baseUrl: '',
         templates: this.options.templates,
-        showCoverage: government.manifest.site?.coverage === true,
+        ...governmentInputs(government, link, cwd),
         ...(this.single || member === undefined ? {} : { related: relatedOf(this.site, member) }),
         ...(this.single ? {} : { assets: sharedAssets(prefix, '') }),
         channels,
-        catalogPath: (file) => relativeTo(root, path.resolve(cwd, file)),
-        sources: sources.map((f) => ({ file: relativeTo(root, f.path), text: f.text })),
         generator: this.options.generator,
         ...(date !== undefined ? { date } : {}),
       });

@@ -7,7 +7,7 @@ import { say, type Message } from '../model/i18n.js';
 import { isDirectory, relativeTo } from '../io/files.js';
 import { createParentResolver, explainParentLink } from '../resolve/parent.js';
 import { diskTree } from '../load/tree.js';
-import { findGovernmentRoots, loadGovernment, type Government } from '../load/government.js';
+import { findGovernmentRoots, loadGovernmentFrom, type Government } from '../load/government.js';
 import type { SourceFile } from '../load/source.js';
 import { loadChannelVocabulary } from '../load/channels.js';
 import { partialNotice } from '../load/edition.js';
@@ -19,8 +19,8 @@ import type { Diagnostic, Edition, Lang } from '../model/types.js';
 import { diskFiles, openWorkspace, type Workspace } from '../load/workspace.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import { VERSION } from '../model/version.js';
-import { assetText, buildOutputs, SHARED_ASSETS, sharedAssets, type OutputFiles, type OutputFormat } from './site.js';
-import { relatedOf, renderWorkspacePages, workspaceSearchIndex, type WorkspaceEntry, type WorkspaceSite } from './workspace-index.js';
+import { assetText, buildOutputs, governmentInputs, SHARED_ASSETS, sharedAssets, type OutputFiles, type OutputFormat } from './site.js';
+import { relatedOf, renderWorkspacePages, workspaceSearchIndex, workspaceSiteOf } from './workspace-index.js';
 import { compileTemplates, loadTemplates, type TemplateSet } from './templates.js';
 import { tabulateCatalog } from './rows.js';
 import {
@@ -155,7 +155,7 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
   const templates = compileTemplates(plan.templates, lang);
   const loaded = plan.roots.map((root) => {
     const member = workspace.memberAt(root);
-    return member ? workspace.load(member) : loadGovernment(root, cwd, lang);
+    return member ? workspace.load(member) : loadGovernmentFrom(diskTree(cwd, lang), root, lang);
   });
   const channels = loadChannelVocabulary();
   // The local rules gk.yaml names run as in gk validate: their errors, and modules that cannot be loaded, stop the build.
@@ -211,21 +211,11 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
   const dates = datesOf(plan);
   const settings = settingsOf(plan, dates);
   const prefixOf = (root: string) => (single || root === base ? '' : `${relativeTo(base, root)}/`);
-  const entries: WorkspaceEntry[] = checked.map(({ government }) => {
-    const m = government.manifest;
-    const prefix = prefixOf(government.root);
-    const entry: WorkspaceEntry = { name: m.name, code: m.code, level: m.level, prefix, href: `${prefix}${formats.has('html') ? 'index.html' : ''}`, items: 0 };
-    if (m.parent !== undefined) entry.parent = m.parent;
-    return entry;
-  });
-  const landing = !single && formats.has('html') && !entries.some((e) => e.prefix === '');
-  const site: WorkspaceSite = {
-    landing,
-    city: workspace.manifest?.city ?? workspace.manifest?.name ?? '',
-    entries,
-    baseUrl,
-    ...(request.date !== undefined ? { date: request.date } : {}),
-  };
+  const site = workspaceSiteOf(
+    checked.map(({ government }) => government),
+    { prefixOf, single, html: formats.has('html'), city: workspace.manifest?.city ?? workspace.manifest?.name ?? '', baseUrl, ...(request.date !== undefined ? { date: request.date } : {}) },
+  );
+  const { entries, landing } = site;
 
   const output: OutputFiles = new Map();
   const reuse = new Map<string, string>();
@@ -246,9 +236,6 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
     const unresolved = explainParentLink(government, link, lang);
     if (unresolved !== undefined) tell(unresolved);
     const date = request.date ?? dates.get(root === base ? '' : relativeTo(base, root));
-    // Values taken from the township point at its files: they are inputs of this catalog too.
-    const lent = link.kind === 'found' ? [link.parent.manifestSource, ...link.parent.catalogs] : [];
-    const files = [government.manifestSource, ...government.catalogs, ...lent];
     const own: Array<[string, string]> = [government.manifestSource, ...government.catalogs].map((s) => [rel(s.path), hashOf.get(s.path) ?? record(s)]);
     const above = link.kind === 'found' ? (lineage.get(link.parent.root) ?? lineageOf(link.parent)) : [];
     lineage.set(root, [...own, ...above]);
@@ -267,12 +254,11 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
         formats,
         baseUrl: baseUrl === '' ? '' : `${baseUrl}${prefix}`,
         templates,
-        showCoverage: government.manifest.site?.coverage === true,
+        // Values taken from the township point at its files: they are inputs of this catalog too.
+        ...governmentInputs(government, link, cwd),
         ...(related ? { related } : {}),
         ...(assets ? { assets } : {}),
         channels,
-        catalogPath: (file) => relativeTo(root, path.resolve(cwd, file)),
-        sources: files.map((f) => ({ file: relativeTo(root, f.path), text: f.text })),
         generator: GENERATOR,
         provenance: request.provenance,
         ...(date !== undefined ? { date } : {}),

@@ -1,5 +1,9 @@
 // gk build's core: a resolved catalog in, every output file (HTML, CSV, JSON, XLSX) out, composed in memory.
+import path from 'node:path';
 import { diffAgainstStandard } from '../diff/standard.js';
+import { relativeTo } from '../io/files.js';
+import type { Government } from '../load/government.js';
+import type { ParentLink } from '../resolve/parent.js';
 import type { ChannelVocabulary } from '../load/channels.js';
 import type { ResolvedCatalog } from '../model/types.js';
 import { formatCatalogCsv } from './csv.js';
@@ -49,6 +53,20 @@ export const SHARED_ASSETS = ['style.css', 'search.js'] as const;
 /** In a workspace build, where a site at `prefix` finds the shared assets at the top of the output. */
 export function sharedAssets(prefix: string, baseUrl: string): { href: string; write: boolean } {
   return { href: baseUrl !== '' ? baseUrl : prefix.replace(/[^/]+\//g, '../'), write: prefix === '' };
+}
+
+/**
+ * What buildOutputs takes from the government itself: its coverage setting, and its files — with those of the parent
+ * it takes items from, whose values its pages show — as the catalog's sources, named from its folder.
+ */
+export function governmentInputs(government: Government, link: ParentLink, cwd: string): Pick<BuildOptions, 'showCoverage' | 'catalogPath' | 'sources'> {
+  const { root } = government;
+  const lent = link.kind === 'found' ? [link.parent.manifestSource, ...link.parent.catalogs] : [];
+  return {
+    showCoverage: government.manifest.site?.coverage === true,
+    catalogPath: (file) => relativeTo(root, path.resolve(cwd, file)),
+    sources: [government.manifestSource, ...government.catalogs, ...lent].map((f) => ({ file: relativeTo(root, f.path), text: f.text })),
+  };
 }
 
 /** A shared asset's text as written. */

@@ -1,7 +1,7 @@
 // A workspace build's own pages: the landing page (every government, nested under its parent) and its search across
 // all of them, and the links each government's site gets to the landing page, its parent and its children.
 import path from 'node:path';
-import type { Lang, Level } from '../model/types.js';
+import type { Lang, Level, Manifest } from '../model/types.js';
 import { levelName } from '../model/levels.js';
 import { buildSearchIndex, formatSearchIndex, SEARCH_INDEX_FILE, type SearchEntry } from './search.js';
 import type { DomainRows } from './rows.js';
@@ -52,6 +52,24 @@ export interface Related {
   home?: { name: string; href: string };
   parent?: { name: string; href: string };
   children: Array<{ name: string; href: string; level: string }>;
+}
+
+/**
+ * The workspace's entries (landing page, links between sites) for these governments, as gk build and its preview lay
+ * them out: `prefixOf` places each government in the output; `items` counts are filled in as they are resolved.
+ */
+export function workspaceSiteOf(
+  governments: ReadonlyArray<{ root: string; manifest: Manifest }>,
+  layout: { prefixOf(root: string): string; single: boolean; html: boolean; city: string; baseUrl: string; date?: string },
+): WorkspaceSite & { entries: WorkspaceEntry[] } {
+  const entries = governments.map(({ root, manifest: m }) => {
+    const prefix = layout.prefixOf(root);
+    const entry: WorkspaceEntry = { name: m.name, code: m.code, level: m.level, prefix, href: `${prefix}${layout.html ? 'index.html' : ''}`, items: 0 };
+    if (m.parent !== undefined) entry.parent = m.parent;
+    return entry;
+  });
+  const landing = !layout.single && layout.html && !entries.some((e) => e.prefix === '');
+  return { landing, city: layout.city, entries, baseUrl: layout.baseUrl, ...(layout.date !== undefined ? { date: layout.date } : {}) };
 }
 
 export function relatedOf(site: Pick<WorkspaceSite, 'landing' | 'city' | 'entries' | 'baseUrl'>, entry: WorkspaceEntry): Related {
