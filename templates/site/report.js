@@ -18,6 +18,7 @@
     if (b.n !== undefined) return 1;
     return sign * a.s.localeCompare(b.s, document.documentElement.lang);
   }
+  var buttons = [];
   document.querySelectorAll('table.sortable').forEach(function (table) {
     var heads = table.tHead.rows[0].cells;
     Array.prototype.forEach.call(heads, function (th, col) {
@@ -25,6 +26,7 @@
       button.type = 'button';
       while (th.firstChild) button.appendChild(th.firstChild);
       th.appendChild(button);
+      buttons.push(button);
       button.addEventListener('click', function () {
         var now = th.getAttribute('aria-sort');
         var best = th.getAttribute('data-best') === 'desc' ? 'descending' : 'ascending';
@@ -39,13 +41,27 @@
       });
     });
   });
-  // Browsers that print closed <details> closed: open them for printing, close them again after.
+  // Browsers that print closed <details> closed: open them for printing, close them again after. Chromium leaves the
+  // text of buttons out of a table header it repeats on a new page: the headers print as plain text.
   var opened = [];
+  var unwrapped = [];
   window.addEventListener('beforeprint', function () {
     document.querySelectorAll('details:not([open])').forEach(function (d) { d.open = true; opened.push(d); });
+    buttons.forEach(function (button) {
+      var th = button.parentNode;
+      if (!th) return;
+      while (button.firstChild) th.insertBefore(button.firstChild, button);
+      th.removeChild(button);
+      unwrapped.push({ th: th, button: button });
+    });
   });
   window.addEventListener('afterprint', function () {
     opened.forEach(function (d) { d.open = false; });
     opened = [];
+    unwrapped.forEach(function (u) {
+      while (u.th.firstChild) u.button.appendChild(u.th.firstChild);
+      u.th.appendChild(u.button);
+    });
+    unwrapped = [];
   });
 })();

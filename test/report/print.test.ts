@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gk } from '../helpers.js';
 import { launchChromium, skipBrowser } from '../browser.js';
 import { PRINT_BOX, pdfPageCount, pdfPageTexts, pdfWords, skipPoppler, type PdfPage } from '../office.js';
+import { generateWorkspace } from '../../bench/workspace.js';
 import { exampleWorkspace } from '../publish/helpers.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
@@ -86,4 +87,45 @@ describe.skipIf(skipBrowser || skipPoppler)('report.html printed from Chromium',
     expect(count).toBeGreaterThanOrEqual(least);
     expect(count).toBeLessThanOrEqual(least + 1);
   });
+
+  it('prints a city of 100 governments with the heatmap header repeated on each page it runs over, no row lost', async () => {
+    // 100 governments (counties, townships, villages) over all 26 pilot domains, one item each: a heatmap of about
+    // 60 rows that runs over several pages.
+    const city = path.join(tmp, 'city100');
+    generateWorkspace(city, { governments: 100, itemsPerDomain: 1, domains: 26, clean: true });
+    const r = await gk(['report', city, '--out', path.join(tmp, 'out100'), '--formats', 'html', '--date', '2024-05-01'], tmp);
+    expect(r.code, r.err).toBe(0);
+    const page = await browser.newPage({ viewport: { width: PRINT_BOX.widthPx, height: 800 } });
+    await page.goto(pathToFileURL(path.join(tmp, 'out100', 'report.html')).href);
+    const pdf = path.join(tmp, 'report100.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: 'print' });
+    const heat = await page.evaluate((width) => {
+      const table = document.querySelector('table.heatmap')!;
+      return {
+        rows: [...table.querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent!.trim()),
+        domains: table.querySelectorAll('thead th').length - 3,
+        overflow: [...table.querySelectorAll('th, td')].filter((c) => c.getBoundingClientRect().right > width + 0.5).length,
+        headerGroup: getComputedStyle(table.querySelector('thead')!).display,
+      };
+    }, PRINT_BOX.widthPx);
+    await page.close();
+    expect(heat.domains).toBe(26);
+    expect(heat.rows.length).toBeGreaterThan(40);
+    expect(heat.overflow).toBe(0);
+    expect(heat.headerGroup).toBe('table-header-group');
+    const pages100 = await pdfWords(pdf);
+    // The pages with the heatmap's header row (层级 and 覆盖率 side by side), and below it on each, the governments' rows:
+    // the header is on every page the heatmap runs over, and together they hold every row, in order.
+    const names = new Set(heat.rows);
+    const headed = pages100.flatMap((p, i) => {
+      const level = p.words.find((w) => w.text === '层级' && p.words.some((c) => c.text === '覆盖率' && Math.abs(c.yMin - w.yMin) < 3));
+      return level ? [{ i, top: level.yMax, page: p }] : [];
+    });
+    expect(headed.length).toBeGreaterThanOrEqual(2);
+    expect(headed.at(-1)!.i - headed[0]!.i).toBe(headed.length - 1);
+    const printedRows = headed.flatMap(({ top, page: p }) => p.words.filter((w) => names.has(w.text) && w.yMin > top).sort((a, b) => a.yMin - b.yMin).map((w) => w.text));
+    expect(printedRows.slice(0, heat.rows.length)).toEqual(heat.rows);
+  }, 120_000);
 });
+
