@@ -11,6 +11,20 @@ import { VERSION } from '../src/model/version.js';
 const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 
 describe('documentation', () => {
+  it('every source path README and docs/ name exists (they follow the layout)', () => {
+    const docs = [path.join(repoRoot, 'README.md'), ...fs.readdirSync(path.join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join(repoRoot, 'docs', f))];
+    const named: string[] = [];
+    const missing: string[] = [];
+    for (const doc of docs) {
+      for (const m of fs.readFileSync(doc, 'utf8').matchAll(/\b(?:src|test|bench|templates)\/[\w./-]+\.(?:ts|mjs|hbs|css|js)\b/g)) {
+        named.push(m[0]);
+        if (!fs.existsSync(path.join(repoRoot, m[0]))) missing.push(`${path.relative(repoRoot, doc)}: ${m[0]}`);
+      }
+    }
+    expect(named.length).toBeGreaterThan(5);
+    expect(missing).toEqual([]);
+  });
+
   it('README documents every lint rule with its default severity', () => {
     expect(rules.length).toBeGreaterThan(3);
     for (const rule of rules) {

@@ -10,8 +10,6 @@ import { diskTree, findManifestAbove, governmentsAt, type SourceTree } from './t
 import type { Lang, Manifest } from '../model/types.js';
 
 export { MAX_FILE_BYTES, findManifestAbove };
-// Sources are read in source.ts; these names stay importable from here for code written before the split.
-export { loadSource, parseSource, type CatalogSource, type SourceFile } from './source.js';
 
 export interface Government {
   /** absolute folder holding gk.yaml */

@@ -5,8 +5,6 @@ import { say, type Message } from '../model/i18n.js';
 import { Lru } from '../model/lru.js';
 import { loadGovernmentFrom, type Government } from '../load/government.js';
 import { foldersUp, type SourceTree } from '../load/tree.js';
-// Parents are looked for in any source tree; the disk's is still importable from here, where it used to live.
-export { diskTree } from '../load/tree.js';
 import { resolveCatalog } from './standard.js';
 import type { Edition, Lang, Manifest, ResolvedCatalog, ResolvedItem } from '../model/types.js';
 import { resolveEdition } from '../check/validate.js';
