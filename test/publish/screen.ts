@@ -63,8 +63,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Every number on screen (序号, dates, percentages, counts: digits with . - : / or a trailing %) that the browser
- * laid out over more than one line, with the element it is in.
+ * Every number on screen (序号, dates, percentages, counts: digits with . - : / or a trailing %), and the word 序号
+ * heading them, that the browser laid out over more than one line, with the element it is in.
  */
 export async function wrappedNumbers(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -73,7 +73,7 @@ export async function wrappedNumbers(page: Page): Promise<string[]> {
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const el = node.parentElement;
       if (!el || el.getClientRects().length === 0 || el.closest('.vh, [hidden], script, style')) continue;
-      for (const m of node.data.matchAll(/\d+(?:[.:/-]\d+)*%?/g)) {
+      for (const m of node.data.matchAll(/序号|\d+(?:[.:/-]\d+)*%?/g)) {
         if (m[0].length < 2) continue;
         const range = document.createRange();
         range.setStart(node, m.index!);
