@@ -619,7 +619,7 @@ const PROVENANCE = {
 };
 
 // ---------------------------------------------------------------------------
-// Cells that are not values: masks and placeholders (mirrors src/standard/blank.ts)
+// Cells that are not values: masks and placeholders (mirrors src/model/blank.ts)
 // ---------------------------------------------------------------------------
 
 const PLACEHOLDER = /^(?:[-‐‑–—―─━_/\\~～.。…·•*＊×?？]+|无|暂无|略|空|空白|不详|N\/?A|null|none)$/i;
@@ -675,7 +675,7 @@ function parseCsv(text) {
 // Channel vocabulary
 // ---------------------------------------------------------------------------
 
-/** Mirrors normalizeChannel() in src/standard/channels.ts (width, spaces, 、／\\| → /, 【[ → (, 】] → )). */
+/** Mirrors normalizeChannel() in src/load/channels.ts (width, spaces, 、／\\| → /, 【[ → (, 】] → )). */
 function foldChannel(s) {
   return s
     .normalize('NFKC')
@@ -718,7 +718,7 @@ function loadVocab() {
       if (!DOMAINS.some(([id]) => id === d)) problems.push(`词表：“${e.name}”的领域“${d}”不存在`);
     }
   }
-  // gk itself (src/standard/channels.ts) matches channels after folding width,
+  // gk itself (src/load/channels.ts) matches channels after folding width,
   // spacing and separator variants; make sure that folding creates no ambiguity either.
   const folded = new Map();
   for (const [s, canonical] of lookup) {

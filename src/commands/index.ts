@@ -37,7 +37,7 @@ export interface CommandSummary {
   description: string;
 }
 
-/** Written at build time (src/prepare.ts) from the command modules themselves. */
+/** Written at build time (src/commands/prepare.ts) from the command modules themselves. */
 export const SUMMARIES_FILE = path.join(packageRoot, 'dist', 'commands', 'summaries.json');
 
 export async function commandSummaries(): Promise<CommandSummary[]> {

@@ -9,7 +9,7 @@ import jsYaml from 'js-yaml';
 import { bundledStandardDir, packageRoot, readBytes, writeFileAtomic } from '../io/files.js';
 import { decodeBytes } from './decode.js';
 
-/** Written by `npm run build` (src/prepare.ts); absent when running from sources before a build. */
+/** Written by `npm run build` (src/commands/prepare.ts); absent when running from sources before a build. */
 export const PREPARED_BUNDLE = path.join(packageRoot, 'dist', 'standard', 'bundle.json');
 
 export interface PreparedEntry {

@@ -73,7 +73,7 @@ export function rankingColumns(report: WorkspaceReport, lang: Lang): { head: str
   return { head, row };
 }
 
-/** Quoting, formula neutralising, BOM and CRLF are gk build's (src/build/csv.ts), so `gk import` and spreadsheets read both alike. */
+/** Quoting, formula neutralising, BOM and CRLF are gk build's (src/publish/csv.ts), so `gk import` and spreadsheets read both alike. */
 export function renderCsv(report: WorkspaceReport, options: RenderOptions): string {
   const { head, row } = rankingColumns(report, options.lang);
   const cell = (v: Value) => (v === undefined ? '' : String(v));
