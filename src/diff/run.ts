@@ -89,8 +89,10 @@ export function diffAgainstEdition(paths: string[], cwd: string, lang: Lang): Di
     }
     if (refusals.length > 0) continue;
     const resolved = resolveOf(government, resolver, parentNotices, lang);
-    editions.set(resolved.edition.id, resolved.edition);
-    results.push({ government: government.display, diff: diffAgainstStandard(resolved, channels) });
+    const diff = diffAgainstStandard(resolved, channels);
+    // The partial-edition notice is about coverage: a village's diff has none to qualify.
+    if (diff.measured) editions.set(resolved.edition.id, resolved.edition);
+    results.push({ government: government.display, diff });
   }
   if (refusals.length > 0) return { results: [], refusals, notices: [], worst: undefined };
   const editionNotices = [...editions.values()].map((e) => partialNotice(e, lang)).filter((n): n is string => n !== undefined);

@@ -1,5 +1,5 @@
 // Comparing a resolved catalog with the national standard: per national item adopted, adapted, excluded or missing.
-import { levelMark } from '../model/levels.js';
+import { levelMark, measuresCoverage } from '../model/levels.js';
 import { makeDiagnostic } from '../model/diagnostic.js';
 import { say, type Message } from '../model/i18n.js';
 import { ELEMENT_NAMES } from '../model/elements.js';
@@ -94,15 +94,18 @@ export function diffAgainstStandard(resolved: ResolvedCatalog, channels: Channel
   };
 
   const national = groupNationalItems(resolved);
+  const measured = measuresCoverage(manifest.level);
   const entries: StandardEntry[] = [];
   for (const [domain, items] of national) {
     const c = coverageOf(domain);
     for (const standard of items) {
       const carried = carriers.get(standard.id) ?? [];
+      const excluded = exclusions.get(standard.id);
+      // A village owes no national item: what it carries or excludes is listed, nothing is missing, nothing applies.
+      if (!measured && carried.length === 0 && !excluded) continue;
       // A catalog that takes on an item outside its level is held to it all the same (level-mismatch warns).
       if (carried.length === 0 && !appliesTo(standard, manifest.level)) continue;
-      c.applicable++;
-      const excluded = exclusions.get(standard.id);
+      if (measured) c.applicable++;
       let entry: StandardEntry;
       if (carried.length > 0) {
         const changes = carried.flatMap((item) => findAdaptations(item, standard, channels));
@@ -132,6 +135,7 @@ export function diffAgainstStandard(resolved: ResolvedCatalog, channels: Channel
   for (const d of domains) addTo(total, d);
   const diff: StandardDiff = {
     government: { name: manifest.name, code: manifest.code, level: manifest.level },
+    measured,
     edition: { id: edition.id, partial: edition.partial, items: edition.items.size },
     entries,
     local,

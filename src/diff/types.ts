@@ -46,6 +46,11 @@ export interface DomainCoverage {
 
 export interface StandardDiff {
   government: { name: string; code: string; level: Level };
+  /**
+   * Whether coverage is measured (model/levels.ts measuresCoverage): false for a village, whose diff lists what it
+   * carries, excludes or adds but counts no applicable or missing items, and whose `coverage` figures mean nothing.
+   */
+  measured: boolean;
   edition: { id: string; partial: boolean; items: number; officialRows?: number };
   entries: StandardEntry[];
   /** Items with no `standard:` (local additions). */

@@ -34,3 +34,18 @@ export function levelName(level: Level, lang: Lang): string {
 export function levelTitle(level: Level, lang: Lang): string {
   return LEVEL_TITLES[level][lang];
 }
+
+/**
+ * Whether coverage of the national standard is measured for a government of this level: for counties and townships,
+ * whose catalogs the national tables are (国办发〔2019〕54号 covers 县乡两级). A village's (community's) list draws on its
+ * township's items, so gk diff, the site and gk report give it no coverage, no applicable items and nothing missing.
+ */
+export function measuresCoverage(level: Level): boolean {
+  return level !== 'village';
+}
+
+/** Why a village's diff and report show no coverage: said the same way wherever it is said. */
+export const NO_COVERAGE: Message = {
+  zh: '村级（社区）目录承接乡镇事项，不计算覆盖率',
+  en: 'village and community lists draw on their township’s items: no coverage is measured for them',
+};

@@ -77,11 +77,11 @@ function marks<T extends string>(columns: readonly T[], values: readonly T[]): M
 
 /**
  * Coverage as gk diff and gk report define it: (carried + excluded with a reason) ÷ the national items of this level.
- * Shown only when gk.yaml asks for it, and never for a village: the national tables have no village items, so the
- * report gives villages no coverage either.
+ * Shown only when gk.yaml asks for it, and never where the diff measures none (a village: model/levels.ts
+ * measuresCoverage), as gk diff and gk report show none.
  */
-function coverageView(input: Pick<SiteInput, 'showCoverage' | 'catalog'>, c: DomainCoverage | undefined) {
-  if (!input.showCoverage || input.catalog.manifest.level === 'village' || !c || c.applicable === 0) return undefined;
+function coverageView(input: Pick<SiteInput, 'showCoverage' | 'diff'>, c: DomainCoverage | undefined) {
+  if (!input.showCoverage || !input.diff.measured || !c || c.applicable === 0) return undefined;
   return { applicable: c.applicable, carried: c.adopted + c.adapted, excluded: c.excluded, missing: c.missing, percent: formatPercent(c.coverage) };
 }
 

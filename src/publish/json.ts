@@ -65,15 +65,18 @@ export function buildCatalogJson(input: JsonInput): object {
         name: d.name,
         standard: d.standard,
         items: catalog.items.filter((i) => i.domain === d.id).length,
-        coverage: {
-          applicable: c?.applicable ?? 0,
-          adopted: c?.adopted ?? 0,
-          adapted: c?.adapted ?? 0,
-          excluded: c?.excluded ?? 0,
-          missing: c?.missing ?? 0,
-          local: c?.local ?? 0,
-          ratio: ratio(c?.coverage ?? 1),
-        },
+        // A village's is null: coverage is measured for counties and townships only (as gk diff and gk report).
+        coverage: !diff.measured
+          ? null
+          : {
+              applicable: c?.applicable ?? 0,
+              adopted: c?.adopted ?? 0,
+              adapted: c?.adapted ?? 0,
+              excluded: c?.excluded ?? 0,
+              missing: c?.missing ?? 0,
+              local: c?.local ?? 0,
+              ratio: ratio(c?.coverage ?? 1),
+            },
       };
     }),
     items: inDomainOrder(catalog, catalog.items).map((item) => {

@@ -1,6 +1,7 @@
 // Walking a workspace once, a government at a time: its check, its coverage of the standard, and nothing else kept.
 import path from 'node:path';
 import { diffAgainstStandard } from '../diff/standard.js';
+import { measuresCoverage } from '../model/levels.js';
 import { resolveCatalog } from '../resolve/standard.js';
 import { loadChannelVocabulary } from '../load/channels.js';
 import { DOMAIN_NAMES, type Edition, type Lang } from '../model/types.js';
@@ -81,7 +82,7 @@ export function collectGovernments(workspace: Workspace, options: CollectOptions
     if (edition) {
       editions.set(edition.id, edition);
       // Villages keep lists drawn from the township; the national tables have no village rows to cover.
-      if (m.level !== 'village') {
+      if (measuresCoverage(m.level)) {
         const diff = diffAgainstStandard(resolveCatalog(government, edition), channels);
         facts.coverage = {
           domains: diff.domains,

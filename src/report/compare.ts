@@ -1,4 +1,5 @@
 // Comparing this report with one built at an earlier revision: what improved and what regressed, per government. Pure.
+import { measuresCoverage } from '../model/levels.js';
 import type { GovernmentChange, GovernmentRow, MetricChange, ReportComparison, Snapshot, Verdict, WorkspaceReport } from './types.js';
 
 function snapshot(row: GovernmentRow): Snapshot {
@@ -26,7 +27,7 @@ function changesBetween(before: GovernmentRow, after: GovernmentRow): { improved
     if (v === 'improved') improved.push(change);
     else if (v === 'regressed') regressed.push(change);
   };
-  if (before.level !== 'village' || after.level !== 'village') add({ metric: 'coverage', before: before.coverage, after: after.coverage }, true);
+  if (measuresCoverage(before.level) || measuresCoverage(after.level)) add({ metric: 'coverage', before: before.coverage, after: after.coverage }, true);
   add({ metric: 'errors', before: before.errors, after: after.errors }, false);
   add({ metric: 'warnings', before: before.warnings, after: after.warnings }, false);
   add({ metric: 'mismatches', before: before.mismatches, after: after.mismatches }, false);

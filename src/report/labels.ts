@@ -34,8 +34,8 @@ const L = {
   },
   method: { zh: '评分方法', en: 'How the score is computed' },
   methodText: {
-    zh: '得分（满分 100）= 覆盖率 × {coverage} + 无错误 {errorFree} 分（有错误计 0 分）+ 警告 {warnings} 分（每个警告扣 {perWarning} 分，扣完为止）+ 时间节点 {milestones} 分（到期节点中按期完成计满分、逾期完成计一半、已逾期未完成计 0，取平均；尚无到期节点计满分）。县级、乡级分别排名，同分名次相同。村级（社区）目录不参与排名：国家标准目录没有村级事项可供计算覆盖率。',
-    en: 'Score (out of 100) = coverage × {coverage} + {errorFree} if there are no errors (0 otherwise) + {warnings} for warnings (minus {perWarning} per warning, down to 0) + {milestones} for milestones (of the milestones due: met counts in full, late half, missed nothing, averaged; full marks when none is due yet). Counties and townships are ranked separately; equal scores share a rank. Village and community lists are not ranked: the national standard has no village items to cover.',
+    zh: '得分（满分 100）= 覆盖率 × {coverage} + 无错误 {errorFree} 分（有错误计 0 分）+ 警告 {warnings} 分（每个警告扣 {perWarning} 分，扣完为止）+ 时间节点 {milestones} 分（到期节点中按期完成计满分、逾期完成计一半、已逾期未完成计 0，取平均；尚无到期节点计满分）。县级、乡级分别排名，同分名次相同。村级（社区）目录承接乡镇事项，不计算覆盖率，也不参与排名。',
+    en: 'Score (out of 100) = coverage × {coverage} + {errorFree} if there are no errors (0 otherwise) + {warnings} for warnings (minus {perWarning} per warning, down to 0) + {milestones} for milestones (of the milestones due: met counts in full, late half, missed nothing, averaged; full marks when none is due yet). Counties and townships are ranked separately; equal scores share a rank. Village and community lists draw on their township’s items: no coverage is measured for them and they are not ranked.',
   },
   milestoneDefs: {
     zh: '时间节点判定：梳理事项清单 = gk.yaml 首次提交日期；公布标准目录 = 目录文件（catalog/）首次提交日期；全面完成 = 覆盖率 100% 且无错误，日期取目录最后一次修改；日期不晚于节点为按期完成，晚于节点为逾期完成。',

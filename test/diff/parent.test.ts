@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtures, git, gk } from '../helpers.js';
+import { fixtures, git, gk, repoRoot } from '../helpers.js';
+import { exampleWorkspace } from '../publish/helpers.js';
 
 const dir = path.join(fixtures, 'workspace');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-diff-parent-'));
@@ -104,5 +106,70 @@ describe('gk diff of a village list between versions', () => {
     expect(changes.map((c) => [c.id, c.changes.map((f) => [f.field, f.before, f.after])])).toEqual([
       ['xijie-01', [['deadline', '信息形成或变更之日起10个工作日内', '信息形成或变更之日起5个工作日内']]],
     ]);
+  });
+});
+
+describe('a village has no coverage, the same in gk diff, on its site and in gk report', () => {
+  // 东街社区 carries two national items and has none of fiscal-budget's: a county or township would miss those.
+  const village = 'city/anping/chengguan/dongjie';
+  const township = 'city/anping/chengguan';
+
+  it('gk diff: no coverage, nothing applicable or missing, in every format, while its township keeps them', async () => {
+    const [text, en, md, csv, json, up] = await Promise.all([
+      gk(['diff', village], dir),
+      gk(['--lang', 'en', 'diff', village], dir),
+      gk(['diff', village, '-f', 'markdown'], dir),
+      gk(['diff', village, '-f', 'csv'], dir),
+      gk(['diff', village, '-f', 'json'], dir),
+      gk(['diff', township], dir),
+    ]);
+    // Nothing is missing, so nothing fails: the village's own adaptations are declared.
+    for (const r of [text, en, md, csv, json]) expect(r.code, r.err).toBe(0);
+    const [, summary] = text.out.split('\n').filter((l) => l.includes('东街社区') || l.startsWith('村级'));
+    expect(summary).toBe('村级（社区）目录承接乡镇事项，不计算覆盖率。采用 1 · 调整 2 · 不适用 0 · 本地新增 1 · 未知引用 0');
+    for (const out of [text.out, md.out]) {
+      expect(out).not.toMatch(/覆盖率 \S*%|\d%/);
+      expect(out).not.toMatch(/缺失|(?<!不)适用 \d|\| 适用 \||覆盖率只/);
+    }
+    expect(en.out).toContain('village and community lists draw on their township’s items: no coverage is measured for them. adopted 1');
+    expect(en.out).not.toMatch(/coverage \d|missing|applicable/);
+    expect(md.out).toContain('村级（社区）目录承接乡镇事项，不计算覆盖率 · `city/anping/chengguan/dongjie`');
+    expect(md.out).toContain('| 领域 | 采用 | 调整 | 不适用 | 本地新增 | 未知引用 | 未声明的削弱 |');
+    expect(csv.out).not.toContain('缺失');
+    expect(csv.out).toContain(',poverty-alleviation/3,政策文件,其他政策文件,采用,dongjie-01,');
+    const result = JSON.parse(json.out).results[0];
+    for (const c of [result.total, ...result.domains]) expect([c.applicable, c.missing, c.coverage]).toEqual([null, null, null]);
+    expect(result.total).toMatchObject({ adopted: 1, adapted: 2, local: 1 });
+    expect(result.entries.map((e: Entry) => e.status)).toEqual(['adapted', 'adapted', 'adopted']);
+    // The township above is measured: coverage, applicable and missing items.
+    expect(up.out).toMatch(/^覆盖率 \d+\.\d%  适用 \d+ · /m);
+  });
+
+  it('gk build and gk report: a village that asks for coverage on its site gets none, and the report has none for it', async () => {
+    // The example as a city (the checked fixture above has findings, which stop a build): county, township, village.
+    const ws = exampleWorkspace(path.join(tmp, 'coverage-city'));
+    for (const g of ['shiyan/chengguan', 'shiyan/chengguan/dongjie']) fs.appendFileSync(path.join(ws, g, 'gk.yaml'), 'site:\n  coverage: true\n');
+    const out = path.join(tmp, 'coverage-out');
+    const [built, report] = await Promise.all([
+      gk(['build', ws, '--out', out, '--formats', 'html,json', '--date', '2024-05-01'], tmp),
+      gk(['report', ws, '--out', path.join(tmp, 'coverage-report'), '--formats', 'json', '--date', '2024-05-01'], tmp),
+    ]);
+    expect(built.code, built.err).toBe(0);
+    expect(report.code, report.err).toBe(0);
+    const read = (f: string) => fs.readFileSync(path.join(out, f), 'utf8');
+    expect(read('shiyan/chengguan/index.html')).toContain('覆盖率');
+    expect(read('shiyan/chengguan/dongjie/index.html')).not.toContain('覆盖率');
+    expect(read('shiyan/chengguan/dongjie/social-assistance.html')).not.toContain('覆盖率');
+    const domains = JSON.parse(read('shiyan/chengguan/dongjie/catalog.json')).domains as Array<{ coverage: unknown }>;
+    expect(domains.length).toBeGreaterThan(0);
+    for (const d of domains) expect(d.coverage).toBeNull();
+    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'catalog-output.schema.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    expect(validate(JSON.parse(read('shiyan/chengguan/dongjie/catalog.json'))), JSON.stringify(validate.errors)).toBe(true);
+    expect(JSON.parse(read('shiyan/chengguan/catalog.json')).domains[0].coverage.ratio).toEqual(expect.any(Number));
+    const rows = JSON.parse(fs.readFileSync(path.join(tmp, 'coverage-report', 'report.json'), 'utf8')).governments as Array<Record<string, unknown>>;
+    const v = rows.find((g) => g.level === 'village')!;
+    expect([v.applicable, v.covered, v.missing, v.coverage]).toEqual([null, null, null, null]);
+    expect(rows.find((g) => g.level === 'township')!.coverage).toEqual(expect.any(Number));
   });
 });

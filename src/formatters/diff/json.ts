@@ -36,8 +36,10 @@ function changeJson(change: FieldChange, options: DiffFormatOptions, names: { be
   return out;
 }
 
-function coverageJson(c: DomainCoverage): Json {
+/** A village's (not measured) has null for applicable, missing and coverage: it owes no national item. */
+function coverageJson(c: DomainCoverage, measured: boolean): Json {
   const { domain, name, applicable, adopted, adapted, excluded, missing, local, unknown, weakening, coverage } = c;
+  if (!measured) return { domain, name, applicable: null, adopted, adapted, excluded, missing: null, local, unknown, weakening, coverage: null };
   return { domain, name, applicable, adopted, adapted, excluded, missing, local, unknown, weakening, coverage: Math.round(coverage * 10000) / 10000 };
 }
 
@@ -65,8 +67,8 @@ function formatStandard(results: readonly StandardResult[], options: DiffFormatO
       return {
         government: { path: government, ...diff.government },
         edition,
-        total: coverageJson(diff.total),
-        domains: diff.domains.map(coverageJson),
+        total: coverageJson(diff.total, diff.measured),
+        domains: diff.domains.map((d) => coverageJson(d, diff.measured)),
         entries: diff.entries.map((e) => entryJson(e, options)),
         local: diff.local.map(itemJson),
         unknown: diff.unknown.map(itemJson),

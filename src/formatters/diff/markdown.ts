@@ -1,5 +1,6 @@
 // The pull-request format: a summary table first, then the entries that need a reviewer's eye, as GitHub Markdown.
 import { say } from '../../model/i18n.js';
+import { NO_COVERAGE } from '../../model/levels.js';
 import type { Lang } from '../../model/types.js';
 import { describeWeakening, isUndeclaredWeakening } from '../../diff/standard.js';
 import type { FieldChange, StandardDiff, StandardEntry } from '../../diff/types.js';
@@ -33,15 +34,17 @@ function changeText(change: FieldChange, options: DiffFormatOptions): string {
   return s;
 }
 
+/** Counts per domain; a village's table has no applicable, missing or coverage columns (it owes no national item). */
 function coverageTable(diff: StandardDiff, lang: Lang): string {
-  const statuses = ['adopted', 'adapted', 'excluded', 'missing', 'local', 'unknown'] as const;
-  const header = [WORDS.domain[lang], WORDS.applicable[lang], ...statuses.map((s) => STATUS[s][lang]), WORDS.weakening[lang], WORDS.coverage[lang]];
+  const m = diff.measured;
+  const statuses = m ? (['adopted', 'adapted', 'excluded', 'missing', 'local', 'unknown'] as const) : (['adopted', 'adapted', 'excluded', 'local', 'unknown'] as const);
+  const header = [WORDS.domain[lang], ...(m ? [WORDS.applicable[lang]] : []), ...statuses.map((s) => STATUS[s][lang]), WORDS.weakening[lang], ...(m ? [WORDS.coverage[lang]] : [])];
   const rows = [...diff.domains, { ...diff.total, name: `**${WORDS.total[lang]}**`, domain: '' }].map((d) => [
     d.domain === '' ? d.name : escape(labelDomain(d.domain, d.name, lang)),
-    String(d.applicable),
+    ...(m ? [String(d.applicable)] : []),
     ...statuses.map((s) => String(d[s])),
     String(d.weakening),
-    formatCoverage(d),
+    ...(m ? [formatCoverage(d)] : []),
   ]);
   return table(header, ['l', ...header.slice(1).map(() => 'r' as const)], rows);
 }
@@ -60,7 +63,7 @@ function formatStandard(results: readonly StandardResult[], options: DiffFormatO
     if (out !== '') out += '\n';
     const level = levelName(diff.government.level, lang);
     out += `### ${escape(say(WORDS.against, lang, { name: diff.government.name || government, code: diff.government.code, level, edition: diff.edition.id }))}\n\n`;
-    out += `${WORDS.coverage[lang]} **${formatPercent(diff.total.coverage)}** · ${code(government)}\n\n`;
+    out += diff.measured ? `${WORDS.coverage[lang]} **${formatPercent(diff.total.coverage)}** · ${code(government)}\n\n` : `${escape(say(NO_COVERAGE, lang))} · ${code(government)}\n\n`;
     out += coverageTable(diff, lang);
     const sections: Array<[string, number, string]> = [];
     const missing = diff.entries.filter((e) => e.status === 'missing');

@@ -1,6 +1,7 @@
 // The terminal format: a summary, then each domain's entries or changes, one line each, field changes below them.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { say } from '../../model/i18n.js';
+import { NO_COVERAGE } from '../../model/levels.js';
 import { charWidth } from '../stylish.js';
 import type { Lang } from '../../model/types.js';
 import { describeWeakening } from '../../diff/standard.js';
@@ -84,9 +85,11 @@ function shortId(id: string, domain: string): string {
   return id.startsWith(`${domain}/`) ? id.slice(domain.length + 1) : id;
 }
 
-function coverageLine(d: DomainCoverage, lang: Lang): string {
-  const parts = (['adopted', 'adapted', 'excluded', 'missing', 'local', 'unknown'] as const).map((s) => `${STATUS[s][lang]} ${d[s]}`);
-  parts.unshift(`${WORDS.applicable[lang]} ${d.applicable}`);
+/** The counts; a village's leave out what it does not owe (applicable, missing). */
+function coverageLine(d: DomainCoverage, measured: boolean, lang: Lang): string {
+  const statuses = measured ? (['adopted', 'adapted', 'excluded', 'missing', 'local', 'unknown'] as const) : (['adopted', 'adapted', 'excluded', 'local', 'unknown'] as const);
+  const parts = statuses.map((s) => `${STATUS[s][lang]} ${d[s]}`);
+  if (measured) parts.unshift(`${WORDS.applicable[lang]} ${d.applicable}`);
   if (d.weakening > 0) parts.push(`${WORDS.weakening[lang]} ${d.weakening}`);
   return parts.join(' · ');
 }
@@ -112,14 +115,16 @@ function formatStandard(results: readonly StandardResult[], options: DiffFormatO
     if (out !== '') out += '\n';
     const level = levelName(diff.government.level, lang);
     out += c.bold(say(WORDS.against, lang, { name: diff.government.name || government, code: diff.government.code, level, edition: diff.edition.id })) + c.dim(`  ${government}`) + '\n';
-    out += `${WORDS.coverage[lang]} ${c.bold(formatPercent(diff.total.coverage))}  ${coverageLine(diff.total, lang)}\n`;
+    out += diff.measured
+      ? `${WORDS.coverage[lang]} ${c.bold(formatPercent(diff.total.coverage))}  ${coverageLine(diff.total, true, lang)}\n`
+      : `${say(NO_COVERAGE, lang)}${lang === 'zh' ? '。' : '. '}${coverageLine(diff.total, false, lang)}\n`;
     for (const domain of diff.domains) {
       const entries = diff.entries.filter((e) => e.standard.domain === domain.domain);
       const local = diff.local.filter((i) => i.domain === domain.domain);
       const unknown = diff.unknown.filter((i) => i.domain === domain.domain);
       if (entries.length + local.length + unknown.length === 0) continue;
       const covered = domain.adopted + domain.adapted + domain.excluded;
-      const share = domain.applicable === 0 ? '' : `  ${WORDS.coverage[lang]} ${formatPercent(domain.coverage)} (${covered}/${domain.applicable})`;
+      const share = !diff.measured || domain.applicable === 0 ? '' : `  ${WORDS.coverage[lang]} ${formatPercent(domain.coverage)} (${covered}/${domain.applicable})`;
       out += `\n${c.underline(labelDomain(domain.domain, domain.name, lang))}${share}\n`;
       const adopted = entries.filter((e) => e.status === 'adopted');
       // The adopted majority is what needs no attention: one line of ids, not one line each.
