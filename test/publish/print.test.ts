@@ -19,6 +19,8 @@ interface Printed {
   height: number;
   rows: number;
   boxes: number;
+  /** Each row's 一级事项, in order. */
+  categories: string[];
 }
 
 describe.skipIf(skipBrowser || skipPoppler)('domain pages printed from Chromium', () => {
@@ -40,10 +42,11 @@ describe.skipIf(skipBrowser || skipPoppler)('domain pages printed from Chromium'
       height: document.documentElement.scrollHeight,
       rows: document.querySelectorAll('table.catalog tbody tr').length,
       boxes: document.querySelectorAll('table.catalog .boxes li').length,
+      categories: [...document.querySelectorAll('table.catalog tbody tr .card-cat')].map((c) => c.textContent!.trim()),
     }));
     await page.close();
     const [count, pages, texts] = await Promise.all([pdfPageCount(pdf), pdfWords(pdf), pdfPageTexts(pdf)]);
-    const result = { count, pages, texts, height: dom.height * 0.75, rows: dom.rows, boxes: dom.boxes };
+    const result = { count, pages, texts, height: dom.height * 0.75, rows: dom.rows, boxes: dom.boxes, categories: dom.categories };
     printed.set(file, result);
     return result;
   }
@@ -96,6 +99,36 @@ describe.skipIf(skipBrowser || skipPoppler)('domain pages printed from Chromium'
     const least = Math.ceil(p.height / PRINT_BOX.heightPt);
     expect(p.count).toBeGreaterThanOrEqual(least);
     expect(p.count).toBeLessThanOrEqual(least + 1);
+  });
+
+  it.each(files)('%s: a merged 一级事项 group broken across pages names itself at the top of the new page', async (file) => {
+    const p = await print(file);
+    let continued = 0;
+    let previous = 0;
+    p.pages.forEach((page, i) => {
+      const head = (text: string) => page.words.find((w) => w.text === text && w.yMax < 100);
+      // (the label is centred in its column, under the heading's centre)
+      const [seq, cat] = [head('序号'), head('一级事项')];
+      if (!seq || !cat) return; // the page after the table
+      // The first row that starts on this page: its 序号 in the first column, below the header.
+      const numbers = page.words.filter((w) => /^\d+$/.test(w.text) && w.xMax < cat.xMin && w.yMin > seq.yMax + 5).sort((a, b) => a.yMin - b.yMin);
+      if (numbers.length === 0) return;
+      const n = Number(numbers[0]!.text);
+      const category = p.categories[n - 1]!;
+      if (i > 0 && n > 1 && p.categories[n - 2] === category) continued++;
+      // What the 一级事项 column holds from that row's first line down (a label wraps over two or three lines).
+      const top = numbers[0]!.yMin;
+      const label = page.words
+        .filter((w) => Math.abs((w.xMin + w.xMax) / 2 - (cat.xMin + cat.xMax) / 2) < (cat.xMax - cat.xMin) / 2 + 8 && w.yMin >= top - 2 && w.yMin < top + 3 * (numbers[0]!.yMax - numbers[0]!.yMin) + 8)
+        .sort((a, b) => a.yMin - b.yMin)
+        .map((w) => w.text)
+        .join('');
+      expect(label, `${file} page ${i + 1}, row ${n}`).toBe(squeeze(category));
+      expect(n, `${file} page ${i + 1}`).toBeGreaterThan(previous);
+      previous = n;
+    });
+    // 医疗卫生's nine-row 行政许可类事项 group runs over pages: the case the label was blank in.
+    if (file === 'health-care.html') expect(continued).toBeGreaterThan(0);
   });
 
   it('health-care.html: 序号 10–14 print whole, each on one line', async () => {
