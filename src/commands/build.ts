@@ -4,16 +4,16 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { OUTPUT_FORMATS, type OutputFormat } from '../publish/site.js';
 import { planBuild, runBuild, upToDate, type BuildRequest } from '../publish/run.js';
-import { MANIFEST_FILE, readManifest } from '../publish/incremental.js';
+import { readManifest } from '../publish/incremental.js';
 import { usageError } from '../model/errors.js';
 import { say, type Message } from '../model/i18n.js';
 import { relativeTo } from '../io/files.js';
 import { runGit } from '../io/git.js';
-import { readStamp } from '../io/output-dir.js';
+import { OutputDirWriter, readStamp } from '../io/output-dir.js';
 import type { Io } from '../io/io.js';
 import type { Diagnostic, Lang } from '../model/types.js';
 import type { CommandSpec } from './command.js';
-import { checkOutDirContents, checkOutDirPlace, parseDateOption, parseFormatList, printErrors, writeOutDir, type OutDirPolicy } from './output.js';
+import { checkOutDirContents, checkOutDirPlace, commitOutDir, parseDateOption, parseFormatList, printErrors, type OutDirPolicy } from './output.js';
 
 /** Below this many items a build takes well under a second and a progress line would only flicker. */
 const PROGRESS_THRESHOLD = 500;
@@ -119,13 +119,21 @@ export const buildCommand: CommandSpec = {
     }
     const state = checkOutDirContents(plan.out, outPolicy, lang);
     const previous = state === 'ours' ? readManifest(plan.out)?.manifest : undefined;
-    const result = await runBuild(plan, previous, previous ? readStamp(plan.out)?.files : undefined);
+    const writer = new OutputDirWriter(plan.out, 'build');
+    let result;
+    try {
+      result = await runBuild(plan, previous, previous ? readStamp(plan.out)?.files : undefined, writer);
+    } catch (err) {
+      writer.abort();
+      throw err;
+    }
     if (result.status === 'refused') {
+      writer.abort();
       printErrors(io, result.errors, result.files, { lang, color: global.color });
       io.stderr(`${say(M.refused, lang, { dir: request.target, errors: result.errors.length, codes: blockingCodes(result.errors, lang) })}\n`);
       return 1;
     }
-    writeOutDir(plan.out, result.files, 'build', outPolicy, lang, { reuse: result.reuse, last: MANIFEST_FILE });
+    commitOutDir(writer, outPolicy, lang);
     return done(result.count);
   },
 };

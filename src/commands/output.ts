@@ -6,7 +6,7 @@ import { usageError } from '../model/errors.js';
 import { formatters } from '../formatters/index.js';
 import { say, type Message } from '../model/i18n.js';
 import { exists } from '../io/files.js';
-import { inspectOutputDir, looksLikeOldOutput, oldTempFolders, realPath, recoverOutputDir, replaceOutputDir, STAMP_FILE, type OutputKind, type ReplaceOptions } from '../io/output-dir.js';
+import { inspectOutputDir, looksLikeOldOutput, oldTempFolders, realPath, recoverOutputDir, replaceOutputDir, STAMP_FILE, type OutputDirWriter, type OutputKind, type ReplaceOptions } from '../io/output-dir.js';
 import type { Io } from '../io/io.js';
 import type { SourceFile } from '../load/source.js';
 import type { Diagnostic, Lang } from '../model/types.js';
@@ -164,6 +164,11 @@ export function checkOutDirContents(out: string, policy: OutDirPolicy, lang: Lan
 /** Replaces `out` with `files` (and their stamp), checking once more, just before the swap, that it may. */
 export function writeOutDir(out: string, files: ReadonlyMap<string, string | Uint8Array>, kind: OutputKind, policy: OutDirPolicy, lang: Lang, options: ReplaceOptions = {}): void {
   replaceOutputDir(out, files, kind, () => void checkOutDirContents(out, policy, lang), options);
+}
+
+/** Puts what `writer` wrote in place of its folder, checking once more, just before the swap, that it may. */
+export function commitOutDir(writer: OutputDirWriter, policy: OutDirPolicy, lang: Lang): void {
+  writer.commit(() => void checkOutDirContents(writer.dir, policy, lang));
 }
 
 /** Errors that stop a command, on stderr as gk validate shows them, with excerpts from the files' text. */

@@ -6,6 +6,12 @@ import { GkError, ioError } from '../model/errors.js';
 
 /** The file in every output folder listing what gk wrote there; without it gk treats the folder as someone else's. */
 export const STAMP_FILE = '.gk-output.json';
+/**
+ * A stamp being replaced while its folder is written: written whole under this name, then renamed over the stamp, so
+ * a kill never leaves half a stamp. Only a temporary folder of gk's (by its name) may hold it; see `recoverOutputDir`.
+ */
+const STAMP_NEXT = `${STAMP_FILE}.next`;
+
 /** A stamp is a short list of names and hashes; a larger one was not written by gk. */
 const MAX_STAMP_BYTES = 64 * 1024 * 1024;
 
@@ -74,9 +80,10 @@ function sortedNames(dir: string): string[] {
 
 /**
  * Whether `dir` holds only what gk wrote there: every entry, hidden ones included, is a file its stamp lists, with the
- * bytes gk wrote (`checkHashes`), or a folder on the way to one. Stops at the first entry that is not.
+ * bytes gk wrote (`checkHashes`), or a folder on the way to one. Stops at the first entry that is not. `writing`: `dir`
+ * is a temporary folder of gk's (by its name), which may also hold the next stamp it was writing when killed.
  */
-export function inspectOutputDir(dir: string, checkHashes = true): FolderState {
+export function inspectOutputDir(dir: string, checkHashes = true, writing = false): FolderState {
   let st: fs.Stats;
   try {
     st = fs.lstatSync(dir);
@@ -93,6 +100,7 @@ export function inspectOutputDir(dir: string, checkHashes = true): FolderState {
   } catch (err) {
     throw ioError('read', dir, err);
   }
+  if (writing) names = names.filter((n) => n !== STAMP_NEXT);
   if (names.length === 0) return { state: 'empty' };
   const stamp = readStamp(dir);
   if (!stamp) return { state: 'foreign', file: names.find((n) => n !== STAMP_FILE) ?? STAMP_FILE, reason: 'unlisted' };
@@ -104,7 +112,7 @@ export function inspectOutputDir(dir: string, checkHashes = true): FolderState {
   const walk = (rel: string, names: string[]): FolderState | undefined => {
     for (const name of names) {
       const r = rel === '' ? name : `${rel}/${name}`;
-      if (r === STAMP_FILE) continue;
+      if (r === STAMP_FILE || (writing && r === STAMP_NEXT)) continue;
       const abs = path.join(dir, r);
       const entry = fs.lstatSync(abs);
       if (entry.isDirectory() && folders.has(r)) {
@@ -234,7 +242,7 @@ export function recoverOutputDir(dir: string): Recovery {
   const result: Recovery = { removed: [] };
   const found = leftovers(parent, base);
   const removable = (abs: string, role: 'tmp' | 'old'): boolean => {
-    const s = inspectOutputDir(abs, role === 'old');
+    const s = inspectOutputDir(abs, role === 'old', role === 'tmp');
     return s.state === 'ours' || s.state === 'empty';
   };
   // Only whether anything is there: reading (and hashing) a whole earlier output to learn that took seconds.
@@ -262,12 +270,7 @@ export function recoverOutputDir(dir: string): Recovery {
   return result;
 }
 
-/**
- * Writes `files` as the whole content of `dir`, with a stamp listing them. They go to a temporary sibling that takes
- * `dir`'s place only when complete; at every instant either the previous folder or the new one is at `dir`, or (after
- * a kill between the two renames) the previous one waits under its swap name for `recoverOutputDir`.
- * `guard` runs just before the swap and throws if `dir` may no longer be replaced.
- */
+/** Options of `replaceOutputDir`. */
 export interface ReplaceOptions {
   /**
    * Files kept from the folder being replaced (relative path → its hash in that folder's stamp), linked into the new
@@ -278,71 +281,185 @@ export interface ReplaceOptions {
   last?: string;
 }
 
+/**
+ * Writes `files` as the whole content of `dir`, with a stamp listing them: `OutputDirWriter` given everything at once.
+ * `guard` runs just before the swap and throws if `dir` may no longer be replaced.
+ */
 export function replaceOutputDir(dir: string, files: ReadonlyMap<string, string | Uint8Array>, kind: OutputKind, guard: () => void = () => {}, options: ReplaceOptions = {}): void {
-  const parent = path.dirname(dir);
-  const base = path.basename(dir);
-  const stamp: Stamp = { kind, files: new Map() };
-  const entries = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [rel, data] of entries) {
-    containedPath(dir, rel);
-    stamp.files.set(rel, hashBytes(data));
-  }
-  const reused = [...(options.reuse ?? new Map<string, string>())].filter(([rel]) => !files.has(rel));
-  for (const [rel, hash] of reused) {
-    containedPath(dir, rel);
-    stamp.files.set(rel, hash);
-  }
-  const last = options.last !== undefined ? entries.findIndex(([rel]) => rel === options.last) : -1;
-  if (last >= 0) entries.push(entries.splice(last, 1)[0]!);
-  const tmp = path.join(parent, tempName(base, 'tmp'));
+  const writer = new OutputDirWriter(dir, kind);
   try {
-    fs.mkdirSync(parent, { recursive: true });
-    // The mode is reduced by the umask, as for any new folder: the output is meant to be read, e.g. by a web server.
-    fs.mkdirSync(tmp, { mode: 0o777 });
-    // The stamp first: a run killed while writing leaves a folder the next run recognises as its own.
-    fs.writeFileSync(path.join(tmp, STAMP_FILE), formatStamp(stamp));
-    for (const [rel] of reused) {
-      const target = containedPath(tmp, rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const from = containedPath(dir, rel);
-      try {
-        fs.linkSync(from, target);
-      } catch {
-        fs.copyFileSync(from, target);
-      }
-    }
-    entries.forEach(([rel, data], i) => {
-      if (i === entries.length >> 1) killPoint('writing');
-      const target = containedPath(tmp, rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, data);
-    });
+    const reused = [...(options.reuse ?? new Map<string, string>())].filter(([rel]) => !files.has(rel));
+    const entries = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const last = options.last !== undefined ? entries.findIndex(([rel]) => rel === options.last) : -1;
+    const final = last >= 0 ? entries.splice(last, 1) : [];
+    writer.link(reused);
+    writer.write(entries);
+    writer.write(final);
   } catch (err) {
-    removeQuietly(tmp);
-    throw ioError('write', dir, err);
-  }
-  try {
-    guard();
-  } catch (err) {
-    removeQuietly(tmp);
+    writer.abort();
     throw err;
   }
-  const old = path.join(parent, tempName(base, 'old'));
-  let moved = false;
-  try {
-    if (fs.existsSync(dir)) {
-      fs.renameSync(dir, old);
-      moved = true;
-      killPoint('swap');
-    }
-    fs.renameSync(tmp, dir);
-  } catch (err) {
-    // Put the previous folder back where it was: the promise is that a failure changes nothing.
-    if (moved && !fs.existsSync(dir)) fs.renameSync(old, dir);
-    removeQuietly(tmp);
-    throw ioError('write', dir, err);
+  writer.commit(guard);
+}
+
+/**
+ * Writes the new content of the output folder `dir` in batches (a build writes each government's files as soon as they
+ * are rendered, so memory holds one government's output, not the whole city's), into a temporary sibling that takes
+ * `dir`'s place in `commit` only when complete. At every instant either the previous folder or the new one is at `dir`,
+ * or (after a kill between the two renames) the previous one waits under its swap name for `recoverOutputDir`.
+ * Before each batch the temporary folder's stamp is rewritten to list it, so a run killed while writing leaves a folder
+ * the next run recognises as its own and removes. Nothing is created on disk before the first batch.
+ */
+export class OutputDirWriter {
+  private tmp: string | undefined;
+  private readonly stamp: Stamp;
+  /** bytes of every file written or linked, by relative path */
+  readonly sizes = new Map<string, number>();
+  private batches = 0;
+
+  constructor(
+    readonly dir: string,
+    kind: OutputKind,
+  ) {
+    this.stamp = { kind, files: new Map() };
   }
-  removeQuietly(old);
+
+  /** Whether `rel` is already part of the new folder. */
+  has(rel: string): boolean {
+    return this.stamp.files.has(rel);
+  }
+
+  /** The files of the new folder so far, relative path → hash. */
+  get files(): ReadonlyMap<string, string> {
+    return this.stamp.files;
+  }
+
+  private open(): string {
+    if (this.tmp === undefined) {
+      const parent = path.dirname(this.dir);
+      const tmp = path.join(parent, tempName(path.basename(this.dir), 'tmp'));
+      try {
+        fs.mkdirSync(parent, { recursive: true });
+        // The mode is reduced by the umask, as for any new folder: the output is meant to be read, e.g. by a web server.
+        fs.mkdirSync(tmp, { mode: 0o777 });
+      } catch (err) {
+        throw ioError('write', this.dir, err);
+      }
+      this.tmp = tmp;
+    }
+    return this.tmp;
+  }
+
+  private writeStamp(tmp: string): void {
+    const next = path.join(tmp, STAMP_NEXT);
+    fs.writeFileSync(next, formatStamp(this.stamp));
+    fs.renameSync(next, path.join(tmp, STAMP_FILE));
+  }
+
+  /** Runs `step` on the temporary folder; any failure removes it and says the output could not be written. */
+  private guarded(step: (tmp: string) => void): void {
+    const tmp = this.open();
+    try {
+      step(tmp);
+    } catch (err) {
+      this.abort();
+      throw err instanceof GkError ? err : ioError('write', this.dir, err);
+    }
+  }
+
+  /** Writes a batch of files (a path written twice is a bug, refused like a path outside the folder). */
+  write(files: Iterable<readonly [string, string | Uint8Array]>): void {
+    const batch: Array<[string, Uint8Array]> = [];
+    const named = new Set<string>();
+    for (const [rel, data] of files) {
+      containedPath(this.dir, rel);
+      if (this.stamp.files.has(rel) || named.has(rel)) throw new GkError('internal', `output file written twice: ${rel}`);
+      named.add(rel);
+      batch.push([rel, typeof data === 'string' ? Buffer.from(data, 'utf8') : data]);
+    }
+    if (batch.length === 0) return;
+    const first = this.batches++ === 0;
+    this.guarded((tmp) => {
+      for (const [rel, bytes] of batch) {
+        this.stamp.files.set(rel, hashBytes(bytes));
+        this.sizes.set(rel, bytes.byteLength);
+      }
+      this.writeStamp(tmp);
+      batch.forEach(([rel, bytes], i) => {
+        if (first && i === batch.length >> 1) killPoint('writing');
+        const target = containedPath(tmp, rel);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, bytes);
+      });
+    });
+  }
+
+  /**
+   * Files kept from the folder being replaced (relative path → its hash in that folder's stamp), linked into the new
+   * one (copied where links are not possible) rather than written again. The guard's check of the old folder covers them.
+   */
+  link(files: Iterable<readonly [string, string]>): void {
+    const batch = [...files];
+    for (const [rel] of batch) {
+      containedPath(this.dir, rel);
+      if (this.stamp.files.has(rel)) throw new GkError('internal', `output file written twice: ${rel}`);
+    }
+    if (batch.length === 0) return;
+    this.batches++;
+    this.guarded((tmp) => {
+      for (const [rel, hash] of batch) this.stamp.files.set(rel, hash);
+      this.writeStamp(tmp);
+      for (const [rel] of batch) {
+        const target = containedPath(tmp, rel);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        const from = containedPath(this.dir, rel);
+        try {
+          fs.linkSync(from, target);
+        } catch {
+          fs.copyFileSync(from, target);
+        }
+        this.sizes.set(rel, fs.lstatSync(target).size);
+      }
+    });
+  }
+
+  /** Removes the temporary folder: the previous output stays as it was. */
+  abort(): void {
+    if (this.tmp !== undefined) removeQuietly(this.tmp);
+  }
+
+  /**
+   * Puts the new folder in `dir`'s place. `guard` runs just before the swap and throws if `dir` may no longer be
+   * replaced; then the temporary folder is removed and the previous output stays.
+   */
+  commit(guard: () => void = () => {}): void {
+    // An output with no file at all is still a folder with its stamp.
+    this.guarded((tmp) => this.writeStamp(tmp));
+    const tmp = this.tmp!;
+    try {
+      guard();
+    } catch (err) {
+      removeQuietly(tmp);
+      throw err;
+    }
+    const parent = path.dirname(this.dir);
+    const old = path.join(parent, tempName(path.basename(this.dir), 'old'));
+    let moved = false;
+    try {
+      if (fs.existsSync(this.dir)) {
+        fs.renameSync(this.dir, old);
+        moved = true;
+        killPoint('swap');
+      }
+      fs.renameSync(tmp, this.dir);
+    } catch (err) {
+      // Put the previous folder back where it was: the promise is that a failure changes nothing.
+      if (moved && !fs.existsSync(this.dir)) fs.renameSync(old, this.dir);
+      removeQuietly(tmp);
+      throw ioError('write', this.dir, err);
+    }
+    removeQuietly(old);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
-// gk build in functions that read top to bottom: find the governments, check them as gk validate does, and compose
-// every output file in memory, rendering only the governments whose inputs changed since the build in the output folder.
+// gk build in functions that read top to bottom: find the governments, check them as gk validate does, and render
+// each government whose inputs changed since the build in the output folder, its files written as soon as rendered.
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../model/errors.js';
@@ -19,7 +19,8 @@ import type { Diagnostic, Edition, Lang } from '../model/types.js';
 import { diskFiles, openWorkspace, type Workspace } from '../load/workspace.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import { VERSION } from '../model/version.js';
-import { assetText, buildOutputs, governmentInputs, SHARED_ASSETS, sharedAssets, type OutputFiles, type OutputFormat } from './site.js';
+import type { OutputDirWriter } from '../io/output-dir.js';
+import { assetText, buildOutputs, governmentInputs, SHARED_ASSETS, sharedAssets, type OutputFormat } from './site.js';
 import { relatedOf, renderWorkspacePages, workspaceSearchIndex, workspaceSiteOf } from './workspace-index.js';
 import { compileTemplates, loadTemplates, type TemplateSet } from './templates.js';
 import { tabulateCatalog } from './rows.js';
@@ -131,10 +132,6 @@ export type BuildResult =
   | { status: 'refused'; errors: Diagnostic[]; files: SourceFile[] }
   | {
       status: 'built';
-      /** files rendered by this run */
-      files: OutputFiles;
-      /** files kept from the earlier output (relative path → hash in its stamp) */
-      reuse: Map<string, string>;
       /** the files of the output (the stamp aside) */
       count: number;
       /** said on stderr, in order */
@@ -145,11 +142,13 @@ export type BuildResult =
     };
 
 /**
- * Checks every government as gk validate does (one error anywhere stops the whole build) and composes the output.
- * `previous` is the earlier build's manifest when the output folder holds gk's unchanged output: a government whose
- * key (its files, its parents' files, edition, templates, options, date, links, gk) is the same keeps its files.
+ * Checks every government as gk validate does (one error anywhere stops the whole build) and writes the output through
+ * `writer`, each government's files as soon as they are rendered (nothing is written when the build is refused); the
+ * caller commits the writer (the swap) or aborts it. `previous` is the earlier build's manifest when the output folder
+ * holds gk's unchanged output: a government whose key (its files, its parents' files, edition, templates, options,
+ * date, links, gk) is the same keeps its files, linked from there. The manifest is written last.
  */
-export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefined, stamp: ReadonlyMap<string, string> | undefined): Promise<BuildResult> {
+export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefined, stamp: ReadonlyMap<string, string> | undefined, writer: OutputDirWriter): Promise<BuildResult> {
   const { request, workspace, single, base } = plan;
   const { lang, cwd, formats, baseUrl } = request;
   const templates = compileTemplates(plan.templates, lang);
@@ -217,8 +216,6 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
   );
   const { entries, landing } = site;
 
-  const output: OutputFiles = new Map();
-  const reuse = new Map<string, string>();
   const governments: Record<string, GovernmentRecord> = {};
   const searchable: Array<{ name: string; prefix: string; domains: ReturnType<typeof tabulateCatalog> }> = [];
   const parents = createParentResolver(diskTree(cwd, lang), lang);
@@ -245,7 +242,7 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
     const key = keyOf({ settings, prefix, date: date ?? null, related: related ?? null, files: [...own, ...above], edition: editionKey(check.edition!) });
     const before = previous?.governments[prefix];
     if (before && before.key === key && stamp && before.files.every((f) => stamp.has(f) && isFile(path.join(plan.out, f)))) {
-      for (const f of before.files) reuse.set(f, stamp.get(f)!);
+      writer.link(before.files.map((f) => [f, stamp.get(f)!]));
       governments[prefix] = before;
       kept++;
     } else {
@@ -265,20 +262,20 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
         ...(progress?.report ? { onProgress: progress.report } : {}),
       });
       progress?.done();
-      for (const [file, data] of built) output.set(`${prefix}${file}`, data);
+      writer.write([...built].map(([file, data]) => [`${prefix}${file}`, data]));
       governments[prefix] = { key, files: [...built.keys()].map((f) => `${prefix}${f}`).sort() };
       rendered++;
     }
     if (landing) searchable.push({ name: government.manifest.name, prefix, domains: tabulateCatalog(catalog) });
   }
   if (landing) {
-    for (const [file, data] of renderWorkspacePages(site, workspaceSearchIndex(searchable, baseUrl), templates, lang)) output.set(file, data);
-  } else if (!single && formats.has('html') && !output.has('style.css') && !reuse.has('style.css')) {
+    writer.write(renderWorkspacePages(site, workspaceSearchIndex(searchable, baseUrl), templates, lang));
+  } else if (!single && formats.has('html') && !writer.has('style.css')) {
     // the government at the top was kept, but its shared assets must still be there
-    for (const asset of SHARED_ASSETS) {
+    writer.write(SHARED_ASSETS.flatMap((asset) => {
       const text = assetText(templates, asset);
-      if (text !== undefined) output.set(asset, text);
-    }
+      return text !== undefined ? [[asset, text] as const] : [];
+    }));
   }
 
   function lineageOf(g: Government): Array<[string, string]> {
@@ -289,11 +286,9 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
     return link.kind === 'found' ? [...files, ...(lineage.get(link.parent.root) ?? lineageOf(link.parent))] : files;
   }
 
-  const sizes: Record<string, number> = {};
-  for (const [file, data] of output) sizes[file] = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-  for (const file of reuse.keys()) if (!output.has(file)) sizes[file] = previous!.sizes[file] ?? -1;
+  const sizes: Record<string, number> = Object.fromEntries(writer.sizes);
   const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const manifest: BuildManifest = { key: keyOf({ settings, inputs }), inputs: sorted(inputs), governments: sorted(governments), sizes: sorted(sizes), messages };
-  output.set(MANIFEST_FILE, formatManifest(manifest));
-  return { status: 'built', files: output, reuse, count: Object.keys(sizes).length + 1, messages, rendered, kept };
+  writer.write([[MANIFEST_FILE, formatManifest(manifest)]]);
+  return { status: 'built', count: Object.keys(sizes).length + 1, messages, rendered, kept };
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, git, gk, repoRoot } from '../helpers.js';
-import { county, invalid, readTree, tempDir } from './helpers.js';
+import { county, exampleWorkspace, invalid, readTree, tempDir } from './helpers.js';
 
 const DATE = ['--date', '2024-05-01'];
 const STAMP = '.gk-output.json';
@@ -240,6 +240,50 @@ describe('leftovers of killed runs', () => {
     expect(again.code).toBe(0);
     expect(leftovers(parent)).toEqual([]);
     expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true);
+  });
+
+  it('a workspace build killed while writing a government leaves a stamped folder holding only what came before it, removed by the next run', async () => {
+    const ws = exampleWorkspace(path.join(tempDir(), 'ws'));
+    const parent = tempDir();
+    const out = path.join(parent, 'dist');
+    // CSV only keeps it quick; the files of each government are written the same way whatever the formats.
+    const killed = gkBin(['build', ws, '--out', out, '--formats', 'csv', ...DATE], repoRoot, { GK_TEST_KILL_AT: 'writing' });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(fs.existsSync(out)).toBe(false);
+    const [tmp] = leftovers(parent);
+    expect(leftovers(parent)).toHaveLength(1);
+    // Each government's files go in as they are rendered: the stamp lists the first one's, not the others' nor the manifest.
+    const listed = Object.keys(JSON.parse(fs.readFileSync(path.join(parent, tmp!, STAMP), 'utf8')).files as object);
+    expect(listed).toContain('shiyan/catalog.csv');
+    expect(listed.filter((f) => f.startsWith('shiyan/chengguan/'))).toEqual([]);
+    expect(listed).not.toContain('.gk-build.json');
+    expect((await gk(['build', ws, '--out', out, '--formats', 'csv', ...DATE], repoRoot)).code).toBe(0);
+    expect(leftovers(parent)).toEqual([]);
+    expect(fs.existsSync(path.join(out, 'shiyan', 'chengguan', 'dongjie', 'catalog.csv'))).toBe(true);
+  });
+
+  it('a temporary folder killed while its next stamp was being written is gk\'s; the same name in an output folder is not', async () => {
+    const parent = tempDir();
+    const out = path.join(parent, 'dist');
+    const dead = deadPid();
+    const first = path.join(parent, `.dist.gk-tmp-${dead}-0a0b0c0d`);
+    fs.mkdirSync(first);
+    fs.writeFileSync(path.join(first, `${STAMP}.next`), '{"generator": "gk", "ki');
+    const later = path.join(parent, `.dist.gk-tmp-${dead}-1a1b1c1d`);
+    fs.mkdirSync(path.join(later, 'gov-a'), { recursive: true });
+    fs.writeFileSync(path.join(later, STAMP), JSON.stringify({ generator: 'gk', kind: 'build', files: { 'gov-a/index.html': 'sha256:00' } }));
+    fs.writeFileSync(path.join(later, `${STAMP}.next`), '{"generator": "gk", "kind": "bu');
+    fs.writeFileSync(path.join(later, 'gov-a', 'index.html'), '<!doctype html>');
+    expect((await gk(['build', county, '--out', out, ...DATE], repoRoot)).code).toBe(0);
+    expect(fs.existsSync(first)).toBe(false);
+    expect(fs.existsSync(later)).toBe(false);
+    expect(fs.existsSync(path.join(out, `${STAMP}.next`))).toBe(false);
+    // In the output folder itself such a file is not one gk lists: the folder is refused, the file kept.
+    fs.writeFileSync(path.join(out, `${STAMP}.next`), 'mine');
+    const refused = await gk(['--lang', 'en', 'build', county, '--out', out, ...DATE], repoRoot);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`${STAMP}.next`);
+    expect(fs.readFileSync(path.join(out, `${STAMP}.next`), 'utf8')).toBe('mine');
   });
 
   it('a build killed between the two renames: the next run, even a refused one, puts the earlier output back', async () => {
