@@ -1,5 +1,8 @@
-// The site's domain tables printed by Chromium (page.pdf, A4 landscape as the stylesheet asks), read back with poppler:
-// the official layout with its header on every page, numbers whole, pages filled, every ■/□ box printed.
+// The site's pages printed by Chromium (page.pdf, A4 landscape as the stylesheet asks), read back with poppler. Domain
+// tables: the official layout with its header on every page, numbers whole, pages filled, every ■/□ box printed, a merged
+// 一级事项 group named on each page it runs over. Every other page kind (index, 五公开, search, the workspace landing page
+// and search, and the county, township and village sites of a workspace): A4 landscape, on as many pages as its print
+// height needs, nothing cut off at the edge or lost, a table's header on every page it runs over.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,9 +10,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, skipBrowser } from '../browser.js';
 import { PRINT_BOX, pdfPageCount, pdfPageTexts, pdfWords, skipPoppler, type PdfPage } from '../office.js';
-import { build, example, tempDir } from './helpers.js';
+import { gk } from '../helpers.js';
+import { example, exampleWorkspace, tempDir } from './helpers.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** Characters whose loss would lose meaning: CJK, letters, digits. */
+const meaningful = (s: string) => [...s].filter((ch) => /[\p{Script=Han}\p{L}\p{N}]/u.test(ch));
 
 interface Printed {
   count: number;
@@ -21,54 +27,89 @@ interface Printed {
   boxes: number;
   /** Each row's 一级事项, in order. */
   categories: string[];
+  /** The page's text as laid out for print (what should reach the paper). */
+  text: string;
+  /** Elements reaching past the printable width. */
+  overflow: string[];
+  /** Tables other than the official one: their header's text and their first and last rows' heading cells. */
+  tables: Array<{ head: string; first: string; last: string }>;
 }
 
-describe.skipIf(skipBrowser || skipPoppler)('domain pages printed from Chromium', () => {
+describe.skipIf(skipBrowser || skipPoppler)('pages printed from Chromium', () => {
   let session: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let browser: Browser;
-  let site: string;
-  let out: string;
-  const printed = new Map<string, Printed>();
+  let root: string;
+  const printed = new Map<string, Promise<Printed>>();
 
-  async function print(file: string): Promise<Printed> {
-    const done = printed.get(file);
-    if (done) return done;
-    const page: Page = await browser.newPage({ viewport: { width: PRINT_BOX.widthPx, height: 800 } });
-    await page.goto(pathToFileURL(path.join(site, file)).href);
-    const pdf = path.join(out, file.replace(/\.html$/, '.pdf'));
+  /** `file` under the builds' folder (example/…, workspace/…), with a search query for search pages. */
+  function print(file: string, query?: string): Promise<Printed> {
+    let done = printed.get(file);
+    if (!done) printed.set(file, (done = printOnce(file, query)));
+    return done;
+  }
+
+  async function printOnce(file: string, query: string | undefined): Promise<Printed> {
+    // A short window: the document's height (scrollHeight, at least the window's) is then the content's.
+    const page: Page = await browser.newPage({ viewport: { width: PRINT_BOX.widthPx, height: 100 } });
+    await page.goto(`${pathToFileURL(path.join(root, file)).href}${query !== undefined ? `?q=${encodeURIComponent(query)}` : ''}`);
+    if (query !== undefined) await page.locator('#search-results li').first().waitFor();
+    const pdf = path.join(root, 'pdf', `${file.replace(/[/.]/g, '_')}.pdf`);
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     await page.emulateMedia({ media: 'print' });
-    const dom = await page.evaluate(() => ({
-      height: document.documentElement.scrollHeight,
-      rows: document.querySelectorAll('table.catalog tbody tr').length,
-      boxes: document.querySelectorAll('table.catalog .boxes li').length,
-      categories: [...document.querySelectorAll('table.catalog tbody tr .card-cat')].map((c) => c.textContent!.trim()),
-    }));
+    const dom = await page.evaluate((width) => {
+      const cell = (tr: Element | undefined) => (tr?.querySelector('th') ?? tr?.querySelector('td'))?.textContent!.replace(/\s+/g, '') ?? '';
+      return {
+        height: document.documentElement.scrollHeight,
+        rows: document.querySelectorAll('table.catalog tbody tr').length,
+        boxes: document.querySelectorAll('table.catalog .boxes li').length,
+        categories: [...document.querySelectorAll('table.catalog tbody tr .card-cat')].map((c) => c.textContent!.trim()),
+        // The text laid out for print, less what is only for screen readers (.vh: clipped to nothing)
+        text: (() => {
+          let out = '';
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const el = node.parentElement;
+            if (el && el.getClientRects().length > 0 && !el.closest('.vh, script, style') && getComputedStyle(el).visibility !== 'hidden') out += node.textContent;
+          }
+          return out;
+        })(),
+        overflow: [...document.body.querySelectorAll('*')]
+          .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > width + 0.5)
+          .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> ${e.textContent!.trim().slice(0, 20)}`),
+        tables: [...document.querySelectorAll('table:not(.catalog)')]
+          .filter((t) => t.querySelector('thead') && t.querySelector('tbody tr'))
+          .map((t) => {
+            const rows = [...t.querySelectorAll('tbody tr')];
+            return { head: t.querySelector('thead')!.textContent!.replace(/\s+/g, ''), first: cell(rows[0]), last: cell(rows.at(-1)) };
+          }),
+      };
+    }, PRINT_BOX.widthPx);
     await page.close();
     const [count, pages, texts] = await Promise.all([pdfPageCount(pdf), pdfWords(pdf), pdfPageTexts(pdf)]);
-    const result = { count, pages, texts, height: dom.height * 0.75, rows: dom.rows, boxes: dom.boxes, categories: dom.categories };
-    printed.set(file, result);
-    return result;
+    return { ...dom, count, pages, texts, height: dom.height * 0.75 };
   }
 
   beforeAll(async () => {
-    const r = await build(example, ['--date', '2024-05-01', '--formats', 'html']);
-    expect(r.code).toBe(0);
-    site = r.dir;
-    out = tempDir('gk-print-');
+    root = tempDir('gk-print-');
+    fs.mkdirSync(path.join(root, 'pdf'));
+    // The bundled example, and a workspace of it: the city's landing page, the county, a township and a village.
+    const ws = exampleWorkspace(path.join(root, 'ws'));
+    const args = ['--date', '2024-05-01', '--formats', 'html'];
+    const built = await Promise.all([gk(['build', example, '--out', path.join(root, 'example'), ...args], root), gk(['build', ws, '--out', path.join(root, 'workspace'), ...args], root)]);
+    for (const r of built) expect(r.code, r.err).toBe(0);
     session = await launchChromium();
     browser = session.browser;
   });
 
   afterAll(async () => {
     await session?.close();
-    if (site) fs.rmSync(path.dirname(site), { recursive: true, force: true });
-    if (out) fs.rmSync(out, { recursive: true, force: true });
+    if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
   // 医疗卫生: 14 items under long 一级事项 groups (was 9 pages); 财政预决算: 3 items in one merged group (was 3 pages, the
-  // first holding only the header); 社会救助: the example's biggest table of short rows.
-  const files = ['health-care.html', 'fiscal-budget.html', 'social-assistance.html'];
+  // first holding only the header); 社会救助: the example's biggest table of short rows; and 社会救助 of the workspace's
+  // village (one item, drawn from its township's; the township's own tables are the example's again).
+  const files = ['example/health-care.html', 'example/fiscal-budget.html', 'example/social-assistance.html', 'workspace/shiyan/chengguan/dongjie/social-assistance.html'];
 
   it.each(files)('%s: A4 landscape, the two header rows on every page', async (file) => {
     const p = await print(file);
@@ -128,11 +169,11 @@ describe.skipIf(skipBrowser || skipPoppler)('domain pages printed from Chromium'
       previous = n;
     });
     // 医疗卫生's nine-row 行政许可类事项 group runs over pages: the case the label was blank in.
-    if (file === 'health-care.html') expect(continued).toBeGreaterThan(0);
+    if (file === 'example/health-care.html') expect(continued).toBeGreaterThan(0);
   });
 
   it('health-care.html: 序号 10–14 print whole, each on one line', async () => {
-    const p = await print('health-care.html');
+    const p = await print('example/health-care.html');
     expect(p.rows).toBe(14);
     const words = new Set(p.pages.flatMap((page) => page.words.map((w) => w.text)));
     for (let n = 1; n <= p.rows; n++) expect(words.has(String(n)), `序号 ${n}`).toBe(true);
@@ -145,5 +186,59 @@ describe.skipIf(skipBrowser || skipPoppler)('domain pages printed from Chromium'
     // every box of every row: the standard channels' ■/□ and ■ for each other channel
     expect(p.boxes).toBeGreaterThanOrEqual(p.rows * 13);
     expect([...text].filter((ch) => ch === '■' || ch === '□')).toHaveLength(p.boxes);
+  });
+
+  // Every other page kind, with a query for the search pages (its results print as listed).
+  const others: Array<[string, string | undefined]> = [
+    ['example/index.html', undefined],
+    ['example/publics.html', undefined],
+    ['example/search.html', '预算'],
+    ['workspace/index.html', undefined],
+    ['workspace/search.html', '低保'],
+    ['workspace/shiyan/index.html', undefined],
+    ['workspace/shiyan/chengguan/index.html', undefined],
+    ['workspace/shiyan/chengguan/dongjie/index.html', undefined],
+    ['workspace/shiyan/chengguan/dongjie/publics.html', undefined],
+  ];
+
+  it.each(others)('%s: A4 landscape, pages as its print height needs, nothing cut off or lost, table headers on every page', async (file, query) => {
+    const p = await print(file, query);
+    expect(p.pages).toHaveLength(p.count);
+    for (const page of p.pages) {
+      expect(page.width).toBeCloseTo(841.9, 0);
+      expect(page.height).toBeCloseTo(595.3, 0);
+    }
+    const least = Math.ceil(p.height / PRINT_BOX.heightPt);
+    expect(p.count).toBeGreaterThanOrEqual(least);
+    expect(p.count).toBeLessThanOrEqual(least + 1);
+    // Nothing reaches past the printable width, and every character laid out for print is on paper (as often or more:
+    // a table's header repeats).
+    expect(p.overflow).toEqual([]);
+    const onPaper = new Map<string, number>();
+    for (const ch of meaningful(p.texts.join(''))) onPaper.set(ch, (onPaper.get(ch) ?? 0) + 1);
+    const wanted = new Map<string, number>();
+    for (const ch of meaningful(p.text)) wanted.set(ch, (wanted.get(ch) ?? 0) + 1);
+    expect(wanted.size).toBeGreaterThan(20);
+    const lost = [...wanted].filter(([ch, n]) => (onPaper.get(ch) ?? 0) < n).map(([ch, n]) => `${ch} ${onPaper.get(ch) ?? 0}/${n}`);
+    expect(lost).toEqual([]);
+    // A table that runs over pages has its header on each of them.
+    for (const t of p.tables) {
+      const pages = p.texts.map(squeeze);
+      const from = pages.findIndex((text) => text.includes(t.first));
+      const to = pages.findLastIndex((text) => text.includes(t.last));
+      expect(from, `${file}: ${t.first}`).toBeGreaterThanOrEqual(0);
+      expect(to, `${file}: ${t.last}`).toBeGreaterThanOrEqual(from);
+      for (let i = from; i <= to; i++) expect(pages[i], `${file} page ${i + 1}`).toContain(t.head);
+    }
+  });
+
+  it('example/index.html: its domain table runs over two pages, with its header on both', async () => {
+    const p = await print('example/index.html');
+    expect(p.tables.length).toBeGreaterThan(0);
+    expect(p.count).toBeGreaterThanOrEqual(2);
+    const t = p.tables[0]!;
+    expect(squeeze(p.texts[0]!)).toContain(t.first);
+    expect(squeeze(p.texts[1]!)).toContain(t.last);
+    expect(squeeze(p.texts[1]!)).toContain(t.head);
   });
 });
