@@ -7,6 +7,9 @@ import { commandsFor } from './commands/index.js';
 import { VERSION } from './model/version.js';
 import type { GlobalOptions } from './commands/command.js';
 
+/** The process's own Io, for bin/gk.js (which imports both from the bundle, dist/bundle/cli.js, when the build wrote it). */
+export { nodeIo } from './io/node-io.js';
+
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
