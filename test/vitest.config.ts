@@ -1,10 +1,11 @@
 // Vitest settings; kept under test/ so the top level stays as the project layout says.
-// `npm test` runs test/**/*.test.ts except the scale suite (*.scale.test.ts: 50 MB files, hundreds of governments),
-// which `npm run test:scale` runs (test/vitest.scale.config.ts) and CI runs after npm test.
+// `npm test` runs test/**/*.test.ts except the scale suite (*.scale.test.ts: 50 MB files, a 2 MB import, hundreds of
+// governments), which `npm run test:scale` runs (test/vitest.scale.config.ts) when asked; CI runs npm test.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './sequencer.js';
 
 export default defineConfig({
   test: {
@@ -18,6 +19,8 @@ export default defineConfig({
     // (and transforming) src/ per file was most of the suite's CPU time. Tests keep no state in modules between files:
     // every test builds its own temporary folders and Io.
     isolate: false,
+    // On a clean clone the long files (Chromium, the package install) start first; see sequencer.ts.
+    sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // git in tests (and in the gk processes they start) never reads the user's or the machine's git config.

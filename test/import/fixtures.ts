@@ -1,6 +1,12 @@
-// Builds the binary and encoded import fixtures (xlsx with merged cells, GBK and BOM CSVs) from data written out here.
+// Builds the binary and encoded import fixtures (xlsx with merged cells, GBK and BOM CSVs) from data written out here, and
+// the large CSVs of the size tests with the check that every row came in.
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { expect } from 'vitest';
+import { parse } from 'yaml';
+import { gk } from '../helpers.js';
 
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
 
@@ -108,6 +114,29 @@ export function checkmarkGlyphTxt(): Uint8Array {
     ['3', '', '服现役注销', '受理部门、办理条件、办理流程、所需材料', '《户口登记条例》、《兵役法》', '信息形成或变更之日起20个工作日内', '示例县公安局', 't政府网站', 't', '', 't', '', 't', ''],
   ];
   return new TextEncoder().encode(`${lines.map((l) => l.join('\t')).join('\n')}\n`);
+}
+
+/** A CSV of at least `bytes` UTF-8 bytes (CRLF), every row an item of 财政预决算; returns the text and its item count. */
+export function largeCsv(bytes: number): { text: string; items: number } {
+  const header = '序号,一级事项,二级事项,公开内容（要素）,公开依据,公开时限,公开主体,公开渠道和载体,公开对象,公开方式,公开层级';
+  const lines = [header];
+  let size = Buffer.byteLength(header) + 2;
+  for (let i = 1; size < bytes; i++) {
+    const line = `${i},预算公开类${i % 37},政府预算${i}事项,"预算报告、预算表、说明${i}",《中华人民共和国预算法》；《中华人民共和国政府信息公开条例》,信息形成或变更之日起20个工作日内,示例县财政局,政府网站；政务新媒体,全社会,主动,县级`;
+    lines.push(line);
+    size += Buffer.byteLength(line) + 2;
+  }
+  return { text: `${lines.join('\r\n')}\r\n`, items: lines.length - 1 };
+}
+
+/** `gk import big.csv --domain fiscal-budget` in `dir` (a CSV from largeCsv) succeeds quietly with every row an item, the last one included. */
+export async function importsEveryRow(dir: string, items: number): Promise<void> {
+  const r = await gk(['import', 'big.csv', '--domain', 'fiscal-budget'], dir);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  const imported = parse(fs.readFileSync(path.join(dir, 'catalog', 'fiscal-budget.yaml'), 'utf8')).items as Array<{ name: string }>;
+  expect(imported).toHaveLength(items);
+  expect(imported.at(-1)!.name).toBe(`政府预算${items}事项`);
 }
 
 export const BINARY_FIXTURES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
