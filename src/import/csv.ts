@@ -7,58 +7,91 @@ interface Records {
   lines: number[];
 }
 
-/** Splits text into records; a quoted field may hold separators, doubled quotes and line breaks. */
+/**
+ * Splits text into records; a quoted field may hold separators, doubled quotes and line breaks. A quote opens a
+ * quoted part only at the start of a field; after its closing quote, and anywhere else, a quote is a character.
+ * Fields are cut out of the text whole (not built a character at a time): on a 30 MB table a field grown by `+=`
+ * left a chain of small pieces per cell, several times the text's size.
+ */
 export function parseDelimited(text: string, delimiter: string): Records {
   const rows: string[][] = [];
   const lines: number[] = [];
+  const separator = delimiter.charCodeAt(0);
+  const n = text.length;
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let atFieldStart = true;
   let line = 1;
   let recordLine = 1;
-  const endField = () => {
-    row.push(field);
-    field = '';
-    atFieldStart = true;
-  };
   const endRecord = () => {
-    endField();
     rows.push(row);
     lines.push(recordLine);
     row = [];
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
+  let i = 0;
+  while (i < n) {
+    let field = '';
+    if (text.charCodeAt(i) === QUOTE) {
+      // the quoted part: up to the quote that is not doubled, or to the end of the text when it is never closed
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        const to = q === -1 ? n : q;
+        line += countLineFeeds(text, from, to);
+        if (q === -1) {
+          field += text.slice(from);
+          i = n;
+          break;
+        }
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          field += text.slice(from, q + 1);
+          from = q + 2;
+          continue;
+        }
+        field += text.slice(from, q);
+        i = q + 1;
+        break;
+      }
+    }
+    // the unquoted part: the whole field, or what follows a closing quote
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === separator || c === CR || c === LF) break;
+      j++;
+    }
+    if (j > i) field = field === '' ? text.slice(i, j) : field + text.slice(i, j);
+    row.push(field);
+    i = j;
+    if (i >= n) {
+      // the text ends inside a record: kept unless it is one empty field
+      if (field !== '' || row.length > 1) endRecord();
+      break;
+    }
+    if (text.charCodeAt(i) === separator) {
+      i++;
+      // a separator at the very end leaves an empty last field
+      if (i === n) {
+        row.push('');
+        endRecord();
       }
       continue;
     }
-    if (c === '"' && atFieldStart) {
-      quoted = true;
-      atFieldStart = false;
-    } else if (c === delimiter) {
-      endField();
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += c;
-      atFieldStart = false;
-    }
+    if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF) i++;
+    i++;
+    endRecord();
+    line++;
+    recordLine = line;
   }
-  if (field !== '' || row.length > 0) endRecord();
   return { rows, lines };
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+function countLineFeeds(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = text.indexOf('\n', from); k !== -1 && k < to; k = text.indexOf('\n', k + 1)) count++;
+  return count;
 }
 
 /**

@@ -43,6 +43,7 @@ export type DomainHow = 'option' | 'column' | 'title' | 'sheet' | 'file' | 'name
 export interface TablePlan {
   file: string;
   kind: InputKind;
+  /** the table as read, its rows cut after the header once they are read into `rows` */
   table: Table;
   header?: Header;
   domain?: { id: string; how: DomainHow; from?: string; matched?: number; of?: number };
@@ -356,6 +357,9 @@ export async function planImport(files: readonly InputFile[], options: ImportOpt
       const title = titleOf(table, header) ?? table.caption;
       if (title !== undefined) plan.title = title;
       plan.rows = readRows(table, header, { mode: options.mode, vocab: options.vocab });
+      // The rows below the header live on as records; the cells themselves are not needed again (locating a cell
+      // needs only the table's name, kind and line numbers), and 100,000 rows of them took tens of megabytes.
+      table.rows.length = header.last + 1;
       const records = plan.rows.records;
       const local = options.localDomains;
       const needsTableDomain = options.domain !== undefined || records.some((r) => domainOfValue(r.domain, local) === undefined);

@@ -75,6 +75,16 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
   const seqCol = firstOf('seq');
   const categoryCol = firstOf('category');
   const aliasSeen = new Set<string>();
+  // One string per distinct value: a table repeats its 公开主体, 公开时限, 公开依据 and channels on every row, and
+  // 100,000 rows held as many copies of each.
+  const strings = new Map<string, string>();
+  const one = (s: string): string => {
+    const kept = strings.get(s);
+    if (kept !== undefined) return kept;
+    strings.set(s, s);
+    return s;
+  };
+  const shared = <T>(value: T): T => (typeof value === 'string' ? (one(value) as T) : Array.isArray(value) ? (value.map((v: unknown) => (typeof v === 'string' ? one(v) : v)) as T) : value);
   let previousCategory: string | undefined;
 
   const cellValue = (raw: string, field: TextField): string => {
@@ -164,7 +174,7 @@ export function readRows(table: Table, header: Header, options: ReadOptions): Re
     };
     let tailNote: string | undefined;
     const set = <K extends keyof RowRecord>(key: K, value: RowRecord[K] | undefined) => {
-      if (value !== undefined && !(Array.isArray(value) && value.length === 0)) record[key] = value;
+      if (value !== undefined && !(Array.isArray(value) && value.length === 0)) record[key] = shared(value);
     };
     set('seq', text('seq'));
     set('id', text('id'));

@@ -82,9 +82,13 @@ function schemaPathFrom(dir: string): string {
   return relativeTo(dir, own ?? path.join(packageRoot, 'schemas', 'catalog.schema.json'));
 }
 
-export interface PlannedFile {
+/** A file gk import writes: where, and its text. */
+export interface WrittenText {
   abs: string;
   text: string;
+}
+
+export interface PlannedFile extends WrittenText {
   output: DomainOutput;
 }
 
@@ -125,7 +129,7 @@ export interface WrittenCheck {
  * The written catalog files checked as part of the government they belong to: the gk.yaml above them, or a stand-in.
  * Only they are checked, as written, whatever else the government holds.
  */
-export function checkWritten(written: readonly PlannedFile[], out: string, root: string | undefined, cwd: string, lang: Lang): WrittenCheck {
+export function checkWritten(written: readonly WrittenText[], out: string, root: string | undefined, cwd: string, lang: Lang): WrittenCheck {
   const held = new Map<string, HeldFile>(written.map((w) => [w.abs, { text: w.text }]));
   if (!root) held.set(path.join(out, 'gk.yaml'), { text: STAND_IN_MANIFEST, display: '(gk import)' });
   const tree = memoryTree(held, diskTree(cwd, lang), lang, { only: true });

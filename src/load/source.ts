@@ -71,10 +71,18 @@ export function parseSource(abs: string, display: string, bytes: Uint8Array, lan
   } else if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') {
     diagnostics.push(makeDiagnostic({ code: 'encoding', severity: 'error', message: say(M.utf16!, lang), hint: say(M.utf16Hint!, lang), file: display, fixable: true }));
   }
-  const text = decoded.text;
+  return parseText(abs, display, decoded.text, decoded.encoding, diagnostics, lang);
+}
+
+/** A text already decoded (a file held in memory as a string) parsed as parseSource parses bytes decoded as UTF-8. */
+export function parseSourceText(abs: string, display: string, text: string, lang: Lang): SourceFile {
+  return parseText(abs, display, text, 'utf-8', [], lang);
+}
+
+function parseText(abs: string, display: string, text: string, encoding: Encoding, diagnostics: Diagnostic[], lang: Lang): SourceFile {
   const parsed = parseYaml(text, display, lang);
   append(diagnostics, parsed.diagnostics);
-  return { path: abs, display, text, encoding: decoded.encoding, data: parsed.data, locator: parsed.locator, diagnostics };
+  return { path: abs, display, text, encoding, data: parsed.data, locator: parsed.locator, diagnostics };
 }
 
 /** A catalog file's source with the catalog read from it. */

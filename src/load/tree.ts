@@ -6,7 +6,7 @@ import { say, type Message } from '../model/i18n.js';
 import { exists, relativeTo } from '../io/files.js';
 import { readBlobs, runGit } from '../io/git.js';
 import { listFiles, repositoryOf, type Listing } from './read.js';
-import { loadSource, parseSource, type SourceFile } from './source.js';
+import { loadSource, parseSource, parseSourceText, type SourceFile } from './source.js';
 import type { Lang } from '../model/types.js';
 
 /** A tree of files, by absolute path. */
@@ -149,6 +149,9 @@ export function revisionTree(dir: string, commit: string, label: string, lang: L
   return fileSetTree(() => [...listed().keys()], read, shown, lang);
 }
 
+/** What decoding the text's UTF-8 bytes would not give back as it is: a BOM, control characters, a lone surrogate. */
+const CHANGED_BY_DECODING = /^\ufeff|[\0-\x08\x0e-\x1a\x1c-\x1f]|\p{Cs}/u;
+
 export interface HeldFile {
   /** The text or bytes held in place of the file on disk. */
   text: string | Uint8Array;
@@ -182,7 +185,10 @@ export function memoryTree(held: ReadonlyMap<string, HeldFile>, base: SourceTree
     load(abs) {
       const file = held.get(abs);
       if (file === undefined) return base.load(abs);
-      return parseSource(abs, file.display ?? base.display(abs), typeof file.text === 'string' ? new TextEncoder().encode(file.text) : file.text, lang);
+      const display = file.display ?? base.display(abs);
+      // A text that reads back as itself is parsed as it is: encoding and decoding a large one held two more copies.
+      if (typeof file.text === 'string' && !CHANGED_BY_DECODING.test(file.text)) return parseSourceText(abs, display, file.text, lang);
+      return parseSource(abs, display, typeof file.text === 'string' ? new TextEncoder().encode(file.text) : file.text, lang);
     },
     display: (abs) => held.get(abs)?.display ?? base.display(abs),
   };

@@ -79,6 +79,17 @@ describe('delimited text', () => {
     expect(rows).toEqual([['a', 'b,1', 'c "q"\nd'], ['e', 'f', 'g']]);
     expect(lines).toEqual([1, 3]);
   });
+  it('keeps the edges as they were read a character at a time: a quote only opens a field, a last empty field, an unclosed quote', () => {
+    // text after a closing quote, and a quote inside a field, are characters of the field
+    expect(parseDelimited('"a"b"c,d"e\n', ',').rows).toEqual([['ab"c', 'd"e']]);
+    // a separator at the very end leaves an empty field; a lone CR ends a record; blank lines are records of one empty field
+    expect(parseDelimited('a,\rb\n\nc,', ',')).toEqual({ rows: [['a', ''], ['b'], [''], ['c', '']], lines: [1, 2, 3, 4] });
+    // a quote never closed runs to the end of the text, line breaks and all
+    expect(parseDelimited('x,"open\n,still\n', ',')).toEqual({ rows: [['x', 'open\n,still\n']], lines: [1] });
+    // a text ending in one empty quoted field adds no record
+    expect(parseDelimited('a\n""', ',').rows).toEqual([['a']]);
+    expect(parseDelimited('a\n"q""uote"', ',').rows).toEqual([['a'], ['q"uote']]);
+  });
   it('reads what Excel saves as “Unicode text”: UTF-16 with tabs', () => {
     const table = readDelimited(iconv.encode('\ufeff序号\t二级事项\n1\t政府预算\n', 'utf-16le'));
     expect([table.encoding, table.delimiter, table.rows]).toEqual(['utf-16le', '\t', [['序号', '二级事项'], ['1', '政府预算']]]);
