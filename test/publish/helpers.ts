@@ -78,7 +78,8 @@ export function parseCsv(text: string): string[][] {
 
 /**
  * A workspace made from the example: the city's root gk.yaml, the example county, one of its townships (the example's
- * catalog again, as a township) and one village of that township whose items point at the township's.
+ * catalog again, as a township) and one village of that township whose items point at the township's (one of them
+ * with a dash for its 二级事项).
  */
 export function exampleWorkspace(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
@@ -99,7 +100,8 @@ export function exampleWorkspace(dir: string): string {
   fs.writeFileSync(path.join(village, 'gk.yaml'), 'name: 示例县城关镇东街社区\ncode: "410999001001"\nlevel: village\nparent: "410999001"\nstandard: national-2020\n');
   fs.writeFileSync(
     path.join(village, 'catalog', 'social-assistance.yaml'),
-    'domain: social-assistance\nitems:\n  - id: dongjie-01\n    parent-item: social-assistance-01\n    subject: 示例县城关镇东街社区居民委员会\n',
+    // dongjie-02's 二级事项 is a dash, as transcribed tables write a missing one: its links must name it by its 一级事项.
+    'domain: social-assistance\nitems:\n  - id: dongjie-01\n    parent-item: social-assistance-01\n    subject: 示例县城关镇东街社区居民委员会\n  - id: dongjie-02\n    category: 最低生活保障\n    name: ─\n    content: 本社区最低生活保障对象名单\n    basis: [《社会救助暂行办法》]\n    deadline: 信息形成或变更之日起20个工作日内\n    subject: 示例县城关镇东街社区居民委员会\n    channels: [社区/企事业单位/村公示栏（电子屏）]\n    audience: 全社会\n    mode: 主动\n    levels: [村级]\n    publics: 结果公开\n',
   );
   return dir;
 }

@@ -5,35 +5,13 @@
 // height needs, nothing cut off at the edge or lost, a table's header on every page it runs over.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, skipBrowser } from '../browser.js';
-import { PRINT_BOX, pdfPageCount, pdfPageTexts, pdfWords, skipPoppler, type PdfPage } from '../office.js';
+import { PRINT_BOX, skipPoppler } from '../office.js';
 import { gk } from '../helpers.js';
 import { example, exampleWorkspace, tempDir } from './helpers.js';
-
-const squeeze = (s: string) => s.replace(/\s+/g, '');
-/** Characters whose loss would lose meaning: CJK, letters, digits. */
-const meaningful = (s: string) => [...s].filter((ch) => /[\p{Script=Han}\p{L}\p{N}]/u.test(ch));
-
-interface Printed {
-  count: number;
-  pages: PdfPage[];
-  texts: string[];
-  /** The document's height laid out for print, in points. */
-  height: number;
-  rows: number;
-  boxes: number;
-  /** Each row's 一级事项, in order. */
-  categories: string[];
-  /** The page's text as laid out for print (what should reach the paper). */
-  text: string;
-  /** Elements reaching past the printable width. */
-  overflow: string[];
-  /** Tables other than the official one: their header's text and their first and last rows' heading cells. */
-  tables: Array<{ head: string; first: string; last: string }>;
-}
+import { printPage, printProblems, squeeze, type Printed } from './print.js';
 
 describe.skipIf(skipBrowser || skipPoppler)('pages printed from Chromium', () => {
   let session: Awaited<ReturnType<typeof launchChromium>> | undefined;
@@ -44,49 +22,8 @@ describe.skipIf(skipBrowser || skipPoppler)('pages printed from Chromium', () =>
   /** `file` under the builds' folder (example/…, workspace/…), with a search query for search pages. */
   function print(file: string, query?: string): Promise<Printed> {
     let done = printed.get(file);
-    if (!done) printed.set(file, (done = printOnce(file, query)));
+    if (!done) printed.set(file, (done = printPage(browser, path.join(root, file), path.join(root, 'pdf', `${file.replace(/[/.]/g, '_')}.pdf`), query)));
     return done;
-  }
-
-  async function printOnce(file: string, query: string | undefined): Promise<Printed> {
-    // A short window: the document's height (scrollHeight, at least the window's) is then the content's.
-    const page: Page = await browser.newPage({ viewport: { width: PRINT_BOX.widthPx, height: 100 } });
-    await page.goto(`${pathToFileURL(path.join(root, file)).href}${query !== undefined ? `?q=${encodeURIComponent(query)}` : ''}`);
-    if (query !== undefined) await page.locator('#search-results li').first().waitFor();
-    const pdf = path.join(root, 'pdf', `${file.replace(/[/.]/g, '_')}.pdf`);
-    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-    await page.emulateMedia({ media: 'print' });
-    const dom = await page.evaluate((width) => {
-      const cell = (tr: Element | undefined) => (tr?.querySelector('th') ?? tr?.querySelector('td'))?.textContent!.replace(/\s+/g, '') ?? '';
-      return {
-        height: document.documentElement.scrollHeight,
-        rows: document.querySelectorAll('table.catalog tbody tr').length,
-        boxes: document.querySelectorAll('table.catalog .boxes li').length,
-        categories: [...document.querySelectorAll('table.catalog tbody tr .card-cat')].map((c) => c.textContent!.trim()),
-        // The text laid out for print, less what is only for screen readers (.vh: clipped to nothing)
-        text: (() => {
-          let out = '';
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const el = node.parentElement;
-            if (el && el.getClientRects().length > 0 && !el.closest('.vh, script, style') && getComputedStyle(el).visibility !== 'hidden') out += node.textContent;
-          }
-          return out;
-        })(),
-        overflow: [...document.body.querySelectorAll('*')]
-          .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > width + 0.5)
-          .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> ${e.textContent!.trim().slice(0, 20)}`),
-        tables: [...document.querySelectorAll('table:not(.catalog)')]
-          .filter((t) => t.querySelector('thead') && t.querySelector('tbody tr'))
-          .map((t) => {
-            const rows = [...t.querySelectorAll('tbody tr')];
-            return { head: t.querySelector('thead')!.textContent!.replace(/\s+/g, ''), first: cell(rows[0]), last: cell(rows.at(-1)) };
-          }),
-      };
-    }, PRINT_BOX.widthPx);
-    await page.close();
-    const [count, pages, texts] = await Promise.all([pdfPageCount(pdf), pdfWords(pdf), pdfPageTexts(pdf)]);
-    return { ...dom, count, pages, texts, height: dom.height * 0.75 };
   }
 
   beforeAll(async () => {
@@ -202,34 +139,7 @@ describe.skipIf(skipBrowser || skipPoppler)('pages printed from Chromium', () =>
   ];
 
   it.each(others)('%s: A4 landscape, pages as its print height needs, nothing cut off or lost, table headers on every page', async (file, query) => {
-    const p = await print(file, query);
-    expect(p.pages).toHaveLength(p.count);
-    for (const page of p.pages) {
-      expect(page.width).toBeCloseTo(841.9, 0);
-      expect(page.height).toBeCloseTo(595.3, 0);
-    }
-    const least = Math.ceil(p.height / PRINT_BOX.heightPt);
-    expect(p.count).toBeGreaterThanOrEqual(least);
-    expect(p.count).toBeLessThanOrEqual(least + 1);
-    // Nothing reaches past the printable width, and every character laid out for print is on paper (as often or more:
-    // a table's header repeats).
-    expect(p.overflow).toEqual([]);
-    const onPaper = new Map<string, number>();
-    for (const ch of meaningful(p.texts.join(''))) onPaper.set(ch, (onPaper.get(ch) ?? 0) + 1);
-    const wanted = new Map<string, number>();
-    for (const ch of meaningful(p.text)) wanted.set(ch, (wanted.get(ch) ?? 0) + 1);
-    expect(wanted.size).toBeGreaterThan(20);
-    const lost = [...wanted].filter(([ch, n]) => (onPaper.get(ch) ?? 0) < n).map(([ch, n]) => `${ch} ${onPaper.get(ch) ?? 0}/${n}`);
-    expect(lost).toEqual([]);
-    // A table that runs over pages has its header on each of them.
-    for (const t of p.tables) {
-      const pages = p.texts.map(squeeze);
-      const from = pages.findIndex((text) => text.includes(t.first));
-      const to = pages.findLastIndex((text) => text.includes(t.last));
-      expect(from, `${file}: ${t.first}`).toBeGreaterThanOrEqual(0);
-      expect(to, `${file}: ${t.last}`).toBeGreaterThanOrEqual(from);
-      for (let i = from; i <= to; i++) expect(pages[i], `${file} page ${i + 1}`).toContain(t.head);
-    }
+    expect(printProblems(file, await print(file, query))).toEqual([]);
   });
 
   it('example/index.html: its domain table runs over two pages, with its header on both', async () => {

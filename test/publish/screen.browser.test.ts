@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, skipBrowser } from '../browser.js';
+import { skipPoppler } from '../office.js';
+import { printPage, printProblems } from './print.js';
 import { axeViolations, buildFixtures, focusRing, overflowing, wrappedNumbers, type Built, type Fixture } from './screen.js';
 
 interface PageKind {
@@ -288,4 +290,60 @@ describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
     expect(both.n).toBeLessThan(one.n);
     await page.context().close();
   });
+
+  it('names an item whose 二级事项 is a dash by its 一级事项, in search results and on the 五公开 page (the workspace’s village)', async () => {
+    const search = await open({ kind: 'search', fixture: 'workspace', file: 'search.html', query: '低保' }, 1024);
+    const result = search.locator('#search-results a[href$="#item-dongjie-02"]');
+    expect(await result.textContent()).toBe('最低生活保障');
+    await search.context().close();
+    const publics = await open({ kind: '五公开 page', fixture: 'workspace', file: 'shiyan/chengguan/dongjie/publics.html' }, 1024);
+    expect(await publics.locator('a[href$="#item-dongjie-02"]').textContent()).toBe('最低生活保障');
+    await publics.context().close();
+    expect(problems).toEqual([]);
+  });
+
+  it('lists only the ticked channels on screen, with the official ■/□ list one click away', async () => {
+    const page = await open({ kind: 'domain page', fixture: 'example', file: 'social-assistance.html' }, 1366);
+    const cell = page.locator('table.catalog tbody tr').first().locator('td.channels');
+    const ticked = await cell.locator('.ticked li').count();
+    const boxes = cell.locator('.boxes li');
+    expect(ticked).toBeGreaterThan(0);
+    expect(await boxes.first().isVisible()).toBe(false);
+    // The row is as tall as its ticked channels need, not one line for each of the 13 channels.
+    const lines = await cell.evaluate((td) => td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight));
+    expect(lines).toBeLessThan(13);
+    await cell.locator('summary').click();
+    expect(await boxes.count()).toBeGreaterThanOrEqual(13);
+    expect(await boxes.first().isVisible()).toBe(true);
+    expect(await cell.locator('.boxes li.on').count()).toBe(ticked);
+    await page.context().close();
+  });
+
+  it('keeps the header row of a domain table in view at 1024 px, where the table scrolls in a box of its own', async () => {
+    const page = await open({ kind: 'domain page', fixture: 'example', file: 'health-care.html' }, 1024);
+    const seen = await page.$eval('table.catalog', (table) => {
+      const box = table.closest('.table-wrap')!;
+      box.scrollIntoView();
+      box.scrollTop = box.scrollHeight / 2;
+      const b = box.getBoundingClientRect();
+      const label = table.querySelector('td.cat[rowspan="9"] .cat-label')!.getBoundingClientRect();
+      return { down: box.scrollTop, boxTop: b.top + box.clientTop, headTop: table.querySelector('thead')!.getBoundingClientRect().top, headBottom: table.querySelector('thead')!.getBoundingClientRect().bottom, label: label.top, boxBottom: b.bottom };
+    });
+    expect(seen.down).toBeGreaterThan(0);
+    expect(Math.abs(seen.headTop - seen.boxTop)).toBeLessThan(2);
+    // the nine-row 行政许可类事项 group's label, scrolled past its first row, sits under the header
+    expect(seen.label).toBeGreaterThanOrEqual(seen.headBottom - 1);
+    expect(seen.label).toBeLessThan(seen.boxBottom);
+    await page.context().close();
+  });
+
+  it.skipIf(skipPoppler)('prints the 100-government build: landing page, search, a county’s index and a village’s domain page', async () => {
+    const found: string[] = [];
+    const pdfs = fs.mkdtempSync(path.join(root!, 'pdf-'));
+    for (const [file, query] of [['index.html'], ['search.html', '征地'], ['county-001/index.html'], ['county-001/town-001/village-001/urban-rural-planning.html']] as Array<[string, string?]>) {
+      const printed = await printPage(browser, path.join(builds.city100.site, file), path.join(pdfs, `${file.replace(/[/.]/g, '_')}.pdf`), query);
+      found.push(...printProblems(`city100 ${file}`, printed));
+    }
+    expect(found.join('\n')).toBe('');
+  }, 180_000);
 });

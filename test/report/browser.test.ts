@@ -87,6 +87,14 @@ run('report.html in Chromium', () => {
     expect(bars).toHaveLength(3);
     for (const bar of bars) expect(bar.share).toBeCloseTo(bar.score / 100, 2);
     expect(bars[0]!.share).toBeGreaterThan(bars[2]!.share);
+    // The legend is right: each cell has the colour of the legend's band whose range holds its figure.
+    const legend = await page.$$eval('ul.legend li:not(.legend-label)', (lis) => lis.map((li) => ({ text: li.textContent!.trim(), bg: getComputedStyle(li).backgroundColor })));
+    const bandOf = (value: number) => legend.find((b) => {
+      const m = /^(\d+)(?:–(\d+))?%$/.exec(b.text);
+      return m !== null && value >= Number(m[1]) && value <= Number(m[2] ?? m[1]) + 0.99;
+    });
+    for (const c of cells.filter((x) => x.text !== '—')) expect(bandOf(parseFloat(c.text!))?.bg, c.text!).toBe(c.bg);
+    expect(legend.find((b) => b.text.startsWith('—'))?.bg).toBe(cells.find((c) => c.text === '—')!.bg);
     await page.close();
   });
 
@@ -102,6 +110,14 @@ run('report.html in Chromium', () => {
     const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await phone.goto(`file://${html}`);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // The bar charts scale down to the phone, their bars still to scale (a 25.9 % bar fills a quarter of its track).
+    const charts = await phone.$$eval('figure svg.bar', (svgs) => svgs.map((svg) => ({ right: svg.getBoundingClientRect().right, share: svg.querySelector('.bar-fill')!.getBoundingClientRect().width / svg.getBoundingClientRect().width, value: parseFloat(svg.closest('li')!.querySelector('.bar-value')!.textContent!) })));
+    expect(charts.length).toBeGreaterThan(5);
+    for (const c of charts) {
+      expect(c.right).toBeLessThanOrEqual(375);
+      // (coverage in per cent, scores out of 100)
+      expect(c.share).toBeCloseTo(c.value / 100, 2);
+    }
     // A government's name stays on one line instead of one character per line.
     const nameHeight = await phone.$eval('#t-township tbody th', (th) => th.getBoundingClientRect().height);
     const lineHeight = await phone.$eval('#t-township tbody th', (th) => parseFloat(getComputedStyle(th).lineHeight));
