@@ -180,17 +180,20 @@ export function readFileSafely(abs: string, options: { boundary?: string; max?: 
     const kind = kindOf(st);
     if (kind !== undefined) return { ok: false, problem: { kind: 'special', type: kind } };
     if (st.size > max) return { ok: false, problem: { kind: 'too-large', size: st.size, max } };
-    // The file may grow while it is read: never read more than the limit.
+    // The file may grow while it is read: never read more than the limit. The first read asks for one byte more
+    // than the stat's size, so a file that did not grow is read in one call (a regular file's read returns fewer
+    // bytes than asked only at its end) into a buffer of its own size, not one 64 KB larger per file.
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size - total, 0) + 65536, max + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(total === 0 ? st.size + 1 : 65536, max + 1 - total));
       if (chunk.length === 0) return { ok: false, problem: { kind: 'too-large', size: total + 1, max } };
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > max) return { ok: false, problem: { kind: 'too-large', size: total, max } };
+      if (n < chunk.length) break;
     }
     return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
   } catch (err) {

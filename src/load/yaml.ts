@@ -60,6 +60,7 @@ function onlyComments(text: string): boolean {
 
 /** Keys written with a full-width colon parse as plain strings; say so where they are. */
 function fullwidthColonDiagnostics(text: string, keys: readonly FullwidthColonKey[], file: string, lang: Lang): Diagnostic[] {
+  if (keys.length === 0) return [];
   const lc = lineStarts(text);
   return keys.map(({ key, colonOffset }) => {
     const pos = offsetToPos(lc, colonOffset);

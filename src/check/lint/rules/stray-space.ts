@@ -6,6 +6,7 @@ import type { Rule } from '../rule.js';
 
 /** A space (ASCII, full-width or no-break) with a Chinese character on each side. */
 const STRAY = /(?<=\p{Script=Han})[ \u3000\u00a0]+(?=\p{Script=Han})/gu;
+const SPACE = /[ \u3000\u00a0]/;
 /** Bodies listed side by side are separated by spaces (示例县财政局 示例县民政局): a space after a body is a separator. */
 const AFTER_BODY = /(?:部|委|局|办|厅|院|会|署|行|府|组|室|处|站|所|中心|队|馆|股|科)$/u;
 const OPEN = '《〈（(【[';
@@ -27,6 +28,8 @@ function bracketed(text: string): boolean[] {
 /** The stray spaces of a text, each with up to four characters on either side. */
 export function straySpaces(text: string): string[] {
   const out: string[] = [];
+  // Most texts have no space at all: a plain search is far cheaper than STRAY's look-around on every character.
+  if (!SPACE.test(text)) return out;
   let inside: boolean[] | undefined;
   for (const m of text.matchAll(STRAY)) {
     inside ??= bracketed(text);
