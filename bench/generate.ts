@@ -30,12 +30,14 @@ function yamlString(s: string): string {
   return /^[\p{L}\p{N}（）《》〔〕、，。；/-]+$/u.test(s) && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) ? s : JSON.stringify(s);
 }
 
-export function catalogText(domain: string, items: number, county: string, seed: number): string {
+/** `unknownChannel`: every item also names a channel gk does not know (one unknown-channel warning per item). */
+export function catalogText(domain: string, items: number, county: string, seed: number, unknownChannel = false): string {
   const r = rng(seed);
   const lines = [`domain: ${domain}`, 'items:'];
   const name = DOMAIN_NAMES[domain as keyof typeof DOMAIN_NAMES] ?? domain;
   for (let i = 1; i <= items; i++) {
     const channels = [...new Set([pick(r, CHANNELS), pick(r, CHANNELS), '政府网站'])];
+    if (unknownChannel) channels.push(`自设公开栏${1 + (i % 9)}号`);
     lines.push(
       `  - id: ${domain}-${String(i).padStart(3, '0')}`,
       `    category: ${name}事项${1 + Math.floor(i / 10)}`,
@@ -64,26 +66,26 @@ export function countyName(index: number): string {
   return index < FIRST.length * SECOND.length ? `${a}${b}县` : `${c}${a}${b}县`;
 }
 
-export function writeGovernment(dir: string, index: number, itemsPerDomain: number): number {
+export function writeGovernment(dir: string, index: number, itemsPerDomain: number, unknownChannel = false): number {
   const county = countyName(index);
   fs.mkdirSync(path.join(dir, 'catalog'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'gk.yaml'), `name: ${county}人民政府\ncode: "${String(410100 + index).padStart(6, '0')}"\nlevel: county\nstandard: national-2020\n`);
   DOMAIN_IDS.forEach((domain, d) => {
-    fs.writeFileSync(path.join(dir, 'catalog', `${domain}.yaml`), catalogText(domain, itemsPerDomain, county, index * 100 + d));
+    fs.writeFileSync(path.join(dir, 'catalog', `${domain}.yaml`), catalogText(domain, itemsPerDomain, county, index * 100 + d, unknownChannel));
   });
   return DOMAIN_IDS.length * itemsPerDomain;
 }
 
 /** Writes `governments` synthetic counties under dir (once: a marker file records what is there). */
-export function generateScenario(dir: string, governments: number, itemsPerDomain = 30): { files: number; items: number } {
+export function generateScenario(dir: string, governments: number, itemsPerDomain = 30, unknownChannel = false): { files: number; items: number } {
   const marker = path.join(dir, '.generated');
-  const tag = `${governments}x${itemsPerDomain}`;
+  const tag = `${governments}x${itemsPerDomain}${unknownChannel ? '+unknown-channel' : ''}`;
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === tag) {
     return { files: governments * (DOMAIN_IDS.length + 1), items: governments * DOMAIN_IDS.length * itemsPerDomain };
   }
   fs.rmSync(dir, { recursive: true, force: true });
   let items = 0;
-  for (let g = 0; g < governments; g++) items += writeGovernment(path.join(dir, `gov-${String(g).padStart(4, '0')}`), g, itemsPerDomain);
+  for (let g = 0; g < governments; g++) items += writeGovernment(path.join(dir, `gov-${String(g).padStart(4, '0')}`), g, itemsPerDomain, unknownChannel);
   fs.writeFileSync(marker, tag);
   return { files: governments * (DOMAIN_IDS.length + 1), items };
 }

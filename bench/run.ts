@@ -31,6 +31,26 @@ function timed(cmd: string[], cwd: string): Sample {
   return { seconds, cpu: m ? Number(m[2]) / 1e6 : NaN, rssMb: m ? Number(m[1]) / 1024 : NaN, code: r.status };
 }
 
+/** CPU seconds of this process's finished children (Linux: /proc/self/stat cutime + cstime), NaN elsewhere. */
+function childrenCpu(): number {
+  try {
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    // after the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14 here
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** One `npm test`, as a developer runs it: wall time, and the CPU of everything it started. */
+function timedNpmTest(): Sample {
+  const cpu = childrenCpu();
+  const start = process.hrtime.bigint();
+  const r = spawnSync('npm', ['test'], { cwd: packageRoot, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { seconds, cpu: childrenCpu() - cpu, rssMb: NaN, code: r.status };
+}
+
 interface Spread {
   median: number;
   min: number;
@@ -83,7 +103,8 @@ function range(s: Spread, digits: number, unit = ''): string {
 interface Row {
   job: string;
   size: string;
-  m: Measured;
+  /** absent: a row measured by hand (its note says how) */
+  m?: Measured;
   target: string;
   note?: string;
 }
@@ -91,6 +112,7 @@ interface Row {
 function printTable(rows: Row[]): void {
   const header = ['job', 'size', 'gk s: median (min–max)', 'gk CPU s', 'gk peak MB', 'ajv-cli s', 'gk / ajv-cli', 'target'];
   const lines = rows.map((r) => {
+    if (!r.m) return [r.job, r.size, '', '', '', '', '', r.target + (r.note ? `; ${r.note}` : '')];
     const codes = [...new Set(r.m.gk.map((s) => s.code))].filter((c) => c !== 0 && c !== 1);
     return [
       r.job,
@@ -179,13 +201,17 @@ function main(argv: string[]): void {
   const ajvCli = path.join(packageRoot, 'node_modules', 'ajv-cli', 'dist', 'index.js');
   const schema = path.join(packageRoot, 'schemas', 'catalog.schema.json');
   const ajv = (glob: string) => [ajvCli, 'validate', '-s', schema, '-d', glob, '--strict=false', '--all-errors'];
+  const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
   console.log(`gk bench · node ${process.version} · ${os.cpus().length} cores · ${runs} runs (${bigRuns} for city builds and the province) after a warm-up · data in ${root}`);
+  console.log(`machine load at the start (1 / 5 / 15 min): ${load()}`);
   const rows: Row[] = [];
   const add = (row: Row) => {
     rows.push(row);
     console.error(`  measured: ${row.job}`);
   };
 
+  // What any node program pays on this machine now: the floor under every start-up row.
+  if (wanted('version')) add({ job: 'node itself (node -e 0)', size: '', m: measure(['-e', '0'], { runs, cwd: packageRoot }), target: 'the floor' });
   if (wanted('version')) add({ job: 'gk --version', size: '', m: measure([gk, '--version'], { runs, cwd: packageRoot }), target: '≤ 0.25 s' });
   if (wanted('county')) {
     const county = path.join(packageRoot, 'catalogs', 'examples', 'shiyan-county');
@@ -197,6 +223,19 @@ function main(argv: string[]): void {
     const { items } = generateScenario(city, 100);
     warm(city);
     add({ job: 'validate city', size: `100 gov, ${n(items)} items`, m: measure([gk, 'validate', '--format', 'json', '--quiet', city], { runs, cwd: packageRoot, other: ajv(`${city}/**/catalog/*.yaml`) }), target: '≤ 0.8× ajv-cli' });
+  }
+  if (wanted('findings')) {
+    // Every item names a channel gk does not know: one warning per item, printed by the human format in full
+    // (--max-repeats 0) and as by default (20 of a rule per file, then a count). A quarter of the city beside the
+    // whole shows whether printing grows in step with the number of findings.
+    for (const governments of [25, 100]) {
+      const dir = path.join(root, `findings-${governments}`);
+      const { items } = generateScenario(dir, governments, 30, true);
+      warm(dir);
+      const all = measure([gk, 'validate', '--max-repeats', '0', dir], { runs, cwd: packageRoot });
+      add({ job: 'validate, every finding printed', size: `${governments} gov, ${n(items)} warnings`, m: all, target: 'linear in findings', note: `${((spread(all.gk.map((x) => x.seconds)).median * 1000) / (items / 1000)).toFixed(0)} ms per 1,000` });
+      add({ job: 'validate, findings capped (default)', size: `${governments} gov, ${n(items)} warnings`, m: measure([gk, 'validate', dir], { runs, cwd: packageRoot }), target: '20 per rule and file, then a count' });
+    }
   }
   if (wanted('build')) {
     // The counties of the city row under a workspace gk.yaml: clean, so gk build writes the site (a build that
@@ -224,17 +263,32 @@ function main(argv: string[]): void {
     add({ job: 'validate province', size: `2,000 gov, ${n(items)} items`, m: measure([gk, 'validate', '--format', 'json', '--quiet', province], { runs: bigRuns, cwd: packageRoot, other }), target: '≤ 15 s, ≤ 300 MB' });
   }
   if (wanted('report')) {
+    // The province of the validate row (generated there, or here when only this row runs).
+    const province = path.join(root, 'province');
+    const { items } = generateScenario(province, 2000);
+    warm(province);
+    const out = path.join(root, 'province-report');
+    add({ job: 'report province, all formats', size: `2,000 gov, ${n(items)} items`, m: measure([gk, 'report', province, '--out', out, '--date', '2024-03-31'], { runs: bigRuns, cwd: packageRoot }), target: '≤ 15 s, ≤ 300 MB' });
+  }
+  if (wanted('report-tree')) {
     const ws = path.join(root, 'workspace-2000');
     const { items } = generateWorkspace(ws, { governments: 2000, itemsPerDomain: 8, domains: 26 });
     const out = path.join(root, 'workspace-2000-out');
-    add({ job: 'report province, all formats', size: `2,000 gov, ${n(items)} items`, m: measure([gk, 'report', ws, '--out', out, '--date', '2024-03-31'], { runs: bigRuns, cwd: packageRoot }), target: '≤ 15 s, ≤ 300 MB' });
+    add({ job: 'report a province workspace (counties, townships, villages)', size: `2,000 gov, ${n(items)} items`, m: measure([gk, 'report', ws, '--out', out, '--date', '2024-03-31'], { runs: bigRuns, cwd: packageRoot }), target: '' });
   }
   if (wanted('import')) {
     const { dir, rows: count } = importTable(root);
     add({ job: 'import a 5 MB CSV', size: `${n(count)} rows`, m: measure([gk, 'import', 'table.csv', '--domain', 'fiscal-budget', '--force'], { runs: bigRuns, cwd: dir }), target: '' });
   }
+  // npm test takes minutes and loads the machine itself: measured once, and only when asked.
+  if (wanted('tests') && argv.includes('--with-tests')) {
+    add({ job: 'npm test', size: 'the default suite', m: { gk: [timedNpmTest()] }, target: '≤ 2 min on 2 cores', note: 'one run, no warm-up; CPU: every process it started; peak not measured' });
+  } else if (wanted('tests')) {
+    add({ job: 'npm test', size: 'the default suite', target: '≤ 2 min on 2 cores', note: 'not run: npm run bench -- --only tests --with-tests (once, no warm-up)' });
+  }
   console.log('');
   printTable(rows);
+  console.log(`\nmachine load at the end (1 / 5 / 15 min): ${load()}`);
   if (argv.includes('--phases') && fs.existsSync(city)) {
     console.log('\ncity, in this process:');
     phases(city, schema);
