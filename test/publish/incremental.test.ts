@@ -41,7 +41,7 @@ function expectSame(a: Map<string, Buffer>, b: Map<string, Buffer>): void {
 
 describe('incremental gk build', () => {
   beforeAll(async () => {
-    generateWorkspace(ws, { governments: 21, itemsPerDomain: 3, domains: 5, clean: true });
+    generateWorkspace(ws, { governments: 21, itemsPerDomain: 2, domains: ['urban-rural-planning', 'land-expropriation', 'fiscal-budget'], clean: true });
     fs.mkdirSync(templates);
     fs.writeFileSync(path.join(templates, 'footer.hbs'), fs.readFileSync(path.join(repoRoot, 'templates', 'site', 'footer.hbs'), 'utf8'));
     await incremental();

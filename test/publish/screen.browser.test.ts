@@ -43,6 +43,8 @@ const PAGES: PageKind[] = [
 ];
 const FIXTURES: Fixture[] = ['example', 'workspace', 'city100'];
 const WIDTHS = [1366, 1024, 375];
+/** The width at which the walk also checks the skip link and the focus ring from the keyboard. */
+const KEYBOARD_WIDTH = 375;
 const label = (p: PageKind) => `${p.fixture} ${p.kind} (${p.file})`;
 
 describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
@@ -97,8 +99,33 @@ describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
     if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
+  /**
+   * At a phone's width, from the keyboard: the first Tab stop is the skip link, on screen, with a ring of at least 3:1;
+   * Enter moves focus to <main id="main">; the next Tab stop inside it has a ring of at least 3:1 and 2 px. Run on the
+   * page the width's other checks used (they neither move focus nor scroll), so each page opens once per width.
+   */
+  async function keyboardProblems(p: PageKind, page: Page): Promise<string[]> {
+    const found: string[] = [];
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const a = document.activeElement as HTMLAnchorElement | null;
+      const r = a?.getBoundingClientRect();
+      return { cls: a?.className, href: a?.getAttribute('href'), text: a?.textContent, onScreen: !!r && r.top >= 0 && r.bottom <= innerHeight && r.width > 0 };
+    });
+    if (skip.cls !== 'skip-link' || skip.href !== '#main' || !skip.onScreen) found.push(`${label(p)}: first Tab stop is ${JSON.stringify(skip)}`);
+    const ring = await focusRing(page);
+    if (ring.contrast < 3) found.push(`${label(p)}: focus ring on the skip link ${JSON.stringify(ring)}`);
+    await page.keyboard.press('Enter');
+    if (!(await page.evaluate(() => document.activeElement?.id === 'main' && document.activeElement.tagName === 'MAIN'))) found.push(`${label(p)}: the skip link does not move focus to <main id="main">`);
+    // The next stop after main: a link or control inside it, with a ring of at least 3:1 against the page.
+    await page.keyboard.press('Tab');
+    const next = await focusRing(page);
+    if (next.contrast < 3 || next.width < 2) found.push(`${label(p)}: focus ring after the skip link ${JSON.stringify(next)}`);
+    return found;
+  }
+
   describe.each(FIXTURES)('the %s build', (fixture) => {
-    it.each(WIDTHS)('at %i px: no axe-core violation, no number broken over two lines, nothing but a table box scrolling sideways', async (width) => {
+    it.each(WIDTHS.map((w): [number, string] => [w, w === KEYBOARD_WIDTH ? '; the skip link and the focus ring work from the keyboard' : '']))('at %i px: no axe-core violation, no number broken over two lines, nothing but a table box scrolling sideways%s', async (width) => {
       const found: string[] = [];
       for (const p of PAGES.filter((x) => x.fixture === fixture)) {
         const page = await open(p, width);
@@ -117,6 +144,7 @@ describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
         for (const h of seen.external) found.push(`${label(p)}: links out to ${h}`);
         for (const t of seen.placeholders) found.push(`${label(p)}: a link named “${t}”`);
         if (seen.coverage && p.file !== 'report' && !p.internal) found.push(`${label(p)}: shows coverage`);
+        if (width === KEYBOARD_WIDTH) found.push(...(await keyboardProblems(p, page)));
         await page.context().close();
       }
       expect(found.join('\n')).toBe('');
@@ -124,29 +152,10 @@ describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
     }, 300_000);
   });
 
-  it.each([375])('at %i px every page kind starts with a skip link to the main content, and the focus ring is visible', async (width) => {
-    const found: string[] = [];
-    for (const p of PAGES) {
-      const page = await open(p, width);
-      await page.keyboard.press('Tab');
-      const skip = await page.evaluate(() => {
-        const a = document.activeElement as HTMLAnchorElement | null;
-        const r = a?.getBoundingClientRect();
-        return { cls: a?.className, href: a?.getAttribute('href'), text: a?.textContent, onScreen: !!r && r.top >= 0 && r.bottom <= innerHeight && r.width > 0 };
-      });
-      if (skip.cls !== 'skip-link' || skip.href !== '#main' || !skip.onScreen) found.push(`${label(p)}: first Tab stop is ${JSON.stringify(skip)}`);
-      const ring = await focusRing(page);
-      if (ring.contrast < 3) found.push(`${label(p)}: focus ring on the skip link ${JSON.stringify(ring)}`);
-      await page.keyboard.press('Enter');
-      if (!(await page.evaluate(() => document.activeElement?.id === 'main' && document.activeElement.tagName === 'MAIN'))) found.push(`${label(p)}: the skip link does not move focus to <main id="main">`);
-      // The next stop after main: a link or control inside it, with a ring of at least 3:1 against the page.
-      await page.keyboard.press('Tab');
-      const next = await focusRing(page);
-      if (next.contrast < 3 || next.width < 2) found.push(`${label(p)}: focus ring after the skip link ${JSON.stringify(next)}`);
-      await page.context().close();
-    }
-    expect(found.join('\n')).toBe('');
-  }, 300_000);
+  it('checks the keyboard on every page kind, at a width the walk above covers', () => {
+    expect(WIDTHS).toContain(KEYBOARD_WIDTH);
+    expect(new Set(PAGES.map((p) => p.fixture))).toEqual(new Set(FIXTURES));
+  });
 
   it('titles the workspace landing page with the city’s name', async () => {
     for (const fixture of ['workspace', 'city100'] as const) {
