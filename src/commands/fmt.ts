@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { catalogFilesUnder, formatFiles, type FileFailure, type FileOutcome } from '../fmt/files.js';
 import { say, type Message } from '../model/i18n.js';
+import type { FmtLimit } from '../fmt/format.js';
 import type { Encoding } from '../load/decode.js';
 import { yamlErrorMessage } from '../load/yaml-messages.js';
 import { describeProblem } from '../load/read.js';
@@ -39,10 +40,19 @@ const FAILURES: Record<FileFailure['reason'], Message> = {
     zh: '{file}：双引号写法的值合计超过上限 {max} 个字符，gk fmt 不改写此文件；请把长文本改为块写法（|）',
     en: '{file}: its double-quoted values hold more than {max} characters together, the limit; gk fmt leaves it alone: write long text as a block (|)',
   },
+  'too-large': {
+    zh: '{file}：{what}超过 gk fmt 的上限 {max}，未处理（gk validate 仍会检查它）',
+    en: '{file}: more {what} than {max}, the limit of gk fmt; left alone (gk validate still checks it)',
+  },
   'read-only': { zh: '{file}：文件只读，未改写', en: '{file}: the file is read-only; left alone' },
   unreadable: { zh: '{file}：无法读取（{detail}）', en: '{file}: cannot read it ({detail})' },
   'not-read': { zh: '{file}：{detail}', en: '{file}: {detail}' },
   unwritable: { zh: '{file}：无法写入（{detail}），文件未改动', en: '{file}: cannot write it ({detail}); the file is unchanged' },
+};
+
+const LIMIT_NAMES: Record<FmtLimit, Message> = {
+  characters: { zh: '字符数', en: 'characters' },
+  values: { zh: '值（列表项和键）的个数', en: 'values (list entries and keys)' },
 };
 
 const ENCODINGS: Partial<Record<Encoding, string>> = { 'utf-8-bom': 'UTF-8 BOM', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
@@ -53,7 +63,8 @@ function failureLine(o: Extract<FileOutcome, { status: 'error' }>, lang: Lang): 
   // The parser speaks English; say its complaint in the user's language, as gk validate does.
   if (o.reason === 'syntax') params.detail = yamlErrorMessage(o.code ?? '', o.detail, lang).message;
   if ('problem' in o) params.detail = describeProblem(o.problem, lang);
-  if (o.reason === 'quoted-length') params.max = o.max.toLocaleString('en-US');
+  if (o.reason === 'quoted-length' || o.reason === 'too-large') params.max = o.max.toLocaleString('en-US');
+  if (o.reason === 'too-large') params.what = say(LIMIT_NAMES[o.limit], lang);
   if (o.reason === 'syntax' && o.line !== undefined) params.at = `:${o.line}:${o.column ?? 1}`;
   return say(FAILURES[o.reason], lang, params);
 }

@@ -42,7 +42,40 @@ export type FormatFailure =
   /** lists and mappings nested more than `max` levels deep (MAX_NESTING): not given to the YAML library, which recurses */
   | { reason: 'nesting'; max: number }
   /** double-quoted values longer, together, than `max` characters (see MAX_DOUBLE_QUOTED_CHARS) */
-  | { reason: 'quoted-length'; max: number };
+  | { reason: 'quoted-length'; max: number }
+  /** a file beyond FMT_LIMITS: more characters, or more values, than fmt takes on */
+  | { reason: 'too-large'; limit: FmtLimit; max: number };
+
+/**
+ * The largest file gk fmt rewrites. The YAML library fmt rests on keeps a node of a kilobyte or two for every value
+ * and several copies of long text while it prints (measured, node 20: a 46 MB catalog of 100,000 items took 3 GB
+ * and 80 s; 1,000,000 one-letter channels on one line, a 2 MB file, 2.3 GB; one 30 MB block scalar 800 MB).
+ * Within these limits fmt stays under about 300 MB; a county's largest catalog file holds some 20,000 values and
+ * 300,000 characters. A file beyond them is left alone and named, with the limit (gk validate still reads it).
+ */
+export const FMT_LIMITS = { characters: 4_000_000, values: 100_000 } as const;
+
+export type FmtLimit = keyof typeof FMT_LIMITS;
+
+/**
+ * Whether the data holds more than `max` values (each list entry and each key of a mapping counts once; a value
+ * reached twice, through an alias, once). Stops counting as soon as it is over.
+ */
+export function holdsMoreValues(data: unknown, max: number): boolean {
+  const seen = new Set<object>();
+  const pending: unknown[] = [data];
+  let count = 0;
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    const children = Array.isArray(value) ? value : Object.values(value);
+    count += children.length;
+    if (count > max) return true;
+    for (const child of children) if (child !== null && typeof child === 'object') pending.push(child);
+  }
+  return false;
+}
 
 /**
  * The most characters of double-quoted values (`"…"`) one file may hold for gk fmt. The YAML library fmt rests on
@@ -226,6 +259,7 @@ export function formatCatalog(text: string, options: FormatOptions = {}): Format
 }
 
 function formatChecked(text: string, options: FormatOptions): FormatResult {
+  if (text.length > FMT_LIMITS.characters) return tooLarge(text, 'characters');
   const normalized = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const source = repairFullwidthColons(normalized, findFullwidthColonKeys(normalized));
   // validate's reading of the file first, counting depth: the `yaml` parser below recurses and must never see a text
@@ -239,6 +273,7 @@ function formatChecked(text: string, options: FormatOptions): FormatResult {
     if (isTooDeep(err) || exceedsNesting(source)) return { ok: false, text, failure: { reason: 'nesting', max: MAX_NESTING } };
     unreadable = true;
   }
+  if (!unreadable && holdsMoreValues(before, FMT_LIMITS.values)) return tooLarge(text, 'values');
   if (doubleQuotedChars(source) > MAX_DOUBLE_QUOTED_CHARS) return { ok: false, text, failure: { reason: 'quoted-length', max: MAX_DOUBLE_QUOTED_CHARS } };
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { keepSourceTokens: false, lineCounter });
@@ -277,6 +312,10 @@ function formatChecked(text: string, options: FormatOptions): FormatResult {
   if (sameData(trimmed, expected)) return { ok: true, text: trimmed };
   if (trimmed !== withNewline && sameData(withNewline, expected)) return { ok: true, text: withNewline };
   return { ok: false, text, failure: { reason: 'unsafe' } };
+}
+
+function tooLarge(text: string, limit: FmtLimit): FormatResult {
+  return { ok: false, text, failure: { reason: 'too-large', limit, max: FMT_LIMITS[limit] } };
 }
 
 /** `formatCatalog` for callers that only want text: unformattable input comes back unchanged. */

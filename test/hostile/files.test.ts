@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gk as gkInProcess, repoRoot } from '../helpers.js';
+import { holdsMoreValues } from '../../src/fmt/format.js';
 
 const temps: string[] = [];
 afterAll(() => {
@@ -285,7 +286,7 @@ describe('wrongly typed and unreadable paths', () => {
 
 describe('limits name themselves', () => {
   it('deep nesting is a limit finding, not a stack overflow', async () => {
-    for (const text of [`items: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`, `items:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}x\n`, `items: ${'['.repeat(65)}${']'.repeat(65)}\n`]) {
+    for (const text of [`items: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`, `items:\n${Array.from({ length: 2500 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}x\n`, `items: ${'['.repeat(65)}${']'.repeat(65)}\n`]) {
       const dir = government({ 'catalog/deep.yaml': text });
       const { found } = await validateJson(dir);
       expect(found.filter((d) => d.file === 'catalog/deep.yaml')).toEqual([
@@ -327,6 +328,34 @@ describe('limits name themselves', () => {
     noCrash(ok);
     expect(ok.code, ok.err).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'catalog/social-assistance.yaml'), 'utf8')).toContain('公开'.repeat(400_000));
+  });
+
+  it('fmt leaves alone a file beyond its size limits (a 30 MB block scalar took 800 MB), naming the limit', async () => {
+    // more characters than FMT_LIMITS.characters: one block scalar of 4.1 million
+    const long = `${CATALOG}    content: |\n${'      公开内容说明文字，公开内容说明文字，公开内容说明文字，公开内容说明文字，\n'.repeat(100_000)}`;
+    // more values than FMT_LIMITS.values in a 200 KB file: 100,001 one-letter channels on one line took 2.3 GB at 1,000,000
+    const many = `${CATALOG}    channels: [${Array(100_001).fill('a').join(',')}]\n`;
+    expect(long.length).toBeGreaterThan(4_000_000);
+    const dir = government({ 'catalog/long.yaml': long, 'catalog/many.yaml': many.replace('sa-1', 'sa-2') });
+    const en = await gk(['--lang', 'en', 'fmt', 'catalog/long.yaml', 'catalog/many.yaml'], dir);
+    noCrash(en);
+    expect(en.code).toBe(1);
+    expect(en.err).toContain('catalog/long.yaml: more characters than 4,000,000, the limit of gk fmt; left alone (gk validate still checks it)');
+    expect(en.err).toContain('catalog/many.yaml: more values (list entries and keys) than 100,000, the limit of gk fmt; left alone (gk validate still checks it)');
+    const zh = await gk(['fmt', '--check', '.'], dir);
+    expect(zh.err).toContain('catalog/long.yaml：字符数超过 gk fmt 的上限 4,000,000，未处理（gk validate 仍会检查它）');
+    expect(zh.err).toContain('catalog/many.yaml：值（列表项和键）的个数超过 gk fmt 的上限 100,000，未处理（gk validate 仍会检查它）');
+    noCrash(await gk(['validate', '--fix', '.'], dir));
+    expect(fs.readFileSync(path.join(dir, 'catalog/long.yaml'), 'utf8')).toBe(long);
+    expect(fs.readFileSync(path.join(dir, 'catalog/many.yaml'), 'utf8')).toBe(many.replace('sa-1', 'sa-2'));
+  });
+
+  it('fmt counts a value reached twice through an alias once, and stops counting once over', () => {
+    const shared = Array(60_000).fill('a');
+    expect(holdsMoreValues({ items: [shared, shared, shared] }, 100_000)).toBe(false);
+    expect(holdsMoreValues({ items: [shared, [...shared]] }, 100_000)).toBe(true);
+    expect(holdsMoreValues('plain text', 0)).toBe(false);
+    expect(holdsMoreValues({ a: 1 }, 0)).toBe(true);
   });
 
   it('an alias bomb in a local edition’s edition.yaml is refused, naming the limit', async () => {
