@@ -27,6 +27,7 @@ const M = {
   open: { zh: '用浏览器打开 {index}', en: 'Open {index} in a browser.' },
   progress: { zh: '正在生成 {stage}（{done}/{total}）…', en: 'building {stage} ({done}/{total})…' },
   badBaseUrl: { zh: '--base-url：应为站内的绝对路径，如 /gk/，收到“{value}”', en: '--base-url: expected an absolute path such as /gk/, got "{value}"' },
+  badJobs: { zh: '--jobs：应为 1 到 64 之间的整数，收到“{value}”', en: '--jobs: expected a whole number from 1 to 64, got "{value}"' },
 } satisfies Record<string, Message>;
 
 export function parseFormats(value: string, lang: Lang): Set<OutputFormat> {
@@ -34,6 +35,12 @@ export function parseFormats(value: string, lang: Lang): Set<OutputFormat> {
 }
 
 /** Only a path on the same site: no scheme, no host (`//cdn…`), so pages never point at another server. */
+/** --jobs: how many threads render governments. */
+export function parseJobs(value: string, lang: Lang): number {
+  if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 64) throw usageError(say(M.badJobs, lang, { value }));
+  return Number(value);
+}
+
 export function parseBaseUrl(value: string, lang: Lang): string {
   if (!value.startsWith('/') || value.startsWith('//') || /[\s:"'<>\\?#]/.test(value)) throw usageError(say(M.badBaseUrl, lang, { value }));
   return value.endsWith('/') ? value : `${value}/`;
@@ -82,6 +89,7 @@ export const buildCommand: CommandSpec = {
       .option('--base-url <path>', '页面间链接的绝对路径前缀，如 /gk/；默认为相对链接 · absolute path prefix of links, e.g. /gk/; default relative')
       .option('--provenance', 'catalog.json 为每个要素写明来源（国家标准事项或本地文件位置）· catalog.json gives every element its origin')
       .option('--date <YYYY-MM-DD>', '目录日期，默认为最近一次 git 提交的日期 · catalog date, default the last git commit date')
+      .option('--jobs <n>', '并行生成政府页面的线程数，默认为处理器个数；1 为不用工作线程 · threads rendering governments, default the processors available; 1 uses none')
       .option('--watch', '生成后继续监视，目录文件改动时只重建该政府；有错误时不写出 · keep watching and rebuild the government whose files change; nothing with errors is written');
   },
   async action(args, options, io, global) {
@@ -100,6 +108,7 @@ export const buildCommand: CommandSpec = {
       ...(options.out !== undefined ? { out: path.resolve(io.cwd, String(options.out)) } : {}),
       ...(options.templates !== undefined ? { templates: path.resolve(io.cwd, String(options.templates)) } : {}),
       ...(date !== undefined ? { date } : {}),
+      ...(options.jobs !== undefined ? { jobs: parseJobs(String(options.jobs), lang) } : {}),
     };
     const plan = planBuild(request);
     const outPolicy: OutDirPolicy = { option: '--out', sources: [plan.base], sourceKind: plan.single ? 'catalog' : 'workspace', tool: 'gk build' };

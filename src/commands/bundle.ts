@@ -12,6 +12,7 @@ const ENTRIES = {
   cli: 'cli.js',
   'validate-worker': 'check/validate-worker.js',
   'collect-worker': 'report/collect-worker.js',
+  'render-worker': 'publish/render-worker.js',
 } as const;
 
 /** Packages loaded by every run (or nearly), small and without files of their own to read: bundled in. */

@@ -367,21 +367,24 @@ export class OutputDirWriter {
     }
   }
 
-  /** Writes a batch of files (a path written twice is a bug, refused like a path outside the folder). */
-  write(files: Iterable<readonly [string, string | Uint8Array]>): void {
-    const batch: Array<[string, Uint8Array]> = [];
+  /**
+   * Writes a batch of files (a path written twice is a bug, refused like a path outside the folder). A file may come
+   * with its hash (`hashBytes` of its bytes) when a render worker computed it.
+   */
+  write(files: Iterable<readonly [string, string | Uint8Array, string?]>): void {
+    const batch: Array<[string, Uint8Array, string | undefined]> = [];
     const named = new Set<string>();
-    for (const [rel, data] of files) {
+    for (const [rel, data, hash] of files) {
       containedPath(this.dir, rel);
       if (this.stamp.files.has(rel) || named.has(rel)) throw new GkError('internal', `output file written twice: ${rel}`);
       named.add(rel);
-      batch.push([rel, typeof data === 'string' ? Buffer.from(data, 'utf8') : data]);
+      batch.push([rel, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, hash]);
     }
     if (batch.length === 0) return;
     const first = this.batches++ === 0;
     this.guarded((tmp) => {
-      for (const [rel, bytes] of batch) {
-        this.stamp.files.set(rel, hashBytes(bytes));
+      for (const [rel, bytes, hash] of batch) {
+        this.stamp.files.set(rel, hash ?? hashBytes(bytes));
         this.sizes.set(rel, bytes.byteLength);
       }
       this.writeStamp(tmp);

@@ -20,8 +20,11 @@ import { diskFiles, openWorkspace, type Workspace } from '../load/workspace.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import { VERSION } from '../model/version.js';
 import type { OutputDirWriter } from '../io/output-dir.js';
-import { assetText, buildOutputs, governmentInputs, SHARED_ASSETS, sharedAssets, type OutputFormat } from './site.js';
-import { relatedOf, renderWorkspacePages, workspaceSearchIndex, workspaceSiteOf } from './workspace-index.js';
+import { assetText, governmentInputs, SHARED_ASSETS, sharedAssets, type OutputFormat } from './site.js';
+import { relatedOf, renderWorkspacePages, workspaceSearchEntries, workspaceSiteOf } from './workspace-index.js';
+import { RenderPool, renderGovernment, type Rendered, type RenderSpec } from './render.js';
+import { buildSearchIndex, type SearchEntry } from './search.js';
+import { defaultJobs } from '../check/parallel.js';
 import { compileTemplates, loadTemplates, type TemplateSet } from './templates.js';
 import { tabulateCatalog } from './rows.js';
 import {
@@ -42,6 +45,9 @@ import {
 } from './incremental.js';
 
 const GENERATOR = `gk ${VERSION}`;
+
+/** Below this many governments in a build, render workers' start-up costs more than they save. */
+const MIN_GOVERNMENTS_PER_WORKER = 4;
 
 function isFile(p: string): boolean {
   try {
@@ -72,6 +78,8 @@ export interface BuildRequest {
   date?: string;
   /** each line for stderr (warnings, notices) as the build reaches it; they are in the result too */
   onMessage?(line: string): void;
+  /** threads rendering governments (default: the processors available); 1 renders in this thread */
+  jobs?: number;
   /** shown while a large government is rendered */
   progress?(items: number): { report?: (stage: OutputFormat, done: number, total: number) => void; done(): void };
 }
@@ -217,65 +225,109 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
   const { entries, landing } = site;
 
   const governments: Record<string, GovernmentRecord> = {};
-  const searchable: Array<{ name: string; prefix: string; domains: ReturnType<typeof tabulateCatalog> }> = [];
+  /** Each government's entries in the landing page's search, in the governments' order. */
+  const searchable: Array<{ name: string; entries: SearchEntry[] }> = [];
   const parents = createParentResolver(diskTree(cwd, lang), lang);
   /** Each government's files and those of the parents it draws on, as hashes: part of its key. */
   const lineage = new Map<string, Array<[string, string]>>();
   let rendered = 0;
   let kept = 0;
-  for (const [at, { government, check }] of checked.entries()) {
-    const root = government.root;
-    const entry = entries[at]!;
-    const prefix = entry.prefix;
-    const { catalog, link } = parents.resolve(government, check.edition!);
-    entry.items = catalog.items.length;
-    // Still built: the page shows what the village wrote, and the line says what it could not take from above.
-    const unresolved = explainParentLink(government, link, lang);
-    if (unresolved !== undefined) tell(unresolved);
-    const date = request.date ?? dates.get(root === base ? '' : relativeTo(base, root));
-    const own: Array<[string, string]> = [government.manifestSource, ...government.catalogs].map((s) => [rel(s.path), hashOf.get(s.path) ?? record(s)]);
-    const above = link.kind === 'found' ? (lineage.get(link.parent.root) ?? lineageOf(link.parent)) : [];
-    lineage.set(root, [...own, ...above]);
-    const related = single ? undefined : relatedOf(site, entry);
-    // In a workspace the sites share one style.css and search.js at the top of the output.
-    const assets = single ? undefined : sharedAssets(prefix, baseUrl);
-    const key = keyOf({ settings, prefix, date: date ?? null, related: related ?? null, files: [...own, ...above], edition: editionKey(check.edition!) });
-    const before = previous?.governments[prefix];
-    if (before && before.key === key && stamp && before.files.every((f) => stamp.has(f) && isFile(path.join(plan.out, f)))) {
-      writer.link(before.files.map((f) => [f, stamp.get(f)!]));
-      governments[prefix] = before;
-      kept++;
-    } else {
-      const progress = request.progress?.(catalog.items.length);
-      const built = await buildOutputs(catalog, {
-        formats,
+  // Workers start with the second government to render (one alone is rendered here: an incremental build after one
+  // edit pays no start-up), and only for a workspace big enough for them to pay.
+  const jobs = request.jobs ?? defaultJobs();
+  let pool: RenderPool | undefined;
+  let poolTried = false;
+  const inFlight = new Set<Promise<void>>();
+  const written = (prefix: string, key: string, files: Rendered['files']) => {
+    writer.write(files.map(([file, data, hash]) => [`${prefix}${file}`, data, hash]));
+    governments[prefix] = { key, files: files.map(([f]) => `${prefix}${f}`).sort() };
+  };
+  try {
+    for (const [at, { government, check }] of checked.entries()) {
+      const root = government.root;
+      const entry = entries[at]!;
+      const prefix = entry.prefix;
+      const { catalog, link } = parents.resolve(government, check.edition!);
+      entry.items = catalog.items.length;
+      // Still built: the page shows what the village wrote, and the line says what it could not take from above.
+      const unresolved = explainParentLink(government, link, lang);
+      if (unresolved !== undefined) tell(unresolved);
+      const date = request.date ?? dates.get(root === base ? '' : relativeTo(base, root));
+      const own: Array<[string, string]> = [government.manifestSource, ...government.catalogs].map((s) => [rel(s.path), hashOf.get(s.path) ?? record(s)]);
+      const above = link.kind === 'found' ? (lineage.get(link.parent.root) ?? lineageOf(link.parent)) : [];
+      lineage.set(root, [...own, ...above]);
+      const related = single ? undefined : relatedOf(site, entry);
+      // In a workspace the sites share one style.css and search.js at the top of the output.
+      const assets = single ? undefined : sharedAssets(prefix, baseUrl);
+      const key = keyOf({ settings, prefix, date: date ?? null, related: related ?? null, files: [...own, ...above], edition: editionKey(check.edition!) });
+      const before = previous?.governments[prefix];
+      const search = landing ? `${baseUrl}${prefix}` : undefined;
+      const slot = searchable.length;
+      if (landing) searchable.push({ name: government.manifest.name, entries: [] });
+      if (before && before.key === key && stamp && before.files.every((f) => stamp.has(f) && isFile(path.join(plan.out, f)))) {
+        writer.link(before.files.map((f) => [f, stamp.get(f)!]));
+        governments[prefix] = before;
+        kept++;
+        if (search !== undefined) searchable[slot]!.entries = buildSearchIndex(tabulateCatalog(catalog), search);
+        continue;
+      }
+      const inputsOf = governmentInputs(government, link, cwd);
+      const spec: RenderSpec = {
+        formats: [...formats],
         baseUrl: baseUrl === '' ? '' : `${baseUrl}${prefix}`,
-        templates,
+        root,
+        cwd,
         // Values taken from the township point at its files: they are inputs of this catalog too.
-        ...governmentInputs(government, link, cwd),
+        showCoverage: inputsOf.showCoverage === true,
+        sources: [...inputsOf.sources],
         ...(related ? { related } : {}),
         ...(assets ? { assets } : {}),
-        channels,
         generator: GENERATOR,
         provenance: request.provenance,
         ...(date !== undefined ? { date } : {}),
-        ...(progress?.report ? { onProgress: progress.report } : {}),
-      });
-      progress?.done();
-      writer.write([...built].map(([file, data]) => [`${prefix}${file}`, data]));
-      governments[prefix] = { key, files: [...built.keys()].map((f) => `${prefix}${f}`).sort() };
+        ...(search !== undefined ? { search } : {}),
+      };
       rendered++;
+      if (rendered === 2 && !poolTried) {
+        poolTried = true;
+        const size = Math.min(jobs, Math.floor(checked.length / MIN_GOVERNMENTS_PER_WORKER));
+        if (size >= 2) pool = RenderPool.start(size, { templates: plan.templates, lang });
+      }
+      const take = ({ files, search: found }: Rendered) => {
+        written(prefix, key, files);
+        if (found) searchable[slot]!.entries = found;
+      };
+      if (pool) {
+        // A few governments queued per worker keep them busy; more would only hold rendered files in memory.
+        while (inFlight.size >= pool.size * 2) await Promise.race(inFlight);
+        const task: Promise<void> = pool.render(catalog, spec).then(take);
+        inFlight.add(task);
+        void task.then(
+          () => inFlight.delete(task),
+          () => inFlight.delete(task),
+        );
+      } else {
+        const progress = request.progress?.(catalog.items.length);
+        take(await renderGovernment(catalog, spec, templates, channels, progress?.report));
+        progress?.done();
+      }
     }
-    if (landing) searchable.push({ name: government.manifest.name, prefix, domains: tabulateCatalog(catalog) });
+    await Promise.all(inFlight);
+  } finally {
+    // A failed render: the others still running are left to finish into nothing; their workers end here.
+    await Promise.allSettled(inFlight);
+    await pool?.close();
   }
   if (landing) {
-    writer.write(renderWorkspacePages(site, workspaceSearchIndex(searchable, baseUrl), templates, lang));
+    writer.write(renderWorkspacePages(site, workspaceSearchEntries(searchable), templates, lang));
   } else if (!single && formats.has('html') && !writer.has('style.css')) {
     // the government at the top was kept, but its shared assets must still be there
-    writer.write(SHARED_ASSETS.flatMap((asset) => {
-      const text = assetText(templates, asset);
-      return text !== undefined ? [[asset, text] as const] : [];
-    }));
+    writer.write(
+      SHARED_ASSETS.flatMap((asset) => {
+        const text = assetText(templates, asset);
+        return text !== undefined ? [[asset, text] as const] : [];
+      }),
+    );
   }
 
   function lineageOf(g: Government): Array<[string, string]> {

@@ -161,7 +161,12 @@ export function workspaceSearchView(site: WorkspaceSite) {
 
 /** One search index over every government: each entry names its government and links into its site. */
 export function workspaceSearchIndex(governments: ReadonlyArray<{ name: string; prefix: string; domains: readonly DomainRows[] }>, baseUrl: string): SearchEntry[] {
-  return governments.flatMap((g) => buildSearchIndex(g.domains, `${baseUrl}${g.prefix}`).map((e) => ({ ...e, g: g.name })));
+  return workspaceSearchEntries(governments.map((g) => ({ name: g.name, entries: buildSearchIndex(g.domains, `${baseUrl}${g.prefix}`) })));
+}
+
+/** The same from each government's own entries (linked from the top of the output), as gk build collects them. */
+export function workspaceSearchEntries(governments: ReadonlyArray<{ name: string; entries: readonly SearchEntry[] }>): SearchEntry[] {
+  return governments.flatMap((g) => g.entries.map((e) => ({ ...e, g: g.name })));
 }
 
 export function renderWorkspacePages(site: WorkspaceSite, search: readonly SearchEntry[], templates: SiteTemplates, _lang: Lang): Map<string, string> {

@@ -1,10 +1,12 @@
 // gk build on a workspace: every government into one output folder, with a landing page; one broken catalog stops all.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gk, repoRoot } from '../helpers.js';
-import { exampleWorkspace } from './helpers.js';
+import { generateCityWorkspace } from '../../bench/generate.js';
+import { exampleWorkspace, readTree } from './helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-build-ws-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -120,6 +122,31 @@ describe('gk build on a workspace', () => {
       const errors = (JSON.parse(validate.out) as { diagnostics: Array<{ severity: string }> }).diagnostics.filter((d) => d.severity === 'error');
       expect(r.err).toContain(`has ${errors.length} errors`);
       expect(fs.existsSync(out)).toBe(false);
+    }
+  });
+});
+
+describe('rendering on worker threads', () => {
+  it('spreads the governments over worker threads, byte for byte what one thread writes', async () => {
+    const ws = path.join(tmp, 'generated');
+    generateCityWorkspace(ws, 8, 1);
+    const date = ['--date', '2024-05-01'];
+    const profiles = path.join(tmp, 'profiles');
+    // The real CLI with node's own --cpu-prof: one profile per thread shows that two workers rendered.
+    const threaded = spawnSync(process.execPath, [`--cpu-prof-dir=${profiles}`, '--cpu-prof', path.join(repoRoot, 'bin', 'gk.js'), 'build', ws, '--out', path.join(tmp, 'threads'), '--jobs', '2', ...date], { encoding: 'utf8' });
+    expect(threaded.status).toBe(0);
+    expect(fs.readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile'))).toHaveLength(3);
+    expect((await gk(['build', ws, '--out', path.join(tmp, 'one-thread'), '--jobs', '1', ...date], repoRoot)).code).toBe(0);
+    const threads = readTree(path.join(tmp, 'threads'));
+    expect(threads.size).toBeGreaterThan(8 * 30);
+    expect(threads).toEqual(readTree(path.join(tmp, 'one-thread')));
+  }, 120_000);
+
+  it('refuses a --jobs that is not a whole number from 1 to 64', async () => {
+    for (const jobs of ['0', 'two', '65', '1.5']) {
+      const r = await gk(['--lang', 'en', 'build', workspace('jobs'), '--out', path.join(tmp, 'jobs-out'), '--jobs', jobs], repoRoot);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--jobs: expected a whole number from 1 to 64, got "${jobs}"`);
     }
   });
 });
