@@ -5,13 +5,14 @@ import { compileTemplates, loadTemplates } from '../publish/templates.js';
 import { usageError } from '../model/errors.js';
 import { say, type Message } from '../model/i18n.js';
 import { isDirectory, relativeTo } from '../io/files.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../formatters/report/index.js';
+import { REPORT_FORMATS, renderReportFiles, type ReportFormat } from '../formatters/report/index.js';
 import { inParens, percent, reportTitle } from '../report/labels.js';
 import { reportWorkspace } from '../report/run.js';
 import { partialNotice } from '../load/edition.js';
 import type { Lang } from '../model/types.js';
 import type { CommandSpec } from './command.js';
-import { checkOutDir, parseDateOption, parseFormatList, writeOutDir, type OutDirPolicy } from './output.js';
+import { checkOutDir, commitOutDir, parseDateOption, parseFormatList, type OutDirPolicy } from './output.js';
+import { OutputDirWriter } from '../io/output-dir.js';
 
 const M = {
   summary: {
@@ -64,15 +65,26 @@ export const reportCommand: CommandSpec = {
 
     const { report, editions } = await reportWorkspace(dir, { cwd: io.cwd, lang, date, since });
     const notices = editions.map((e) => partialNotice(e, lang)).filter((n): n is string => n !== undefined);
-    const files = await renderReport(report, formats, { lang, notices, ...(templates !== undefined ? { templates } : {}) });
-    writeOutDir(out, files, 'report', outPolicy, lang);
+    // Each format is written into the new folder as soon as it is rendered, so memory holds one of them at a time.
+    const writer = new OutputDirWriter(out, 'report');
+    const written: string[] = [];
+    try {
+      for await (const [name, data] of renderReportFiles(report, formats, { lang, notices, ...(templates !== undefined ? { templates } : {}) })) {
+        writer.write([[name, data]]);
+        written.push(name);
+      }
+      commitOutDir(writer, outPolicy, lang);
+    } catch (err) {
+      writer.abort();
+      throw err;
+    }
 
     for (const notice of notices) io.stderr(`${notice}\n`);
     const t = report.totals;
     const lines = [`${reportTitle(report, lang)}${inParens(report.date, lang)}`, say(M.summary, lang, { ...t, coverage: percent(t.coverage) })];
     const first = report.governments.find((g) => g.level === 'county' && g.rank === 1);
     if (first) lines.push(say(M.top, lang, { name: first.name, score: first.score?.toFixed(1) }));
-    lines.push(say(M.written, lang, { out: relativeTo(io.cwd, out), files: [...files.keys()].join(lang === 'zh' ? '、' : ', ') }));
+    lines.push(say(M.written, lang, { out: relativeTo(io.cwd, out), files: written.join(lang === 'zh' ? '、' : ', ') }));
     io.stdout(`${lines.join('\n')}\n`);
     return 0;
   },

@@ -25,11 +25,19 @@ const RENDERERS: Record<ReportFormat, (report: WorkspaceReport, options: RenderO
   md: renderMarkdown,
 };
 
-/** File name → contents, for writeDirAtomic. */
+/**
+ * The files of the formats asked for, one at a time in REPORT_FORMATS order, as file name and contents: a caller that
+ * writes each before asking for the next holds one format's output at a time (a province's JSON alone is 20 MB).
+ */
+export async function* renderReportFiles(report: WorkspaceReport, formats: readonly ReportFormat[], options: RenderOptions): AsyncGenerator<[string, string | Uint8Array]> {
+  for (const format of REPORT_FORMATS) {
+    if (formats.includes(format)) yield [REPORT_FILES[format], await RENDERERS[format](report, options)];
+  }
+}
+
+/** File name → contents, every format at once. */
 export async function renderReport(report: WorkspaceReport, formats: readonly ReportFormat[], options: RenderOptions): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>();
-  for (const format of REPORT_FORMATS) {
-    if (formats.includes(format)) files.set(REPORT_FILES[format], await RENDERERS[format](report, options));
-  }
+  for await (const [name, data] of renderReportFiles(report, formats, options)) files.set(name, data);
   return files;
 }
