@@ -333,19 +333,25 @@ describe('limits name themselves', () => {
   it('fmt leaves alone a file beyond its size limits (a 30 MB block scalar took 800 MB), naming the limit', async () => {
     // more characters than FMT_LIMITS.characters: one block scalar of 4.1 million
     const long = `${CATALOG}    content: |\n${'      公开内容说明文字，公开内容说明文字，公开内容说明文字，公开内容说明文字，\n'.repeat(100_000)}`;
-    // more values than FMT_LIMITS.values in a 200 KB file: 100,001 one-letter channels on one line took 2.3 GB at 1,000,000
-    const many = `${CATALOG}    channels: [${Array(100_001).fill('a').join(',')}]\n`;
+    // more values than FMT_LIMITS.values in a 200 KB file (1,000,000 one-letter channels on one line took 2.3 GB);
+    // under a key of its own, so that validate --fix has one finding to report, not 100,001
+    const many = `${CATALOG}x-list: [${Array(100_001).fill('a').join(',')}]\n`;
     expect(long.length).toBeGreaterThan(4_000_000);
-    const dir = government({ 'catalog/long.yaml': long, 'catalog/many.yaml': many.replace('sa-1', 'sa-2') });
-    const en = await gk(['--lang', 'en', 'fmt', 'catalog/long.yaml', 'catalog/many.yaml'], dir);
+    const dir = government({ 'catalog/many.yaml': many.replace('sa-1', 'sa-2') });
+    const en = await gk(['--lang', 'en', 'fmt', 'catalog/many.yaml'], dir);
     noCrash(en);
     expect(en.code).toBe(1);
-    expect(en.err).toContain('catalog/long.yaml: more characters than 4,000,000, the limit of gk fmt; left alone (gk validate still checks it)');
     expect(en.err).toContain('catalog/many.yaml: more values (list entries and keys) than 100,000, the limit of gk fmt; left alone (gk validate still checks it)');
-    const zh = await gk(['fmt', '--check', '.'], dir);
-    expect(zh.err).toContain('catalog/long.yaml：字符数超过 gk fmt 的上限 4,000,000，未处理（gk validate 仍会检查它）');
+    const zh = await gk(['fmt', '--check', 'catalog/many.yaml'], dir);
     expect(zh.err).toContain('catalog/many.yaml：值（列表项和键）的个数超过 gk fmt 的上限 100,000，未处理（gk validate 仍会检查它）');
     noCrash(await gk(['validate', '--fix', '.'], dir));
+    // the long file is only given to fmt: validating 4 million characters is slow, and not what is tested here
+    fs.writeFileSync(path.join(dir, 'catalog/long.yaml'), long);
+    const longEn = await gk(['--lang', 'en', 'fmt', 'catalog/long.yaml'], dir);
+    noCrash(longEn);
+    expect(longEn.code).toBe(1);
+    expect(longEn.err).toContain('catalog/long.yaml: more characters than 4,000,000, the limit of gk fmt; left alone (gk validate still checks it)');
+    expect((await gk(['fmt', '--check', 'catalog/long.yaml'], dir)).err).toContain('catalog/long.yaml：字符数超过 gk fmt 的上限 4,000,000，未处理（gk validate 仍会检查它）');
     expect(fs.readFileSync(path.join(dir, 'catalog/long.yaml'), 'utf8')).toBe(long);
     expect(fs.readFileSync(path.join(dir, 'catalog/many.yaml'), 'utf8')).toBe(many.replace('sa-1', 'sa-2'));
   });
@@ -369,6 +375,20 @@ describe('limits name themselves', () => {
     noCrash(r);
     expect(r.code).toBe(2);
     expect(r.err).toContain('too many YAML alias expansions (over 100)');
+  });
+
+  it('5,000 unknown channels on one line: stylish lists every one, each excerpt cut to a window of the line', async () => {
+    // each finding once printed the whole 50,000-character line around its caret: 26 s in stylish, 0.4 s in json
+    const channels = Array.from({ length: 5000 }, (_, i) => `未知渠道${i}`);
+    const dir = government({ 'catalog/social-assistance.yaml': `${CATALOG}    channels: [${channels.join(', ')}]\n` });
+    const r = await gk(['--lang', 'en', 'validate', '--max-repeats', '0', '.'], dir);
+    noCrash(r);
+    const lines = r.out.split('\n');
+    expect(lines.filter((l) => /^\s+6:\d+\s+warning\s+channel "未知渠道\d+" is not in the channel vocabulary/.test(l))).toHaveLength(5000);
+    const excerpts = lines.filter((l) => /^\s+6 \| /.test(l));
+    expect(excerpts).toHaveLength(5000);
+    for (const e of excerpts) expect([...e].length).toBeLessThan(200);
+    expect(r.out).toContain('未知渠道4999');
   });
 
   it('a syntax error shows the offending line only, never the rest of the file', async () => {
@@ -406,12 +426,15 @@ describe('hostile tables for gk import', () => {
     fs.writeFileSync(path.join(dir, 'cell.xlsx'), await workbook((x) => x.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')));
     fs.writeFileSync(path.join(dir, 'merge.xlsx'), await workbook((x) => x.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')));
     expect(fs.statSync(path.join(dir, 'cell.xlsx')).size).toBeLessThan(10_000);
-    for (const file of ['cell.xlsx', 'merge.xlsx']) {
+    // a workbook of 200,000 rows (the issue's case; it crashed after writing the YAML): its last row is enough
+    fs.writeFileSync(path.join(dir, 'rows.xlsx'), await workbook((x) => x.replace('</sheetData>', '<row r="200000"><c r="K200000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')));
+    for (const file of ['cell.xlsx', 'merge.xlsx', 'rows.xlsx']) {
       const en = await gk(['--lang', 'en', 'import', file, '--domain', 'social-assistance'], dir);
       noCrash(en);
       expect(en.code).toBe(2);
-      expect(en.err).toBe(`gk: ${file}: the table is too large (rows: 1,048,576, over the limit of 100,000); nothing imported\n`);
-      expect((await gk(['import', file, '--domain', 'social-assistance'], dir)).err).toBe(`gk: ${file}：表格过大（行数 1,048,576，超过上限 100,000），未导入\n`);
+      const rows = file === 'rows.xlsx' ? '200,000' : '1,048,576';
+      expect(en.err).toBe(`gk: ${file}: the table is too large (rows: ${rows}, over the limit of 100,000); nothing imported\n`);
+      expect((await gk(['import', file, '--domain', 'social-assistance'], dir)).err).toBe(`gk: ${file}：表格过大（行数 ${rows}，超过上限 100,000），未导入\n`);
     }
     expect(fs.existsSync(path.join(dir, 'catalog'))).toBe(false);
   });
