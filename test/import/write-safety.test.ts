@@ -42,6 +42,11 @@ describe('path traversal through local domains', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('proj/gk.yaml');
     expect(r.err).toContain('未导入：proj/gk.yaml 有错误');
+    // the finding names the key, at the key, once (it said `domains "[object Object]" has the wrong form`, twice)
+    expect(r.err).toContain('6:3  错误  domains中的键“../../pwned”格式不正确');
+    expect(r.err).toContain('提示：领域编号只能用小写英文字母和数字');
+    expect(r.err).not.toContain('[object Object]');
+    expect(r.err.match(/格式不正确/g)).toHaveLength(1);
     expect(filesBelow(tmp)).toEqual(before);
     expect(fs.existsSync(path.join(path.dirname(tmp), 'pwned.yaml'))).toBe(false);
     expect(fs.existsSync(path.join(proj, 'catalog', 'pwned.yaml'))).toBe(false);
@@ -53,6 +58,7 @@ describe('path traversal through local domains', () => {
     const r = await gk(['--lang', 'en', 'import', 't.csv', '--domain', '恶意领域', '--out', 'proj/catalog', '--force'], tmp);
     expect(r.code).toBe(1);
     expect(r.err).toContain('nothing imported: proj/gk.yaml has errors');
+    expect(r.err).toContain('key "../gk" of domains has the wrong form');
     expect(fs.readFileSync(path.join(proj, 'gk.yaml'), 'utf8')).toBe(manifest);
   });
 

@@ -72,6 +72,12 @@ const M: Record<string, Message> = {
   minItems: { zh: '{name}列表不能为空', en: '{name} must not be an empty list' },
   unique: { zh: '{name}中有重复的值', en: '{name} has duplicate values' },
   generic: { zh: '{name}的值不符合格式要求', en: '{name} does not match the format' },
+  keyPattern: { zh: '{name}中的键“{key}”格式不正确', en: 'key "{key}" of {name} has the wrong form' },
+  keyGeneric: { zh: '{name}中的键“{key}”不符合要求', en: 'key "{key}" of {name} is not allowed' },
+  domainPattern: {
+    zh: '领域编号只能用小写英文字母和数字，以字母开头，单词间用一个连字符连接（最长 64 个字符），如 my-domain',
+    en: 'a domain id is lowercase letters and digits, starting with a letter, words joined by single hyphens (at most 64 characters), e.g. my-domain',
+  },
 };
 
 /** Offices write the official column names as keys; point them at gk's key for that element. */
@@ -201,57 +207,68 @@ export function schemaDiagnostics(validate: ValidateFunction, source: SourceFile
     let message: string;
     let hint: string | undefined;
     let key = false;
-    switch (e.keyword) {
-      case 'required': {
-        const field = (e.params as { missingProperty: string }).missingProperty;
-        message = say(M.required!, lang, { field, name: FIELD_NAMES[field]?.[lang] ?? field });
-        break;
+    // A key that breaks propertyNames (`domains: {"../../pwned": …}`): Ajv names the key beside the inner error,
+    // and adds a `propertyNames` error of its own that says nothing more. The finding is the key, at the key.
+    const propertyName = (e as { propertyName?: string }).propertyName;
+    if (e.keyword === 'propertyNames') continue;
+    if (propertyName !== undefined) {
+      path = [...path, propertyName];
+      key = true;
+      message = say(e.keyword === 'pattern' || e.keyword === 'maxLength' ? M.keyPattern! : M.keyGeneric!, lang, { name, key: propertyName });
+      hint = path[0] === 'domains' ? say(M.domainPattern!, lang) : undefined;
+    } else {
+      switch (e.keyword) {
+        case 'required': {
+          const field = (e.params as { missingProperty: string }).missingProperty;
+          message = say(M.required!, lang, { field, name: FIELD_NAMES[field]?.[lang] ?? field });
+          break;
+        }
+        case 'additionalProperties': {
+          const extra = (e.params as { additionalProperty: string }).additionalProperty;
+          path = [...path, extra];
+          key = true;
+          message = say(M.additional!, lang, { key: extra });
+          const props = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+          const chinese = CHINESE_KEYS[extra.replace(/[（(].*$/, '')];
+          const near = chinese !== undefined && props.includes(chinese) ? [chinese] : props.filter((p) => distance(p.toLowerCase(), extra.toLowerCase()) <= Math.max(1, Math.floor(p.length / 4)));
+          if (near.length === 1) hint = say(M.didYouMean!, lang, { key: near[0] });
+          else if (props.length > 0) hint = say(M.additionalHint!, lang, { allowed: props.join(', ') });
+          break;
+        }
+        case 'type': {
+          const type = (e.params as { type: string }).type;
+          if (path.length === 0) message = say(M.typeRoot!, lang, { actual: describe(value, lang) });
+          else if (type === 'string') message = say(M.typeString!, lang, { name });
+          else if (type === 'array') message = say(M.typeArray!, lang, { name });
+          else if (type === 'object') message = say(M.typeObject!, lang, { name });
+          else message = say(M.typeOther!, lang, { name, type });
+          if (path.length === 1 && path[0] === 'code' && typeof value === 'number') hint = say(M.codeQuote!, lang);
+          break;
+        }
+        case 'enum':
+          message = say(M.enum!, lang, { name, value: String(value), allowed: (e.params as { allowedValues: string[] }).allowedValues.join('、') });
+          break;
+        case 'anyOf':
+          message = say(M.oneOrMany!, lang, { name, allowed: ((e as { allowed?: string[] }).allowed ?? []).join('、') });
+          break;
+        case 'pattern': {
+          message = say(M.pattern!, lang, { name, value: String(value) });
+          const last = path[path.length - 1];
+          hint = last === 'code' || last === 'parent' ? say(M.codePattern!, lang) : say(M.idPattern!, lang);
+          break;
+        }
+        case 'minLength':
+          message = say(M.empty!, lang, { name });
+          break;
+        case 'minItems':
+          message = say(M.minItems!, lang, { name });
+          break;
+        case 'uniqueItems':
+          message = say(M.unique!, lang, { name });
+          break;
+        default:
+          message = say(M.generic!, lang, { name });
       }
-      case 'additionalProperties': {
-        const extra = (e.params as { additionalProperty: string }).additionalProperty;
-        path = [...path, extra];
-        key = true;
-        message = say(M.additional!, lang, { key: extra });
-        const props = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-        const chinese = CHINESE_KEYS[extra.replace(/[（(].*$/, '')];
-        const near = chinese !== undefined && props.includes(chinese) ? [chinese] : props.filter((p) => distance(p.toLowerCase(), extra.toLowerCase()) <= Math.max(1, Math.floor(p.length / 4)));
-        if (near.length === 1) hint = say(M.didYouMean!, lang, { key: near[0] });
-        else if (props.length > 0) hint = say(M.additionalHint!, lang, { allowed: props.join(', ') });
-        break;
-      }
-      case 'type': {
-        const type = (e.params as { type: string }).type;
-        if (path.length === 0) message = say(M.typeRoot!, lang, { actual: describe(value, lang) });
-        else if (type === 'string') message = say(M.typeString!, lang, { name });
-        else if (type === 'array') message = say(M.typeArray!, lang, { name });
-        else if (type === 'object') message = say(M.typeObject!, lang, { name });
-        else message = say(M.typeOther!, lang, { name, type });
-        if (path.length === 1 && path[0] === 'code' && typeof value === 'number') hint = say(M.codeQuote!, lang);
-        break;
-      }
-      case 'enum':
-        message = say(M.enum!, lang, { name, value: String(value), allowed: (e.params as { allowedValues: string[] }).allowedValues.join('、') });
-        break;
-      case 'anyOf':
-        message = say(M.oneOrMany!, lang, { name, allowed: ((e as { allowed?: string[] }).allowed ?? []).join('、') });
-        break;
-      case 'pattern': {
-        message = say(M.pattern!, lang, { name, value: String(value) });
-        const last = path[path.length - 1];
-        hint = last === 'code' || last === 'parent' ? say(M.codePattern!, lang) : say(M.idPattern!, lang);
-        break;
-      }
-      case 'minLength':
-        message = say(M.empty!, lang, { name });
-        break;
-      case 'minItems':
-        message = say(M.minItems!, lang, { name });
-        break;
-      case 'uniqueItems':
-        message = say(M.unique!, lang, { name });
-        break;
-      default:
-        message = say(M.generic!, lang, { name });
     }
     const dedupe = `${path.join('/')}|${message}`;
     if (seen.has(dedupe)) continue;
