@@ -350,9 +350,15 @@ export class OutputDirWriter {
     return this.tmp;
   }
 
-  private writeStamp(tmp: string): void {
+  /**
+   * The stamp as the folder stands: while it is being written, in the order the files came and on one line (a city
+   * rewrites it a hundred times: sorting and indenting thousands of names each time added up), and in its final
+   * form, sorted and indented, when it is complete.
+   */
+  private writeStamp(tmp: string, final = false): void {
     const next = path.join(tmp, STAMP_NEXT);
-    fs.writeFileSync(next, formatStamp(this.stamp));
+    const { kind, files } = this.stamp;
+    fs.writeFileSync(next, final ? formatStamp(this.stamp) : JSON.stringify({ generator: 'gk', kind, files: Object.fromEntries(files) }));
     fs.renameSync(next, path.join(tmp, STAMP_FILE));
   }
 
@@ -437,7 +443,7 @@ export class OutputDirWriter {
    */
   commit(guard: () => void = () => {}): void {
     // An output with no file at all is still a folder with its stamp.
-    this.guarded((tmp) => this.writeStamp(tmp));
+    this.guarded((tmp) => this.writeStamp(tmp, true));
     const tmp = this.tmp!;
     try {
       guard();
