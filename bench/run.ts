@@ -69,6 +69,8 @@ interface Measured {
   other?: Sample[];
   /** gk's time over the other's, pair by pair (the two run in turn, so a drift in the machine's speed hits both) */
   ratio?: number[];
+  /** the same for CPU time, which a loaded machine disturbs less than the wall clock (but it cannot show threads' gain) */
+  cpuRatio?: number[];
 }
 
 /** A warm-up, then `runs` counted runs; with `other`, the two alternate A B A B. `before` runs ahead of every gk run, untimed. */
@@ -83,6 +85,7 @@ function measure(gk: string[], options: { runs: number; cwd: string; other?: str
   if (options.other) {
     out.other = [];
     out.ratio = [];
+    out.cpuRatio = [];
   }
   for (let i = 0; i < options.runs; i++) {
     const a = once(gk, true);
@@ -91,6 +94,7 @@ function measure(gk: string[], options: { runs: number; cwd: string; other?: str
       const b = once(options.other, false);
       out.other!.push(b);
       out.ratio!.push(a.seconds / b.seconds);
+      out.cpuRatio!.push(a.cpu / b.cpu);
     }
   }
   return out;
@@ -110,9 +114,9 @@ interface Row {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['job', 'size', 'gk s: median (min–max)', 'gk CPU s', 'gk peak MB', 'ajv-cli s', 'gk / ajv-cli', 'target'];
+  const header = ['job', 'size', 'gk s: median (min–max)', 'gk CPU s', 'gk peak MB', 'ajv-cli s', 'gk / ajv-cli', 'CPU gk / ajv-cli', 'target'];
   const lines = rows.map((r) => {
-    if (!r.m) return [r.job, r.size, '', '', '', '', '', r.target + (r.note ? `; ${r.note}` : '')];
+    if (!r.m) return [r.job, r.size, '', '', '', '', '', '', r.target + (r.note ? `; ${r.note}` : '')];
     const codes = [...new Set(r.m.gk.map((s) => s.code))].filter((c) => c !== 0 && c !== 1);
     return [
       r.job,
@@ -122,6 +126,7 @@ function printTable(rows: Row[]): void {
       spread(r.m.gk.map((s) => s.rssMb)).median.toFixed(0),
       r.m.other ? range(spread(r.m.other.map((s) => s.seconds)), 2) : '',
       r.m.ratio ? range(spread(r.m.ratio), 2) : '',
+      r.m.cpuRatio ? range(spread(r.m.cpuRatio), 2) : '',
       r.target + (r.note ? `; ${r.note}` : '') + (codes.length ? `  (gk exit ${codes.join(',')})` : ''),
     ];
   });
