@@ -89,7 +89,7 @@ export const buildCommand: CommandSpec = {
       .option('--base-url <path>', '页面间链接的绝对路径前缀，如 /gk/；默认为相对链接 · absolute path prefix of links, e.g. /gk/; default relative')
       .option('--provenance', 'catalog.json 为每个要素写明来源（国家标准事项或本地文件位置）· catalog.json gives every element its origin')
       .option('--date <YYYY-MM-DD>', '目录日期，默认为最近一次 git 提交的日期 · catalog date, default the last git commit date')
-      .option('--jobs <n>', '并行生成政府页面的线程数，默认为处理器个数；1 为不用工作线程 · threads rendering governments, default the processors available; 1 uses none')
+      .option('--jobs <n>', '并行生成政府页面的工作线程数，默认 1（不用工作线程）· threads rendering governments, default 1 (no worker threads)')
       .option('--watch', '生成后继续监视，目录文件改动时只重建该政府；有错误时不写出 · keep watching and rebuild the government whose files change; nothing with errors is written');
   },
   async action(args, options, io, global) {
