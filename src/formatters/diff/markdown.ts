@@ -4,7 +4,7 @@ import { NO_COVERAGE } from '../../model/levels.js';
 import type { Lang } from '../../model/types.js';
 import { describeWeakening, isUndeclaredWeakening } from '../../diff/standard.js';
 import type { FieldChange, StandardDiff, StandardEntry } from '../../diff/types.js';
-import { CLASS, KIND, levelName, STATUS, WORDS, formatCoverage, labelDomain, labelField, readItemName, formatPercent, flattenValue, labelVersion, type DiffFormatOptions, type DiffFormatter, type StandardResult, type VersionResult } from './types.js';
+import { CLASS, countedStatuses, KIND, levelName, STATUS, WORDS, formatCoverage, labelDomain, labelField, readItemName, formatPercent, flattenValue, labelVersion, type DiffFormatOptions, type DiffFormatter, type StandardResult, type VersionResult } from './types.js';
 
 /** Characters Markdown would read as markup; 《》 and Chinese punctuation pass through. */
 function escape(s: string): string {
@@ -37,7 +37,7 @@ function changeText(change: FieldChange, options: DiffFormatOptions): string {
 /** Counts per domain; a village's table has no applicable, missing or coverage columns (it owes no national item). */
 function coverageTable(diff: StandardDiff, lang: Lang): string {
   const m = diff.measured;
-  const statuses = m ? (['adopted', 'adapted', 'excluded', 'missing', 'local', 'unknown'] as const) : (['adopted', 'adapted', 'excluded', 'local', 'unknown'] as const);
+  const statuses = countedStatuses(m);
   const header = [WORDS.domain[lang], ...(m ? [WORDS.applicable[lang]] : []), ...statuses.map((s) => STATUS[s][lang]), WORDS.weakening[lang], ...(m ? [WORDS.coverage[lang]] : [])];
   const rows = [...diff.domains, { ...diff.total, name: `**${WORDS.total[lang]}**`, domain: '' }].map((d) => [
     d.domain === '' ? d.name : escape(labelDomain(d.domain, d.name, lang)),

@@ -8,6 +8,7 @@ import { describeWeakening } from '../../diff/standard.js';
 import type { DomainCoverage, FieldChange, ItemChange, StandardEntry } from '../../diff/types.js';
 import {
   CLASS,
+  countedStatuses,
   KIND,
   levelName,
   STATUS,
@@ -87,7 +88,7 @@ function shortId(id: string, domain: string): string {
 
 /** The counts; a village's leave out what it does not owe (applicable, missing). */
 function coverageLine(d: DomainCoverage, measured: boolean, lang: Lang): string {
-  const statuses = measured ? (['adopted', 'adapted', 'excluded', 'missing', 'local', 'unknown'] as const) : (['adopted', 'adapted', 'excluded', 'local', 'unknown'] as const);
+  const statuses = countedStatuses(measured);
   const parts = statuses.map((s) => `${STATUS[s][lang]} ${d[s]}`);
   if (measured) parts.unshift(`${WORDS.applicable[lang]} ${d.applicable}`);
   if (d.weakening > 0) parts.push(`${WORDS.weakening[lang]} ${d.weakening}`);

@@ -32,6 +32,12 @@ export const STATUS: Record<EntryStatus, Message> = {
   unknown: { zh: '未知引用', en: 'unknown' },
 };
 
+/** The statuses counted per domain, in print order; a village's (coverage not measured) has no missing items. */
+export function countedStatuses(measured: boolean): readonly EntryStatus[] {
+  return measured ? ['adopted', 'adapted', 'excluded', 'missing', 'local', 'unknown'] : ['adopted', 'adapted', 'excluded', 'local', 'unknown'];
+}
+
+
 export const KIND: Record<ItemChange['kind'], Message> = {
   added: { zh: '新增', en: 'added' },
   removed: { zh: '删除', en: 'removed' },
