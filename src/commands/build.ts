@@ -34,13 +34,13 @@ export function parseFormats(value: string, lang: Lang): Set<OutputFormat> {
   return new Set(parseFormatList(value, OUTPUT_FORMATS, lang));
 }
 
-/** Only a path on the same site: no scheme, no host (`//cdn…`), so pages never point at another server. */
 /** --jobs: how many threads render governments. */
 export function parseJobs(value: string, lang: Lang): number {
   if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 64) throw usageError(say(M.badJobs, lang, { value }));
   return Number(value);
 }
 
+/** Only a path on the same site: no scheme, no host (`//cdn…`), so pages never point at another server. */
 export function parseBaseUrl(value: string, lang: Lang): string {
   if (!value.startsWith('/') || value.startsWith('//') || /[\s:"'<>\\?#]/.test(value)) throw usageError(say(M.badBaseUrl, lang, { value }));
   return value.endsWith('/') ? value : `${value}/`;
