@@ -325,6 +325,16 @@ describe.skipIf(skipBrowser)('every page kind on screen in Chromium', () => {
     expect(await boxes.count()).toBeGreaterThanOrEqual(13);
     expect(await boxes.first().isVisible()).toBe(true);
     expect(await cell.locator('.boxes li.on').count()).toBe(ticked);
+    // The stylesheet draws the boxes and says （未选）: in Chromium's own accessibility tree a screen reader hears each
+    // channel's name, （未选） after an unticked one, and no box characters.
+    const cdp = await page.context().newCDPSession(page);
+    const list = await cdp.send('Runtime.evaluate', { expression: `document.querySelector('table.catalog tbody tr td.channels .boxes')` });
+    const { nodes } = await cdp.send('Accessibility.queryAXTree', { objectId: list.result.objectId!, role: 'StaticText' });
+    const heard = nodes.map((n) => String(n.name?.value ?? '')).join('');
+    const expected = await boxes.evaluateAll((lis) => lis.map((li) => `${li.textContent}${li.classList.contains('on') ? '' : '（未选）'}`).join(''));
+    expect(expected).toContain('（未选）');
+    expect(heard).toBe(expected);
+    await cdp.detach();
     await page.context().close();
   });
 
