@@ -6,13 +6,15 @@ import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Longest first, by per-file CPU time in a full npm test (December 2026, load 15-25 on 2 cores): screen 66 s, install
- * 51 s, print 16 s, output 14 s, build 13 s, browser 11 s, workbook print 10 s, then 6-8 s each. Files not named keep
- * vitest's order after these. With this order the two workers finished within a second of each other.
+ * Longest first, by per-file wall time in npm test (December 2026). The on-screen suite, once one 223 s file, is
+ * three (city 88 s, example 53 s, workspace 37 s, run together under load 9-12); the install 61 s, print 49 s, then
+ * the rest as listed. Files not named keep vitest's order after these.
  */
 export const LONG_FILES = [
-  'test/publish/screen.browser.test.ts',
+  'test/publish/screen-city.browser.test.ts',
   'test/package/install.test.ts',
+  'test/publish/screen-example.browser.test.ts',
+  'test/publish/screen-workspace.browser.test.ts',
   'test/publish/print.test.ts',
   'test/publish/output.test.ts',
   'test/publish/build.test.ts',

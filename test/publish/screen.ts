@@ -26,33 +26,39 @@ async function ok(argv: string[]): Promise<void> {
   if (r.code !== 0) throw new Error(`gk ${argv.join(' ')} → exit ${r.code}\n${r.err}`);
 }
 
-/** Builds the three fixtures (HTML only, one build each) under a fresh temporary folder. */
-export async function buildFixtures(): Promise<{ root: string; builds: Record<Fixture, Built> }> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-screen-'));
+/** Builds one of the three fixtures (HTML only; with the report for workspaces) under `root`. */
+export async function buildFixture(fixture: Fixture, root: string): Promise<Built> {
   const date = ['--date', '2024-05-01'];
-  // With --provenance, so the maintainers' page is checked too (the public pages are the same without it).
-  await ok(['build', example, '--out', path.join(root, 'example'), '--formats', 'html', '--provenance', ...date]);
-  const ws = exampleWorkspace(path.join(root, 'ws'));
-  await ok(['build', ws, '--out', path.join(root, 'ws-site'), '--formats', 'html', ...date]);
-  await ok(['report', ws, '--out', path.join(root, 'ws-report'), '--formats', 'html', ...date]);
-  // 100 governments (5 counties, 57 townships, 38 villages), two items in each of three domains: fast to build.
-  const city = path.join(root, 'city100');
-  generateWorkspace(city, { governments: 100, itemsPerDomain: 2, domains: 3, clean: true });
-  await ok(['build', city, '--out', path.join(root, 'city100-site'), '--formats', 'html', ...date]);
-  await ok(['report', city, '--out', path.join(root, 'city100-report'), '--formats', 'html', ...date]);
-  return {
-    root,
-    builds: {
-      example: { name: 'example', site: path.join(root, 'example') },
-      workspace: { name: 'workspace', site: path.join(root, 'ws-site'), report: path.join(root, 'ws-report', 'report.html') },
-      city100: { name: 'city100', site: path.join(root, 'city100-site'), report: path.join(root, 'city100-report', 'report.html') },
-    },
-  };
+  switch (fixture) {
+    case 'example':
+      // With --provenance, so the maintainers' page is checked too (the public pages are the same without it).
+      await ok(['build', example, '--out', path.join(root, 'example'), '--formats', 'html', '--provenance', ...date]);
+      return { name: fixture, site: path.join(root, 'example') };
+    case 'workspace': {
+      const ws = exampleWorkspace(path.join(root, 'ws'));
+      await ok(['build', ws, '--out', path.join(root, 'ws-site'), '--formats', 'html', ...date]);
+      await ok(['report', ws, '--out', path.join(root, 'ws-report'), '--formats', 'html', ...date]);
+      return { name: fixture, site: path.join(root, 'ws-site'), report: path.join(root, 'ws-report', 'report.html') };
+    }
+    case 'city100': {
+      // 100 governments (5 counties, 57 townships, 38 villages), two items in each of three domains: fast to build.
+      const city = path.join(root, 'city100');
+      generateWorkspace(city, { governments: 100, itemsPerDomain: 2, domains: 3, clean: true });
+      await ok(['build', city, '--out', path.join(root, 'city100-site'), '--formats', 'html', ...date]);
+      await ok(['report', city, '--out', path.join(root, 'city100-report'), '--formats', 'html', ...date]);
+      return { name: fixture, site: path.join(root, 'city100-site'), report: path.join(root, 'city100-report', 'report.html') };
+    }
+  }
 }
 
-/** axe-core's violations on the open page, one line per rule and element. */
+/** A fresh temporary folder for a suite's builds. */
+export function screenRoot(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gk-screen-'));
+}
+
+/** axe-core's violations on the open page, one line per rule and element (axe-core injected once per page load). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_SCRIPT });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe;
     // preload: false — axe would otherwise fetch the stylesheets itself (for one rule), which file:// refuses.

@@ -1,0 +1,18 @@
+// A workspace's pages on screen in Chromium (issue 11's "done when"): its landing page, search, a township's domain
+// page, a village's index and the report dashboard at 1366, 1024 and 375 px, and the landing page's title
+// (screen-suite.ts); an item whose 二级事项 is a dash named by its 一级事项.
+import { expect, it } from 'vitest';
+import { screenSuite } from './screen-suite.js';
+
+screenSuite('workspace', (s) => {
+  it('names an item whose 二级事项 is a dash by its 一级事项, in search results and on the 五公开 page (the workspace’s village)', async () => {
+    const search = await s.open({ kind: 'search', file: 'search.html', query: '低保' }, 1024);
+    const result = search.locator('#search-results a[href$="#item-dongjie-02"]');
+    expect(await result.textContent()).toBe('最低生活保障');
+    await search.context().close();
+    const publics = await s.open({ kind: '五公开 page', file: 'shiyan/chengguan/dongjie/publics.html' }, 1024);
+    expect(await publics.locator('a[href$="#item-dongjie-02"]').textContent()).toBe('最低生活保障');
+    await publics.context().close();
+    expect(s.problems).toEqual([]);
+  });
+});
