@@ -88,6 +88,7 @@ export const buildCommand: CommandSpec = {
       .option('--templates <dir>', '用此文件夹中的同名文件替换内置模板 · files here replace the bundled templates of the same name')
       .option('--base-url <path>', '页面间链接的绝对路径前缀，如 /gk/；默认为相对链接 · absolute path prefix of links, e.g. /gk/; default relative')
       .option('--provenance', 'catalog.json 为每个要素写明来源（国家标准事项或本地文件位置）· catalog.json gives every element its origin')
+      .option('--domain-csv', '另为每个领域写一个 CSV（csv/<领域>.csv），由领域页链接 · also one CSV per domain (csv/<domain>.csv), linked from its page')
       .option('--date <YYYY-MM-DD>', '目录日期，默认为最近一次 git 提交的日期 · catalog date, default the last git commit date')
       .option('--jobs <n>', '并行生成政府页面的工作线程数，默认 1（不用工作线程）· threads rendering governments, default 1 (no worker threads)')
       .option('--watch', '生成后继续监视，目录文件改动时只重建该政府；有错误时不写出 · keep watching and rebuild the government whose files change; nothing with errors is written');
@@ -103,6 +104,7 @@ export const buildCommand: CommandSpec = {
       formats: parseFormats(String(options.formats ?? OUTPUT_FORMATS.join(',')), lang),
       baseUrl: options.baseUrl !== undefined ? parseBaseUrl(String(options.baseUrl), lang) : '',
       provenance: options.provenance === true,
+      domainCsv: options.domainCsv === true,
       progress: (items) => progressReporter(io, lang, items),
       onMessage: (line) => io.stderr(`${line}\n`),
       ...(options.out !== undefined ? { out: path.resolve(io.cwd, String(options.out)) } : {}),

@@ -27,6 +27,7 @@ export interface RenderSpec {
   assets?: { href: string; write: boolean };
   generator: string;
   provenance: boolean;
+  domainCsv: boolean;
   date?: string;
   /** when the build has a landing page: the link prefix of this government's entries in the search across all */
   search?: string;
@@ -58,6 +59,7 @@ export async function renderGovernment(
     channels,
     generator: spec.generator,
     provenance: spec.provenance,
+    domainCsv: spec.domainCsv,
     ...(spec.date !== undefined ? { date: spec.date } : {}),
     ...(onProgress ? { onProgress } : {}),
   });

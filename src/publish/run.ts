@@ -73,6 +73,8 @@ export interface BuildRequest {
   templates?: string;
   baseUrl: string;
   provenance: boolean;
+  /** --domain-csv: csv/<domain>.csv besides catalog.csv */
+  domainCsv?: boolean;
   /** --date; otherwise each government's last commit day */
   date?: string;
   /** each line for stderr (warnings, notices) as the build reaches it; they are in the result too */
@@ -114,7 +116,7 @@ export function planBuild(request: BuildRequest): BuildPlan {
 function settingsOf(plan: BuildPlan, dates: ReadonlyMap<string, string>) {
   const { request } = plan;
   const templates = [...plan.templates.files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, text]) => [name, sha256(text)]);
-  return { gk: gkIdentity(), formats: [...request.formats].sort(), baseUrl: request.baseUrl, provenance: request.provenance, date: request.date ?? null, dates: [...dates].sort(), templates, single: plan.single };
+  return { gk: gkIdentity(), formats: [...request.formats].sort(), baseUrl: request.baseUrl, provenance: request.provenance, domainCsv: request.domainCsv === true, date: request.date ?? null, dates: [...dates].sort(), templates, single: plan.single };
 }
 
 function datesOf(plan: BuildPlan): Map<string, string> {
@@ -285,6 +287,7 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
         ...(assets ? { assets } : {}),
         generator: GENERATOR,
         provenance: request.provenance,
+        domainCsv: request.domainCsv === true,
         ...(date !== undefined ? { date } : {}),
         ...(search !== undefined ? { search } : {}),
       };

@@ -39,6 +39,8 @@ export interface BuildOptions {
   generator: string;
   /** catalog.json gives every element's origin (gk build --provenance) */
   provenance?: boolean;
+  /** one CSV per domain besides catalog.csv (gk build --domain-csv), each linked from its domain page */
+  domainCsv?: boolean;
   onProgress?(stage: OutputFormat, done: number, total: number): void;
   /**
    * Where the pages find style.css and search.js (a link prefix like baseUrl), and whether this site writes them: in a
@@ -100,7 +102,8 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
   if (options.formats.has('csv')) {
     progress('csv');
     files.set('catalog.csv', formatCatalogCsv(domains.flatMap((d) => d.rows)));
-    for (const d of domains) if (d.rows.length > 0) files.set(csvFileOf(d.id), formatCatalogCsv(d.rows));
+    // Off by default: catalog.csv holds the same rows with their 领域 (a city's 26 MB twice over).
+    if (options.domainCsv === true) for (const d of domains) if (d.rows.length > 0) files.set(csvFileOf(d.id), formatCatalogCsv(d.rows));
     offer('catalog.csv', '全部事项（CSV）');
   }
   if (options.formats.has('xlsx')) {

@@ -25,9 +25,15 @@ export async function createWorkbook(title: string, date: Date): Promise<ExcelJS
   return wb;
 }
 
+/**
+ * Deflate's fastest level: measured on a county's workbook (26 sheets, 780 rows) it writes in about 60 ms instead of
+ * 90 at the default level 6, for a file 17 % larger (133 KB instead of 113); a city build writes a hundred of them.
+ */
+const ZIP_LEVEL = 1;
+
 /** The workbook's bytes, every zip entry stamped with `date`: exceljs would stamp the current time. */
 export async function writeWorkbook(wb: ExcelJS.Workbook, date: Date): Promise<Uint8Array> {
-  const buffer = await wb.xlsx.writeBuffer();
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: ZIP_LEVEL } } });
   return stampZipEntries(new Uint8Array(buffer as ArrayBuffer), date);
 }
 

@@ -22,9 +22,12 @@ describe('gk build on the example catalog', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^已生成 .*dist（\d+ 个文件）。用浏览器打开 .*dist\/index\.html\n$/);
     const files = [...readTree(r.dir).keys()];
-    for (const f of ['index.html', 'publics.html', 'search.html', 'search.js', 'search-index.js', 'style.css', 'catalog.csv', 'catalog.json', 'catalog.xlsx', 'social-assistance.html', 'csv/social-assistance.csv']) {
+    for (const f of ['index.html', 'publics.html', 'search.html', 'search.js', 'search-index.js', 'style.css', 'catalog.csv', 'catalog.json', 'catalog.xlsx', 'social-assistance.html']) {
       expect(files).toContain(f);
     }
+    // catalog.csv has every domain's rows: a CSV per domain only with --domain-csv
+    expect(files.filter((f) => f.startsWith('csv/'))).toEqual([]);
+    expect(r.text('social-assistance.html')).not.toContain('下载本领域 CSV');
     expect(r.out).toContain(`（${files.length} 个文件）`);
   });
 
@@ -93,8 +96,8 @@ describe('catalog.json', () => {
 });
 
 describe('CSV output', () => {
-  it('has a BOM, CRLF line ends, the official headers and neutralised formulas', async () => {
-    const r = await build(county, DATE);
+  it('has a BOM, CRLF line ends, the official headers and neutralised formulas; with --domain-csv one per domain too, linked from its page', async () => {
+    const r = await build(county, [...DATE, '--domain-csv']);
     const csv = r.text('catalog.csv');
     expect(csv.startsWith('\ufeff序号,一级事项,二级事项,公开内容（要素）,公开依据,公开时限,公开主体,公开渠道和载体,公开对象,公开方式,公开层级,五公开分类,事项编号,对应标准事项,领域\r\n')).toBe(true);
     const records = parseCsv(csv.slice(1));
@@ -107,6 +110,8 @@ describe('CSV output', () => {
     const perDomain = r.text('csv/general-affairs.csv');
     expect(perDomain.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(perDomain).toContain('\r\n1,政府会议,县政府常务会议,');
+    expect(r.text('general-affairs.html')).toMatch(/<a href="csv\/general-affairs\.csv" download>下载本领域 CSV<\/a> <span class="muted">\d/);
+    expect(csv).toBe((await build(county, DATE)).text('catalog.csv'));
   });
 });
 
@@ -398,7 +403,7 @@ describe('determinism', () => {
 describe('formats', () => {
   it('writes only the formats asked for', async () => {
     const r = await build(county, [...DATE, '--formats', 'csv']);
-    expect([...readTree(r.dir).keys()]).toEqual(['.gk-build.json', 'catalog.csv', 'csv/general-affairs.csv', 'csv/social-assistance.csv']);
+    expect([...readTree(r.dir).keys()]).toEqual(['.gk-build.json', 'catalog.csv']);
     expect(r.out).not.toContain('index.html');
     const html = await build(county, [...DATE, '--formats', 'html']);
     const files = [...readTree(html.dir).keys()];
