@@ -313,6 +313,8 @@ export function replaceOutputDir(dir: string, files: ReadonlyMap<string, string 
 export class OutputDirWriter {
   private tmp: string | undefined;
   private readonly stamp: Stamp;
+  /** The stamp's files so far as JSON members (`"rel":"hash",…`), in the order they came: the stamp while writing. */
+  private listed = '';
   /** bytes of every file written or linked, by relative path */
   readonly sizes = new Map<string, number>();
   private batches = 0;
@@ -351,15 +353,20 @@ export class OutputDirWriter {
   }
 
   /**
-   * The stamp as the folder stands: while it is being written, in the order the files came and on one line (a city
-   * rewrites it a hundred times: sorting and indenting thousands of names each time added up), and in its final
-   * form, sorted and indented, when it is complete.
+   * The stamp as the folder stands: while it is being written, in the order the files came and on one line, its text
+   * kept as it grows (a city rewrites it a hundred times: sorting, indenting or even serialising thousands of names
+   * each time added up), and in its final form, sorted and indented, when it is complete.
    */
   private writeStamp(tmp: string, final = false): void {
     const next = path.join(tmp, STAMP_NEXT);
-    const { kind, files } = this.stamp;
-    fs.writeFileSync(next, final ? formatStamp(this.stamp) : JSON.stringify({ generator: 'gk', kind, files: Object.fromEntries(files) }));
+    fs.writeFileSync(next, final ? formatStamp(this.stamp) : `{"generator":"gk","kind":${JSON.stringify(this.stamp.kind)},"files":{${this.listed}}}`);
     fs.renameSync(next, path.join(tmp, STAMP_FILE));
+  }
+
+  /** A file joins the new folder's stamp (and the text of the stamp while writing, kept as it grows). */
+  private list(rel: string, hash: string): void {
+    this.stamp.files.set(rel, hash);
+    this.listed += `${this.listed === '' ? '' : ','}${JSON.stringify(rel)}:${JSON.stringify(hash)}`;
   }
 
   /** Runs `step` on the temporary folder; any failure removes it and says the output could not be written. */
@@ -390,7 +397,7 @@ export class OutputDirWriter {
     const first = this.batches++ === 0;
     this.guarded((tmp) => {
       for (const [rel, bytes, hash] of batch) {
-        this.stamp.files.set(rel, hash ?? hashBytes(bytes));
+        this.list(rel, hash ?? hashBytes(bytes));
         this.sizes.set(rel, bytes.byteLength);
       }
       this.writeStamp(tmp);
@@ -416,7 +423,7 @@ export class OutputDirWriter {
     if (batch.length === 0) return;
     this.batches++;
     this.guarded((tmp) => {
-      for (const [rel, hash] of batch) this.stamp.files.set(rel, hash);
+      for (const [rel, hash] of batch) this.list(rel, hash);
       this.writeStamp(tmp);
       for (const [rel] of batch) {
         const target = containedPath(tmp, rel);
