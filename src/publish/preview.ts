@@ -12,8 +12,7 @@ import { loadRunRules, type RuleHome } from '../check/lint/local.js';
 import { diskFiles, openWorkspace, type Member } from '../load/workspace.js';
 import { buildOutputs, governmentInputs, sharedAssets, type OutputFiles, type OutputFormat } from './site.js';
 import type { SiteTemplates } from './templates.js';
-import { tabulateCatalog, type DomainRows } from './rows.js';
-import { relatedOf, renderWorkspacePages, workspaceSearchIndex, workspaceSiteOf, type WorkspaceEntry, type WorkspaceSite } from './workspace-index.js';
+import { relatedOf, renderWorkspacePages, workspaceSiteOf, type WorkspaceEntry, type WorkspaceSite } from './workspace-index.js';
 
 export interface PreviewOptions {
   /** The folder or gk.yaml given on the command line. */
@@ -40,8 +39,6 @@ interface Entry {
   prefix: string;
   name: string;
   files: OutputFiles;
-  /** For the workspace's search across governments. */
-  domains: DomainRows[];
 }
 
 export class Preview {
@@ -69,15 +66,13 @@ export class Preview {
   /** Every file of the site, as `gk build` would write it. */
   files(): OutputFiles {
     const out: OutputFiles = new Map();
-    const searchable: Array<{ name: string; prefix: string; domains: readonly DomainRows[] }> = [];
     for (const root of this.roots) {
       const entry = this.entries.get(root);
       if (!entry) continue;
       for (const [file, data] of entry.files) out.set(`${entry.prefix}${file}`, data);
-      searchable.push({ name: entry.name, prefix: entry.prefix, domains: entry.domains });
     }
     if (this.site.landing) {
-      for (const [file, data] of renderWorkspacePages(this.site, workspaceSearchIndex(searchable, ''), this.options.templates, this.options.lang)) out.set(file, data);
+      for (const [file, data] of renderWorkspacePages(this.site, this.options.templates, this.options.lang)) out.set(file, data);
     }
     return out;
   }
@@ -167,7 +162,7 @@ export class Preview {
         generator: this.options.generator,
         ...(date !== undefined ? { date } : {}),
       });
-      this.entries.set(root, { prefix, name: government.manifest.name, files, domains: tabulateCatalog(catalog) });
+      this.entries.set(root, { prefix, name: government.manifest.name, files });
       report.built.push(government.display === '.' ? government.manifest.name : government.display);
     }
     return report;

@@ -13,14 +13,14 @@ const encoder = new TextEncoder();
 
 parentPort!.on('message', (job: RenderJob) => {
   renderGovernment(job.catalog, job.spec, compiled, channels).then(
-    ({ files, search }) => {
+    ({ files }) => {
       // Each file in a buffer of its own, so it can be moved to the main thread (a Buffer may share a pooled one).
       // Hashed here for the stamp, so the main thread, which writes every file, does not read them all again.
       const out: Array<[string, Uint8Array, string]> = files.map(([rel, data]) => {
         const bytes = typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data);
         return [rel, bytes, hashBytes(bytes)];
       });
-      const reply: RenderReply = { id: job.id, files: out, ...(search ? { search } : {}) };
+      const reply: RenderReply = { id: job.id, files: out };
       parentPort!.postMessage(reply, out.map(([, bytes]) => bytes.buffer as ArrayBuffer));
     },
     (err: unknown) => {

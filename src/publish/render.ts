@@ -7,8 +7,6 @@ import { relativeTo } from '../io/files.js';
 import type { ChannelVocabulary } from '../load/channels.js';
 import { GkError, type GkErrorKind } from '../model/errors.js';
 import type { Lang, ResolvedCatalog } from '../model/types.js';
-import { tabulateCatalog } from './rows.js';
-import { buildSearchIndex, type SearchEntry } from './search.js';
 import { buildOutputs, type OutputFormat } from './site.js';
 import type { SiteTemplates, TemplateSet } from './templates.js';
 import type { Related } from './workspace-index.js';
@@ -29,15 +27,11 @@ export interface RenderSpec {
   provenance: boolean;
   domainCsv: boolean;
   date?: string;
-  /** when the build has a landing page: the link prefix of this government's entries in the search across all */
-  search?: string;
 }
 
 export interface Rendered {
   /** relative path, bytes, and their hash when a worker computed it */
   files: Array<[string, string | Uint8Array, string?]>;
-  /** the government's entries for the landing page's search, when `spec.search` asked for them */
-  search?: SearchEntry[];
 }
 
 export async function renderGovernment(
@@ -63,8 +57,7 @@ export async function renderGovernment(
     ...(spec.date !== undefined ? { date: spec.date } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
-  const search = spec.search !== undefined ? buildSearchIndex(tabulateCatalog(catalog), spec.search) : undefined;
-  return { files: [...files], ...(search ? { search } : {}) };
+  return { files: [...files] };
 }
 
 /** What a render worker starts with: the templates, compiled once per thread. */
@@ -79,7 +72,7 @@ export interface RenderJob {
   spec: RenderSpec;
 }
 
-export type RenderReply = { id: number; files: Array<[string, Uint8Array, string]>; search?: SearchEntry[] } | { id: number; error: { kind: GkErrorKind; message: string } };
+export type RenderReply = { id: number; files: Array<[string, Uint8Array, string]> } | { id: number; error: { kind: GkErrorKind; message: string } };
 
 /**
  * Worker threads rendering governments: each loads gk's modules and compiles the templates once, then renders the
@@ -137,7 +130,7 @@ export class RenderPool {
     this.pump();
     if (!waiter) return;
     if ('error' in reply) waiter.reject(new GkError(reply.error.kind, reply.error.message));
-    else waiter.resolve(reply.search ? { files: reply.files, search: reply.search } : { files: reply.files });
+    else waiter.resolve({ files: reply.files });
   }
 
   private fail(err: unknown): void {

@@ -21,11 +21,9 @@ import { sortDiagnostics } from '../model/diagnostic.js';
 import { VERSION } from '../model/version.js';
 import type { OutputDirWriter } from '../io/output-dir.js';
 import { assetText, governmentInputs, SHARED_ASSETS, sharedAssets, type OutputFormat } from './site.js';
-import { relatedOf, renderWorkspacePages, workspaceSearchEntries, workspaceSiteOf } from './workspace-index.js';
+import { relatedOf, renderWorkspacePages, workspaceSiteOf } from './workspace-index.js';
 import { RenderPool, renderGovernment, type Rendered, type RenderSpec } from './render.js';
-import { buildSearchIndex, type SearchEntry } from './search.js';
 import { compileTemplates, loadTemplates, type TemplateSet } from './templates.js';
-import { tabulateCatalog } from './rows.js';
 import {
   foldersAbove,
   formatManifest,
@@ -226,8 +224,6 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
   const { entries, landing } = site;
 
   const governments: Record<string, GovernmentRecord> = {};
-  /** Each government's entries in the landing page's search, in the governments' order. */
-  const searchable: Array<{ name: string; entries: SearchEntry[] }> = [];
   const parents = createParentResolver(diskTree(cwd, lang), lang);
   /** Each government's files and those of the parents it draws on, as hashes: part of its key. */
   const lineage = new Map<string, Array<[string, string]>>();
@@ -264,14 +260,10 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
       const assets = single ? undefined : sharedAssets(prefix, baseUrl);
       const key = keyOf({ settings, prefix, date: date ?? null, related: related ?? null, files: [...own, ...above], edition: editionKey(check.edition!) });
       const before = previous?.governments[prefix];
-      const search = landing ? `${baseUrl}${prefix}` : undefined;
-      const slot = searchable.length;
-      if (landing) searchable.push({ name: government.manifest.name, entries: [] });
       if (before && before.key === key && stamp && before.files.every((f) => stamp.has(f) && isFile(path.join(plan.out, f)))) {
         writer.link(before.files.map((f) => [f, stamp.get(f)!]));
         governments[prefix] = before;
         kept++;
-        if (search !== undefined) searchable[slot]!.entries = buildSearchIndex(tabulateCatalog(catalog), search);
         continue;
       }
       const inputsOf = governmentInputs(government, link, cwd);
@@ -289,7 +281,6 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
         provenance: request.provenance,
         domainCsv: request.domainCsv === true,
         ...(date !== undefined ? { date } : {}),
-        ...(search !== undefined ? { search } : {}),
       };
       rendered++;
       if (rendered === 2 && !poolTried) {
@@ -297,10 +288,7 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
         const size = Math.min(jobs, Math.floor(checked.length / MIN_GOVERNMENTS_PER_WORKER));
         if (size >= 2) pool = RenderPool.start(size, { templates: plan.templates, lang });
       }
-      const take = ({ files, search: found }: Rendered) => {
-        written(prefix, key, files);
-        if (found) searchable[slot]!.entries = found;
-      };
+      const take = ({ files }: Rendered) => written(prefix, key, files);
       if (pool) {
         // A few governments queued per worker keep them busy; more would only hold rendered files in memory.
         while (inFlight.size >= pool.size * 2) await Promise.race(inFlight);
@@ -323,7 +311,7 @@ export async function runBuild(plan: BuildPlan, previous: BuildManifest | undefi
     await pool?.close();
   }
   if (landing) {
-    writer.write(renderWorkspacePages(site, workspaceSearchEntries(searchable), templates, lang));
+    writer.write(renderWorkspacePages(site, templates, lang));
   } else if (!single && formats.has('html') && !writer.has('style.css')) {
     // the government at the top was kept, but its shared assets must still be there
     writer.write(

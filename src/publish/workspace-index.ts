@@ -3,8 +3,7 @@
 import path from 'node:path';
 import type { Lang, Level, Manifest } from '../model/types.js';
 import { levelName } from '../model/levels.js';
-import { buildSearchIndex, formatSearchIndex, SEARCH_INDEX_FILE, type SearchEntry } from './search.js';
-import type { DomainRows } from './rows.js';
+import { SEARCH_INDEX_FILE } from './search.js';
 import type { SiteTemplates } from './templates.js';
 
 export interface WorkspaceEntry {
@@ -155,25 +154,23 @@ export function workspaceView(site: WorkspaceSite) {
   };
 }
 
+/**
+ * The search across governments reads each government's own search-index.js, in the governments' order (search.js
+ * loads the files the page lists): one copy of every entry in the output, not a second one for the landing page.
+ * `base` is what a relative link of that index needs in front of it from the top of the output ('' with --base-url,
+ * whose links are absolute already).
+ */
 export function workspaceSearchView(site: WorkspaceSite) {
-  return commonView(site, `搜索 · ${workspaceTitle(site.city)}`, 'workspace-search');
+  return {
+    ...commonView(site, `搜索 · ${workspaceTitle(site.city)}`, 'workspace-search'),
+    sources: site.entries.map((e) => ({ name: e.name, src: `${site.baseUrl}${e.prefix}${SEARCH_INDEX_FILE}`, base: site.baseUrl === '' ? e.prefix : '' })),
+  };
 }
 
-/** One search index over every government: each entry names its government and links into its site. */
-export function workspaceSearchIndex(governments: ReadonlyArray<{ name: string; prefix: string; domains: readonly DomainRows[] }>, baseUrl: string): SearchEntry[] {
-  return workspaceSearchEntries(governments.map((g) => ({ name: g.name, entries: buildSearchIndex(g.domains, `${baseUrl}${g.prefix}`) })));
-}
-
-/** The same from each government's own entries (linked from the top of the output), as gk build collects them. */
-export function workspaceSearchEntries(governments: ReadonlyArray<{ name: string; entries: readonly SearchEntry[] }>): SearchEntry[] {
-  return governments.flatMap((g) => g.entries.map((e) => ({ ...e, g: g.name })));
-}
-
-export function renderWorkspacePages(site: WorkspaceSite, search: readonly SearchEntry[], templates: SiteTemplates, _lang: Lang): Map<string, string> {
+export function renderWorkspacePages(site: WorkspaceSite, templates: SiteTemplates, _lang: Lang): Map<string, string> {
   const files = new Map<string, string>();
   files.set('index.html', templates.render('workspace', workspaceView(site)));
   files.set('search.html', templates.render('workspace-search', workspaceSearchView(site)));
-  files.set(SEARCH_INDEX_FILE, formatSearchIndex(search));
   for (const asset of ['style.css', 'search.js']) {
     const text = templates.files.get(asset);
     if (text !== undefined) files.set(asset, text.endsWith('\n') ? text : `${text}\n`);

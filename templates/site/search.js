@@ -2,7 +2,12 @@
 // Site search: substring and bigram matching over the local index; no network, works from file://.
 (function () {
   'use strict';
-  var index = window.GK_SEARCH_INDEX || [];
+  // A government's search page has its index (search-index.js) loaded before this script. A workspace's search
+  // across governments lists their indexes (#search-sources) and loads them here, one after another: each entry
+  // gets its government's name and a link from the top of the output.
+  var sources = document.querySelectorAll('#search-sources [data-src]');
+  var index = sources.length > 0 ? [] : window.GK_SEARCH_INDEX || [];
+  var loading = sources.length > 0;
   var form = document.getElementById('search-form');
   var input = document.getElementById('q');
   var status = document.getElementById('search-status');
@@ -24,11 +29,14 @@
     return String(s || '').normalize('NFKC').toLowerCase().replace(/\s+/g, '');
   }
 
-  var prepared = index.map(function (entry, order) {
-    var folded = {};
-    FIELDS.forEach(function (key) { folded[key] = norm(entry[key]); });
-    return { entry: entry, folded: folded, all: FIELDS.map(function (key) { return folded[key]; }).join('\u0000'), order: order };
-  });
+  var prepared = [];
+  function prepare() {
+    prepared = index.map(function (entry, order) {
+      var folded = {};
+      FIELDS.forEach(function (key) { folded[key] = norm(entry[key]); });
+      return { entry: entry, folded: folded, all: FIELDS.map(function (key) { return folded[key]; }).join('\u0000'), order: order };
+    });
+  }
 
   function bigrams(s) {
     var out = [];
@@ -160,6 +168,10 @@
     var q = String(query).trim();
     current = { q: q, results: [], terms: [], shown: 0 };
     if (more) more.hidden = true;
+    if (loading) {
+      status.textContent = '正在载入搜索索引……';
+      return;
+    }
     if (q === '') {
       status.textContent = '共 ' + index.length + ' 个事项。输入关键词开始搜索。';
       return;
@@ -226,8 +238,44 @@
     render(q);
   });
 
+  if (!loading) prepare();
   var initial = new URLSearchParams(window.location.search).get('q') || '';
   settled = initial !== '';
   input.value = initial;
   render(initial);
+
+  // Loaded in order, each read as soon as it has run (its load event comes before the next one runs); one that is
+  // missing is passed over. Then the search runs on what the visitor has typed meanwhile.
+  function loadFrom(at) {
+    if (at >= sources.length) {
+      loading = false;
+      prepare();
+      render(input.value);
+      return;
+    }
+    var source = sources[at];
+    var script = document.createElement('script');
+    var done = function () {
+      var entries = window.GK_SEARCH_INDEX || [];
+      window.GK_SEARCH_INDEX = undefined;
+      var name = source.textContent;
+      var base = source.getAttribute('data-base') || '';
+      entries.forEach(function (e) {
+        e.g = name;
+        if (!/^\//.test(e.h)) e.h = base + e.h;
+        index.push(e);
+      });
+      script.parentNode.removeChild(script);
+      loadFrom(at + 1);
+    };
+    script.onload = done;
+    script.onerror = function () {
+      window.GK_SEARCH_INDEX = undefined;
+      script.parentNode.removeChild(script);
+      loadFrom(at + 1);
+    };
+    script.src = source.getAttribute('data-src');
+    document.body.appendChild(script);
+  }
+  if (loading) loadFrom(0);
 })();

@@ -54,11 +54,12 @@ describe('gk build on a workspace', () => {
     await expect(read('index.html')).toMatchFileSnapshot('./__golden__/workspace/index.html');
     await expect(read('search.html')).toMatchFileSnapshot('./__golden__/workspace/search.html');
     expect(read('style.css')).toBe(fs.readFileSync(path.join(repoRoot, 'templates', 'site', 'style.css'), 'utf8'));
-    // One index over every government: each entry names its government and links into its site.
-    const index = read('search-index.js');
-    expect(index).toContain('"h":"shiyan/chengguan/social-assistance.html#item-social-assistance-01"');
-    expect(index).toContain('"g":"示例县城关镇人民政府"');
-    expect(index).toContain('"g":"示例县城关镇东街社区"');
+    // The search across governments loads each government's own index (no second copy at the top), with what its
+    // relative links need in front of them from there; the browser suites search it.
+    expect(fs.existsSync(path.join(out, 'search-index.js'))).toBe(false);
+    expect(read('search.html')).toContain('<li data-src="shiyan/chengguan/search-index.js" data-base="shiyan/chengguan/">示例县城关镇人民政府</li>');
+    expect(read('shiyan/chengguan/search-index.js')).toContain('"h":"social-assistance.html#item-social-assistance-01"');
+    expect(read('search.html').match(/<li data-src=/g)).toHaveLength(3);
     // The township's site: up to the landing page and the county, down to its village.
     const town = read('shiyan/chengguan/index.html');
     expect(town).toContain('<li><a href="../../index.html">示例市全部政府</a></li>');
@@ -71,6 +72,8 @@ describe('gk build on a workspace', () => {
     expect((await gk(['build', ws, '--out', absolute, '--date', '2024-03-31', '--base-url', '/city/', '--formats', 'html'])).code).toBe(0);
     expect(fs.readFileSync(path.join(absolute, 'shiyan', 'chengguan', 'index.html'), 'utf8')).toContain('<li>上级：<a href="/city/shiyan/index.html">示例县人民政府</a></li>');
     expect(fs.readFileSync(path.join(absolute, 'index.html'), 'utf8')).toContain('<a href="/city/shiyan/chengguan/index.html">示例县城关镇人民政府</a>');
+    // With --base-url the indexes' links are absolute already: nothing goes in front of them.
+    expect(fs.readFileSync(path.join(absolute, 'search.html'), 'utf8')).toContain('<li data-src="/city/shiyan/chengguan/search-index.js" data-base="">示例县城关镇人民政府</li>');
   });
 
   it('takes the landing page from --templates like every other page', async () => {
