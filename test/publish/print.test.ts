@@ -5,24 +5,23 @@
 // height needs, nothing cut off at the edge or lost, a table's header on every page it runs over.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, skipBrowser } from '../browser.js';
 import { PRINT_BOX, skipPoppler } from '../office.js';
 import { gk } from '../helpers.js';
 import { example, exampleWorkspace, tempDir } from './helpers.js';
-import { printPage, printProblems, squeeze, type Printed } from './print.js';
+import { printer, printProblems, squeeze, type Printed } from './print.js';
 
 describe.skipIf(skipBrowser || skipPoppler)('pages printed from Chromium', () => {
   let session: Awaited<ReturnType<typeof launchChromium>> | undefined;
-  let browser: Browser;
+  let printOn: ReturnType<typeof printer>;
   let root: string;
   const printed = new Map<string, Promise<Printed>>();
 
   /** `file` under the builds' folder (example/…, workspace/…), with a search query for search pages. */
   function print(file: string, query?: string): Promise<Printed> {
     let done = printed.get(file);
-    if (!done) printed.set(file, (done = printPage(browser, path.join(root, file), path.join(root, 'pdf', `${file.replace(/[/.]/g, '_')}.pdf`), query)));
+    if (!done) printed.set(file, (done = printOn(path.join(root, file), path.join(root, 'pdf', `${file.replace(/[/.]/g, '_')}.pdf`), query)));
     return done;
   }
 
@@ -35,7 +34,7 @@ describe.skipIf(skipBrowser || skipPoppler)('pages printed from Chromium', () =>
     const built = await Promise.all([gk(['build', example, '--out', path.join(root, 'example'), ...args], root), gk(['build', ws, '--out', path.join(root, 'workspace'), ...args], root)]);
     for (const r of built) expect(r.code, r.err).toBe(0);
     session = await launchChromium();
-    browser = session.browser;
+    printOn = printer(session.browser);
   });
 
   afterAll(async () => {

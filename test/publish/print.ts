@@ -27,10 +27,25 @@ export interface Printed {
   tables: Array<{ head: string; first: string; last: string }>;
 }
 
-/** `file` (with a search query for search pages) printed to `pdf`, and read back. */
-export async function printPage(browser: Browser, file: string, pdf: string, query?: string): Promise<Printed> {
-  // A short window: the document's height (scrollHeight, at least the window's) is then the content's.
-  const page: Page = await browser.newPage({ viewport: { width: PRINT_BOX.widthPx, height: 100 } });
+/**
+ * A printer on one page of `browser`: `file` (with a search query for search pages) printed to `pdf`, and read back.
+ * The page is loaded anew for each file (a fresh renderer for each would cost more than most prints); prints run one
+ * at a time.
+ */
+export function printer(browser: Browser): (file: string, pdf: string, query?: string) => Promise<Printed> {
+  let page: Promise<Page> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  return (file, pdf, query) => {
+    // A short window: the document's height (scrollHeight, at least the window's) is then the content's.
+    page ??= browser.newPage({ viewport: { width: PRINT_BOX.widthPx, height: 100 } });
+    const done = queue.then(async () => printOn(await page!, file, pdf, query));
+    queue = done.catch(() => undefined);
+    return done;
+  };
+}
+
+async function printOn(page: Page, file: string, pdf: string, query?: string): Promise<Printed> {
+  await page.emulateMedia({ media: null });
   await page.goto(`${pathToFileURL(file).href}${query !== undefined ? `?q=${encodeURIComponent(query)}` : ''}`);
   if (query !== undefined) await page.locator('#search-results li').first().waitFor();
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
@@ -66,7 +81,6 @@ export async function printPage(browser: Browser, file: string, pdf: string, que
         }),
     };
   }, PRINT_BOX.widthPx);
-  await page.close();
   const [count, pages, texts] = await Promise.all([pdfPageCount(pdf), pdfWords(pdf), pdfPageTexts(pdf)]);
   return { ...dom, count, pages, texts, height: dom.height * 0.75 };
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { skipPoppler } from '../office.js';
-import { printPage, printProblems } from './print.js';
+import { printer, printProblems } from './print.js';
 import { screenSuite, type PageKind } from './screen-suite.js';
 
 screenSuite('city100', (s) => {
@@ -42,7 +42,6 @@ screenSuite('city100', (s) => {
     await page.goBack();
     await expect.poll(() => box.inputValue(), { timeout: 15_000 }).toBe('办事指南');
     await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/^找到 \d+ 个与“办事指南”相关的事项/);
-    await page.context().close();
     expect(s.problems).toEqual([]);
   }, 180_000);
 
@@ -72,7 +71,6 @@ screenSuite('city100', (s) => {
       if (width === 375) expect(seen.right).toBeGreaterThan(0);
       expect(Math.abs(seen.headTop - seen.boxTop), `${width}: header row stays at the top of its box`).toBeLessThan(2);
       expect(Math.abs(seen.rowHeadLeft - seen.boxLeft), `${width}: first column stays at the left of its box`).toBeLessThan(2);
-      await page.context().close();
     }
   });
 
@@ -87,15 +85,15 @@ screenSuite('city100', (s) => {
     await page.getByRole('navigation', { name: '上级和全部政府' }).getByRole('link', { name: '示例市全部政府' }).click();
     await page.waitForURL((u) => u.pathname.endsWith('/city100-site/index.html'));
     expect(await page.title()).toBe('示例市基层政务公开标准目录');
-    await page.context().close();
     expect(s.problems).toEqual([]);
   });
 
   it.skipIf(skipPoppler)('prints the 100-government build: landing page, search, a county’s index and a village’s domain page', async () => {
     const found: string[] = [];
     const pdfs = fs.mkdtempSync(path.join(s.root, 'pdf-'));
+    const print = printer(s.browser);
     for (const [file, query] of [['index.html'], ['search.html', '征地'], ['county-001/index.html'], ['county-001/town-001/village-001/urban-rural-planning.html']] as Array<[string, string?]>) {
-      const printed = await printPage(s.browser, path.join(s.built.site, file), path.join(pdfs, `${file.replace(/[/.]/g, '_')}.pdf`), query);
+      const printed = await print(path.join(s.built.site, file), path.join(pdfs, `${file.replace(/[/.]/g, '_')}.pdf`), query);
       found.push(...printProblems(`city100 ${file}`, printed));
     }
     expect(found.join('\n')).toBe('');

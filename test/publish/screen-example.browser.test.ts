@@ -23,7 +23,6 @@ screenSuite('example', (s) => {
     expect(seen.theadBottom).toBeGreaterThan(0);
     expect(seen.label.top).toBeGreaterThanOrEqual(seen.theadBottom - 1);
     expect(seen.label.bottom).toBeLessThanOrEqual(seen.height);
-    await page.context().close();
     const phone = await s.open(p, 375);
     const cards = await phone.$$eval('table.catalog tbody tr', (rows) =>
       rows.map((tr) => {
@@ -38,7 +37,6 @@ screenSuite('example', (s) => {
       expect(c.text).toMatch(/^"一级事项："\S/);
       expect(c.width).toBeGreaterThan(100);
     }
-    await phone.context().close();
   });
 
   it('matches several words together on the example', async () => {
@@ -54,7 +52,6 @@ screenSuite('example', (s) => {
     expect(both.text).toMatch(/^找到 \d+ 个与“救助 审批”相关的事项/);
     expect(both.n).toBeGreaterThan(0);
     expect(both.n).toBeLessThan(one.n);
-    await page.context().close();
   });
 
   it('lists only the ticked channels on screen, with the official ■/□ list one click away', async () => {
@@ -81,7 +78,6 @@ screenSuite('example', (s) => {
     expect(expected).toContain('（未选）');
     expect(heard).toBe(expected);
     await cdp.detach();
-    await page.context().close();
   });
 
   it('keeps the header row of a domain table in view at 1024 px, where the table scrolls in a box of its own', async () => {
@@ -99,6 +95,5 @@ screenSuite('example', (s) => {
     // the nine-row 行政许可类事项 group's label, scrolled past its first row, sits under the header
     expect(seen.label).toBeGreaterThanOrEqual(seen.headBottom - 1);
     expect(seen.label).toBeLessThan(seen.boxBottom);
-    await page.context().close();
   });
 });

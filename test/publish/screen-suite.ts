@@ -58,7 +58,10 @@ export interface ScreenSuite {
   /** Console errors, page errors and network requests seen since the test began. */
   readonly problems: string[];
   fileOf(p: { file: string }): string;
-  /** A page of the build in a context of its own at this width (axe-core may be injected: the CSP is bypassed). */
+  /**
+   * The suite's one page, at this width, with this page kind loaded (axe-core may be injected: the CSP is bypassed).
+   * Every test loads into the same page: a new one would start a renderer afresh, which costs more than most checks.
+   */
   open(p: Omit<PageKind, 'fixture'>, width: number): Promise<Page>;
 }
 
@@ -105,17 +108,13 @@ export function screenSuite(fixture: Fixture, tests: (s: ScreenSuite) => void): 
       problems,
       fileOf,
       async open(p, width) {
-        const context = await session!.browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
-        // A step that cannot happen fails with its own message instead of running into the test's timeout.
-        context.setDefaultTimeout(30_000);
-        const page = await context.newPage();
-        watch(page);
-        await goto(page, p);
-        return page;
+        await walker.setViewportSize({ width, height: 800 });
+        await goto(walker, p);
+        return walker;
       },
     };
 
-    /** The one page the walk loads each page kind into, one after the other. */
+    /** The one page the walk and the tests load each page kind into, one after the other. */
     let walker: Page;
 
     beforeAll(async () => {
@@ -194,8 +193,7 @@ export function screenSuite(fixture: Fixture, tests: (s: ScreenSuite) => void): 
         // what a width changes is CSS's media queries, which the browser applies again on resize, and no script of the
         // site reads the window's size (screen-suite.test.ts fails if one starts to). axe-core is injected once per
         // page. Loading and injecting three times over was two thirds of the suite's time.
-        await walker.setViewportSize({ width: WIDTHS[0]!, height: 800 });
-        await goto(walker, p);
+        await suite.open(p, WIDTHS[0]!);
         for (const width of WIDTHS) {
           await walker.setViewportSize({ width, height: 800 });
           expect(await walker.evaluate(() => innerWidth), `${label(p)}: resized`).toBe(width);
@@ -212,7 +210,6 @@ export function screenSuite(fixture: Fixture, tests: (s: ScreenSuite) => void): 
         const page = await suite.open({ kind: 'landing', file: 'index.html' }, 1366);
         expect(await page.title()).toBe('示例市基层政务公开标准目录');
         expect(await page.locator('h1').textContent()).toMatch(/^示例市/);
-        await page.context().close();
       });
     }
 

@@ -9,10 +9,8 @@ screenSuite('workspace', (s) => {
     const search = await s.open({ kind: 'search', file: 'search.html', query: '低保' }, 1024);
     const result = search.locator('#search-results a[href$="#item-dongjie-02"]');
     expect(await result.textContent()).toBe('最低生活保障');
-    await search.context().close();
     const publics = await s.open({ kind: '五公开 page', file: 'shiyan/chengguan/dongjie/publics.html' }, 1024);
     expect(await publics.locator('a[href$="#item-dongjie-02"]').textContent()).toBe('最低生活保障');
-    await publics.context().close();
     expect(s.problems).toEqual([]);
   });
 });
