@@ -14,16 +14,30 @@ describe.skipIf(skipBrowser)('the built site in Chromium', () => {
   const problems: string[] = [];
 
   const url = (file: string) => `${pathToFileURL(path.join(site, file)).href}`;
+  /**
+   * The file's page (with or without JavaScript) at this width; every test loads into it, since a new page starts a
+   * renderer afresh, which costs more than most of these checks.
+   */
+  const pages = new Map<boolean, Promise<Page>>();
   async function open(width: number, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, ...options });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-    page.on('request', (r) => {
-      if (!r.url().startsWith('file:')) problems.push(`network request: ${r.url()}`);
-    });
+    const js = options.javaScriptEnabled ?? true;
+    let made = pages.get(js);
+    if (!made) {
+      pages.set(js, (made = (async () => {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: js });
+        const page = await context.newPage();
+        page.on('console', (m) => {
+          if (m.type() === 'error' || m.type() === 'warning') problems.push(`${page.url()}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+        page.on('request', (r) => {
+          if (!r.url().startsWith('file:')) problems.push(`network request: ${r.url()}`);
+        });
+        return page;
+      })()));
+    }
+    const page = await made;
+    await page.setViewportSize({ width, height: 900 });
     return page;
   }
 

@@ -1,6 +1,6 @@
 // The HTML dashboard in a real browser: it loads from file:// with nothing external, sorts, and draws its heatmap and charts.
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gk } from '../helpers.js';
 import { launchChromium, skipBrowser } from '../browser.js';
@@ -13,6 +13,14 @@ run('report.html in Chromium', () => {
   let chromiumSession: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let repo: ReturnType<typeof cityRepo>;
   let html: string;
+  let shared: Promise<Page> | undefined;
+
+  /** The file's one page at this size: a new page would start a renderer afresh, which costs more than these checks. */
+  async function openPage(viewport = { width: 1280, height: 720 }): Promise<Page> {
+    const page = await (shared ??= browser.newPage());
+    await page.setViewportSize(viewport);
+    return page;
+  }
 
   beforeAll(async () => {
     repo = cityRepo();
@@ -28,7 +36,7 @@ run('report.html in Chromium', () => {
   });
 
   it('loads with lang="zh-CN", no requests beyond the file, no console errors', async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     const requests: string[] = [];
     const errors: string[] = [];
     page.on('request', (req) => requests.push(req.url()));
@@ -41,11 +49,10 @@ run('report.html in Chromium', () => {
     expect(await page.title()).toBe('示例市基层政务公开标准目录建设进展通报（2024-03-31）');
     expect(requests).toEqual([`file://${html}`]);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('sorts the county ranking when a header is clicked, and back', async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`file://${html}`);
     const names = () => page.$$eval('#t-county tbody tr th', (cells) => cells.map((c) => c.textContent));
     expect(await names()).toEqual(['安平县人民政府', '西河县人民政府', '北山县人民政府']);
@@ -63,11 +70,10 @@ run('report.html in Chromium', () => {
     // Text columns sort too, in the page language's collation (pinyin for zh-CN: an, bei, xi).
     await page.locator('#t-county thead th:nth-child(2) button').click();
     expect(await names()).toEqual(['安平县人民政府', '北山县人民政府', '西河县人民政府']);
-    await page.close();
   });
 
   it('draws the heatmap with numbers as text, colour bands, and the SVG bar charts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage({ width: 1280, height: 900 });
     await page.goto(`file://${html}`);
     // 6 ranked governments × 3 domains
     const cells = await page.$$eval('#t-heatmap td.heat', (tds) => tds.map((td) => ({ text: td.textContent, cls: td.className, bg: getComputedStyle(td).backgroundColor })));
@@ -95,11 +101,10 @@ run('report.html in Chromium', () => {
     });
     for (const c of cells.filter((x) => x.text !== '—')) expect(bandOf(parseFloat(c.text!))?.bg, c.text!).toBe(c.bg);
     expect(legend.find((b) => b.text.startsWith('—'))?.bg).toBe(cells.find((c) => c.text === '—')!.bg);
-    await page.close();
   });
 
   it('fits a 1366px screen, and on a 375px phone scrolls wide tables and charts inside their boxes, not the page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await openPage({ width: 1366, height: 900 });
     await page.goto(`file://${html}`);
     // Every ranking column, 最近更新 included, is on screen without scrolling; no date breaks inside itself.
     const boxes = await page.$$eval('.scroll', (els) => els.map((el) => ({ id: el.firstElementChild!.id, over: el.scrollWidth - el.clientWidth })));
@@ -107,7 +112,7 @@ run('report.html in Chromium', () => {
     const dateLines = await page.$$eval('#t-county td .nw, #t-county td.nw', (els) => els.filter((e) => /\d{4}-\d{2}-\d{2}/.test(e.textContent!)).map((e) => e.getClientRects().length));
     expect(dateLines.length).toBeGreaterThan(0);
     expect(dateLines.every((n) => n === 1)).toBe(true);
-    const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    const phone = await openPage({ width: 375, height: 800 });
     await phone.goto(`file://${html}`);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     // The bar charts scale down to the phone, their bars still to scale (a 25.9 % bar fills a quarter of its track).
@@ -122,8 +127,6 @@ run('report.html in Chromium', () => {
     const nameHeight = await phone.$eval('#t-township tbody th', (th) => th.getBoundingClientRect().height);
     const lineHeight = await phone.$eval('#t-township tbody th', (th) => parseFloat(getComputedStyle(th).lineHeight));
     expect(nameHeight).toBeLessThan(lineHeight * 2 + 12);
-    await page.close();
-    await phone.close();
   });
 
   it('reads completely without JavaScript', async () => {
