@@ -108,8 +108,21 @@ function indentOf(line: string): number {
   return i;
 }
 
+/**
+ * A line the scan below could report: indentation (spaces), entry markers (`- `), a key of KEY's letters, blanks,
+ * then `：`. Every line it reports looks so; most texts have no such line (a `：` in a value follows other text),
+ * and one search of the text spares them the line-by-line scan. `m`'s line starts are a superset of the scan's
+ * (it also starts a line after a lone \r), so this never passes over a line the scan would report.
+ */
+const MAYBE_KEY = /^ *(?:-[ \t]+)*[A-Za-z_][\w-]*[ \t]*：/m;
+
 /** Every `key：` that stands where YAML expects a key, in text order. */
 export function findFullwidthColonKeys(text: string): FullwidthColonKey[] {
+  return MAYBE_KEY.test(text) ? scanFullwidthColonKeys(text) : [];
+}
+
+/** The line-by-line scan behind findFullwidthColonKeys, without its first search (exported for its test). */
+export function scanFullwidthColonKeys(text: string): FullwidthColonKey[] {
   const found: FullwidthColonKey[] = [];
   if (!text.includes('：')) return found;
   let mode: Mode = { kind: 'none' };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatCatalog, formatCatalogText } from '../../src/fmt/format.js';
-import { findFullwidthColonKeys, repairFullwidthColons } from '../../src/load/fullwidth-colon.js';
+import { findFullwidthColonKeys, repairFullwidthColons, scanFullwidthColonKeys } from '../../src/load/fullwidth-colon.js';
 import { fixtures, gk } from '../helpers.js';
 
 const values = fs.readFileSync(path.join(fixtures, 'fmt', 'values.yaml'), 'utf8');
@@ -91,6 +91,25 @@ describe('gk fmt keeps values', () => {
 });
 
 describe('full-width colons: keys only', () => {
+  it('finds what the full line-by-line scan finds, its quick first search passing over no key', () => {
+    // Texts of the characters the scan cares about, seeded so a failure repeats: the search may only say "none"
+    // where the scan also finds none.
+    let seed = 12345;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const parts = [' ', '  ', '- ', '-', '\t', 'a', 'Ab_1', '-x', '：', ':', ' ：', '#', '"', "'", '|', '>', '[', '{', ']', '}', ',', '\n', '\r\n', '\r', '值', '\uFEFF'];
+    let keyed = 0;
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: 1 + next(24) }, () => parts[next(parts.length)]).join('');
+      const scanned = scanFullwidthColonKeys(text);
+      if (scanned.length > 0) keyed++;
+      expect(findFullwidthColonKeys(text)).toEqual(scanned);
+    }
+    expect(keyed).toBeGreaterThan(100);
+  });
+
   it('finds a key where YAML expects one, with or without a value, after `- `, before a comment', () => {
     const text = 'domain：x\nitems:\n  - id：a\n    subject：示例县民政局\n    channels：\n      - 政府网站\n    mode： 主动 # 原表\n';
     expect(findFullwidthColonKeys(text).map((k) => k.key)).toEqual(['domain', 'id', 'subject', 'channels', 'mode']);
