@@ -10,6 +10,16 @@ import { killPoint, removeQuietly, removeStaleTempFiles, tempFileFor } from './o
 export const packageRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const bundledStandardDir = path.join(packageRoot, 'catalogs', 'standard');
 
+/**
+ * import() of a module outside gk (a government's local rule), through dist/io/import-module.cjs: see there why
+ * the bundled command line must not do it itself. Running from the TypeScript sources there is no bundle to mind.
+ */
+export function importModule(url: string): Promise<unknown> {
+  const helper = path.join(packageRoot, 'dist', 'io', 'import-module.cjs');
+  if (!fs.existsSync(helper)) return import(url);
+  return (createRequire(import.meta.url)(helper) as typeof import('./import-module.cjs')).importModule(url);
+}
+
 export function exists(p: string): boolean {
   return fs.existsSync(p);
 }

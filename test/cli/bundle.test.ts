@@ -27,6 +27,12 @@ function runVia(entry: string, argv: string[]): { code: number | null; out: stri
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** Runs gk as its users do: bin/gk.js, which loads the bundle. */
+function runBin(argv: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'gk.js'), ...argv], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
 describe('the bundled command line', () => {
   it('has beside it every file a module of src/ reads relative to itself', () => {
     expect(fs.existsSync(path.join(bundle, 'cli.js'))).toBe(true);
@@ -40,15 +46,77 @@ describe('the bundled command line', () => {
   });
 
   it('bin/gk.js loads the bundle, not the unbundled modules', () => {
+    // The bundle is CommonJS: what it loads is in require's cache, which the hook writes out as the process ends;
+    // ECMAScript modules (bin/gk.js itself, its loader) go through the load hook.
     const hook = path.join(tmp, 'hook.mjs');
     const log = path.join(tmp, 'loaded.txt');
+    const required = path.join(tmp, 'required.json');
     fs.writeFileSync(hook, `import fs from 'node:fs';\nexport async function load(url, context, next) { fs.appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
-    const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(new URL(`file://${hook}`).href)});`;
-    const r = spawnSync(process.execPath, ['--import', register, path.join(repoRoot, 'bin', 'gk.js'), 'validate', path.join(repoRoot, 'catalogs', 'examples', 'shiyan-county')], { cwd: repoRoot, encoding: 'utf8' });
+    fs.writeFileSync(
+      path.join(tmp, 'register.mjs'),
+      `import { register, createRequire } from 'node:module';\nimport fs from 'node:fs';\nregister(${JSON.stringify(new URL(`file://${hook}`).href)});\nconst M = createRequire(import.meta.url)('node:module');\nprocess.on('exit', () => fs.writeFileSync(${JSON.stringify(required)}, JSON.stringify(Object.keys(M._cache))));\n`,
+    );
+    const r = spawnSync(process.execPath, ['--import', path.join(tmp, 'register.mjs'), path.join(repoRoot, 'bin', 'gk.js'), 'validate', path.join(repoRoot, 'catalogs', 'examples', 'shiyan-county')], { cwd: repoRoot, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    const ours = fs.readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:') && !u.includes('/node_modules/'));
-    expect(ours.some((u) => u.includes('/dist/bundle/'))).toBe(true);
-    expect(ours.filter((u) => !u.includes('/dist/bundle/') && !u.endsWith('/bin/gk.js'))).toEqual([]);
+    const esm = fs.readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:') && !u.includes('/node_modules/')).map((u) => new URL(u).pathname);
+    const cjs = (JSON.parse(fs.readFileSync(required, 'utf8')) as string[]).filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`));
+    const ours = [...esm, ...cjs].filter((f) => f.startsWith(repoRoot)).map((f) => path.relative(repoRoot, f).split(path.sep).join('/'));
+    expect(ours.some((f) => f.startsWith('dist/bundle/'))).toBe(true);
+    expect(ours.filter((f) => !f.startsWith('dist/bundle/') && f !== 'bin/gk.js' && f !== 'dist/io/code-cache.js')).toEqual([]);
+  });
+
+  it('is loaded with the code caches the build wrote, which V8 takes', () => {
+    // As bin/gk.js loads it (the same V8 flags), with every script compiled recorded: each one the validate run
+    // loads has a cache beside it, and V8 used it rather than compiling the file again.
+    const script = [
+      `import { cacheUse, requireBundle, setV8Flags } from ${JSON.stringify(new URL(`file://${path.join(repoRoot, 'dist', 'io', 'code-cache.js')}`).href)};`,
+      'setV8Flags();',
+      'const compiled = new Map();',
+      `const { run, nodeIo } = requireBundle(${JSON.stringify(path.join(bundle, 'cli.js'))}, compiled);`,
+      `const code = await run(['validate', ${JSON.stringify(path.join(repoRoot, 'catalogs', 'examples', 'shiyan-county'))}], { ...nodeIo(), stdout() {}, stderr() {} });`,
+      'console.log(JSON.stringify({ code, use: [...cacheUse(compiled)] }));',
+    ].join('\n');
+    const file = path.join(tmp, 'cache-use.mjs');
+    fs.writeFileSync(file, script);
+    const r = spawnSync(process.execPath, [file], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const { code, use } = JSON.parse(r.stdout) as { code: number; use: Array<[string, boolean | undefined]> };
+    expect(code).toBe(0);
+    expect(use.length).toBeGreaterThan(5);
+    expect(use.map(([f]) => path.relative(bundle, f))).toContain(path.join('schema', 'validators.cjs'));
+    expect(use.filter(([, taken]) => taken !== true).map(([f]) => path.relative(bundle, f))).toEqual([]);
+  });
+
+  it('runs the same without a cache, with a cache V8 rejects, and with one it wrote itself', () => {
+    // A bundle of two files in a folder of its own: the entry requires the other.
+    const dir = path.join(tmp, 'mini');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"commonjs"}\n');
+    fs.writeFileSync(path.join(dir, 'entry.js'), `const other = require('./other.js');\nexports.answer = () => other.twice(21) + ':' + __filename.endsWith('entry.js') + ':' + typeof module.exports;\n`);
+    fs.writeFileSync(path.join(dir, 'other.js'), 'exports.twice = (n) => n * 2;\n');
+    const loader = new URL(`file://${path.join(repoRoot, 'dist', 'io', 'code-cache.js')}`).href;
+    const once = (write: boolean) => {
+      const script = [
+        `import { cacheUse, requireBundle, writeCodeCaches } from ${JSON.stringify(loader)};`,
+        'const compiled = new Map();',
+        `const { answer } = requireBundle(${JSON.stringify(path.join(dir, 'entry.js'))}, compiled);`,
+        `console.log(JSON.stringify({ answer: answer(), use: [...cacheUse(compiled)].map(([f, u]) => [f.split('/').pop(), u ?? null]) }));`,
+        write ? 'writeCodeCaches(compiled);' : '',
+      ].join('\n');
+      const file = path.join(tmp, 'mini.mjs');
+      fs.writeFileSync(file, script);
+      const r = spawnSync(process.execPath, [file], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as { answer: string; use: Array<[string, boolean | null]> };
+    };
+    expect(once(false)).toEqual({ answer: '42:true:object', use: [['entry.js', null], ['other.js', null]] });
+    fs.writeFileSync(path.join(dir, 'entry.js.v8-cache'), 'not a code cache');
+    expect(once(true)).toEqual({ answer: '42:true:object', use: [['entry.js', false], ['other.js', null]] });
+    expect(once(false)).toEqual({ answer: '42:true:object', use: [['entry.js', true], ['other.js', true]] });
+    // A file rebuilt after its cache was written: V8 sees the text no longer fits (it compares lengths; the build
+    // removes dist/bundle/ with its caches before it bundles, so a cache never outlives its file) and the new text runs.
+    fs.writeFileSync(path.join(dir, 'other.js'), 'exports.twice = (n) => n * 2 + 0;  // edited\n');
+    expect(once(false)).toEqual({ answer: '42:true:object', use: [['entry.js', true], ['other.js', false]] });
   });
 
   it('answers as the unbundled modules, its worker threads included', () => {
@@ -64,7 +132,7 @@ describe('the bundled command line', () => {
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/channels: \[/, `channels: [自编渠道${i}, `));
     }
     const argv = ['validate', '--format', 'json', '--jobs', '2', city];
-    const bundled = runVia(path.join(bundle, 'cli.js'), argv);
+    const bundled = runBin(argv);
     const plain = runVia(path.join(repoRoot, 'dist', 'cli.js'), argv);
     expect(bundled.err).toBe(plain.err);
     expect(bundled.code).toBe(plain.code);

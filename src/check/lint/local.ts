@@ -8,7 +8,7 @@ import { type Government } from '../../load/government.js';
 import { loadSource, type SourceFile } from '../../load/source.js';
 import { readFileSafely } from '../../load/read.js';
 import { foldersUp } from '../../load/tree.js';
-import { exists, isFile, realPath } from '../../io/files.js';
+import { exists, importModule, isFile, realPath } from '../../io/files.js';
 import type { Diagnostic, Lang } from '../../model/types.js';
 import { checkDocs } from './docs.js';
 import { rules as builtIn } from './registry.js';
@@ -78,7 +78,7 @@ export async function loadLocalRules(homes: readonly RuleHome[], lang: Lang): Pr
       }
       let loaded: unknown;
       try {
-        loaded = await import(pathToFileURL(file).href);
+        loaded = await importModule(pathToFileURL(file).href);
       } catch (err) {
         problem(M.failed, { reason: firstLine(err) });
         continue;
