@@ -16,8 +16,9 @@ export default defineConfig({
     // than two, keeps the cores busy (vitest's default is one fewer than the cores: a single file at a time on two).
     maxWorkers: Math.max(2, os.availableParallelism()),
     // Test files share their worker's module graph instead of importing gk's sources afresh for each file: importing
-    // (and transforming) src/ per file was most of the suite's CPU time. Tests keep no state in modules between files:
-    // every test builds its own temporary folders and Io.
+    // (and transforming) src/ per file was most of the suite's CPU time. Tests keep no state in modules between files
+    // (every test builds its own temporary folders and Io), but for the worker's one Chromium (test/browser.ts), which
+    // each browser file uses in contexts of its own.
     isolate: false,
     // On a clean clone the long files (Chromium, the package install) start first; see sequencer.ts.
     sequence: { sequencer: LongestFirst },
