@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** In CI the browser is installed by .ci/run, so a missing one is a failure there, not a reason to skip. */
@@ -13,8 +14,9 @@ if (skipBrowser) console.warn(`browser tests skipped: ${CHROMIUM} not found (ins
 let shared: Promise<{ browser: Browser; home: string }> | undefined;
 
 async function launch(): Promise<{ browser: Browser; home: string }> {
-  // Chromium keeps crash-report settings under $HOME/.config; a throwaway home keeps the user's untouched.
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-chromium-home-'));
+  // Chromium keeps crash-report settings under $HOME/.config; a throwaway home keeps the user's untouched. It lives in
+  // the run's temporary folder (test/global-setup.ts), removed after the run even if the worker ends without `exit`.
+  const home = fs.mkdtempSync(path.join(inject('runTmp') ?? os.tmpdir(), 'gk-chromium-home-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

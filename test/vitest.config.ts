@@ -22,6 +22,8 @@ export default defineConfig({
     isolate: false,
     // On a clean clone the long files (Chromium, the package install) start first; see sequencer.ts.
     sequence: { sequencer: LongestFirst },
+    // A temporary folder for the run, removed after it (the workers' Chromium homes).
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // git in tests (and in the gk processes they start) never reads the user's or the machine's git config.
