@@ -73,6 +73,9 @@ const WARM_UP: ReadonlyArray<readonly string[]> = [
  * it. Runs in a child so that its flags and modules are exactly those of a real run.
  */
 export function writeBundleCodeCaches(distDir: string, example: string): void {
+  // Without the example (a copy of the package without catalogs/examples) there is nothing to warm up on: no caches,
+  // and gk runs as it would with caches V8 rejects.
+  if (!fs.existsSync(path.join(example, 'gk.yaml'))) return;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-warm-'));
   try {
     const runs = WARM_UP.map((argv) => argv.map((a) => a.replace('{example}', example).replace('{out}', path.join(out, 'site'))));
