@@ -78,7 +78,8 @@ export function writeBundleCodeCaches(distDir: string, example: string): void {
   if (!fs.existsSync(path.join(example, 'gk.yaml'))) return;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-warm-'));
   try {
-    const runs = WARM_UP.map((argv) => argv.map((a) => a.replace('{example}', example).replace('{out}', path.join(out, 'site'))));
+    const place: Record<string, string> = { '{example}': example, '{out}': path.join(out, 'site') };
+    const runs = WARM_UP.map((argv) => argv.map((a) => place[a] ?? a));
     const script = [
       `import { requireBundle, setV8Flags, writeCodeCaches } from ${JSON.stringify(pathToFileURL(path.join(distDir, 'io', 'code-cache.js')).href)};`,
       'setV8Flags();',

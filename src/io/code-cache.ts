@@ -30,7 +30,6 @@ export function setV8Flags(): void {
 
 type Compile = (this: NodeModule, content: string, filename: string) => unknown;
 
-
 /**
  * `require(entry)` for a file of the bundle, each file under the bundle's folder compiled with its code cache. With
  * `compiled`, every script compiled that way is recorded there, so that `writeCodeCaches` can keep what it compiled.

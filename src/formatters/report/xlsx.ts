@@ -66,6 +66,7 @@ export async function renderXlsx(report: WorkspaceReport, options: RenderOptions
     lagging,
     report.lagging.map((d): Row => [d.name, d.department ?? label('unassigned', lang), percentNumber(d.coverage), d.applicable - d.covered, d.governments.map((g) => `${g.name}${inParens(`${percentNumber(g.coverage)}%`, lang)}`).join(zh ? '、' : ', ')]),
   );
+  lagging.commit();
 
   const milestones = sheet(wb, zh ? '时间节点' : 'Milestones', [column('government', lang), column('level', lang), column('milestone', lang), column('due', lang), column('status', lang), column('reachedOn', lang)], [22, 10, 16, 12, 14, 12]);
   for (const r of ranked) addRows(milestones, r.milestones.map((m): Row => [r.name, levelName(r.level, lang), milestoneName(m.id, lang), m.date, statusName(m.status, lang), m.on]));
