@@ -23,6 +23,8 @@ screenSuite('city100', (s) => {
     await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 15_000 }).toBe('征地');
     await box.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 15_000 }).toBe('征地');
+    // The governments' indexes load one after another: wait for the count, not for the first words of the status.
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/^找到 \d+ 个/);
     const status = (await page.locator('#search-status').textContent())!;
     const total = Number(/^找到 (\d+) 个/.exec(status)?.[1]);
     expect(total).toBeGreaterThan(100);

@@ -9,6 +9,9 @@ screenSuite('workspace', (s) => {
     const search = await s.open({ kind: 'search', file: 'search.html', query: '低保' }, 1024);
     const result = search.locator('#search-results a[href$="#item-dongjie-02"]');
     expect(await result.textContent()).toBe('最低生活保障');
+    // The search across governments names the government of each result (search.js adds it from the index's source).
+    const item = search.locator('#search-results li', { has: search.locator('a[href$="#item-dongjie-02"]') });
+    await expect.poll(() => item.locator('.result-meta').textContent()).toMatch(/^示例县城关镇东街社区 · /);
     const publics = await s.open({ kind: '五公开 page', file: 'shiyan/chengguan/dongjie/publics.html' }, 1024);
     expect(await publics.locator('a[href$="#item-dongjie-02"]').textContent()).toBe('最低生活保障');
     expect(s.problems).toEqual([]);
