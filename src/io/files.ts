@@ -12,12 +12,12 @@ export const bundledStandardDir = path.join(packageRoot, 'catalogs', 'standard')
 
 /**
  * import() of a module outside gk (a government's local rule), through dist/io/import-module.cjs: see there why
- * the bundled command line must not do it itself. Running from the TypeScript sources there is no bundle to mind.
+ * the bundled command line must not do it itself. Running from the TypeScript sources (tests) there is no bundle to
+ * mind, and this file's own import() loads the module.
  */
 export function importModule(url: string): Promise<unknown> {
-  const helper = path.join(packageRoot, 'dist', 'io', 'import-module.cjs');
-  if (!fs.existsSync(helper)) return import(url);
-  return (createRequire(import.meta.url)(helper) as typeof import('./import-module.cjs')).importModule(url);
+  if (!import.meta.url.endsWith('.ts')) return (createRequire(import.meta.url)(path.join(packageRoot, 'dist', 'io', 'import-module.cjs')) as typeof import('./import-module.cjs')).importModule(url);
+  return import(url);
 }
 
 export function exists(p: string): boolean {

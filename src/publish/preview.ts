@@ -37,7 +37,6 @@ export interface RebuildReport {
 
 interface Entry {
   prefix: string;
-  name: string;
   files: OutputFiles;
 }
 
@@ -162,7 +161,7 @@ export class Preview {
         generator: this.options.generator,
         ...(date !== undefined ? { date } : {}),
       });
-      this.entries.set(root, { prefix, name: government.manifest.name, files });
+      this.entries.set(root, { prefix, files });
       report.built.push(government.display === '.' ? government.manifest.name : government.display);
     }
     return report;

@@ -19,7 +19,7 @@ export interface SearchEntry {
   s: string;
   /** 公开内容, on one line */
   x: string;
-  /** the government, in a workspace's search across governments */
+  /** the government: never written by the build; the workspace's search page adds it in the browser (search.js) */
   g?: string;
 }
 

@@ -17,10 +17,14 @@ const MAX_SHEET_NAME = 31;
 
 /** A workbook whose document properties carry `date` rather than the clock, so identical input gives identical bytes. */
 export async function createWorkbook(title: string, date: Date): Promise<ExcelJS.Workbook> {
-  const wb = new (await loadExcel()).Workbook();
+  return describe(new (await loadExcel()).Workbook(), title, date);
+}
+
+/** The document properties of every workbook gk writes: gk as author, the given title, `date` as both dates. */
+function describe<T extends { creator: string; lastModifiedBy: string; created: Date; modified: Date }>(wb: T, title: string, date: Date): T {
   wb.creator = 'gk';
   wb.lastModifiedBy = 'gk';
-  wb.title = title;
+  (wb as T & { title: string }).title = title;
   wb.created = date;
   wb.modified = date;
   return wb;
@@ -62,11 +66,7 @@ export async function streamingWorkbook(title: string, date: Date): Promise<Stre
     },
   });
   const wb = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: ZIP_LEVEL } } } as ConstructorParameters<typeof excel.stream.xlsx.WorkbookWriter>[0]);
-  wb.creator = 'gk';
-  wb.lastModifiedBy = 'gk';
-  (wb as unknown as { title: string }).title = title;
-  wb.created = date;
-  wb.modified = date;
+  describe(wb, title, date);
   return {
     wb,
     async finish() {
