@@ -9,16 +9,12 @@ import { TICKED, UNTICKED } from '../model/table.js';
 import { loadExcel } from '../io/excel.js';
 import { categorySpans, markChannels, type DomainRows } from './rows.js';
 import { stampZipEntries } from './zip.js';
+import { CELL_STYLE, columnLetter, writeWorkbook, type Cell, type CellStyle, type Sheet } from './workbook.js';
 
 /** The zip epoch; docProps and zip entries carry it when the catalog has no date. */
 export const UNDATED = new Date(Date.UTC(1980, 0, 1));
 
 const MAX_SHEET_NAME = 31;
-
-/** A workbook whose document properties carry `date` rather than the clock, so identical input gives identical bytes. */
-export async function createWorkbook(title: string, date: Date): Promise<ExcelJS.Workbook> {
-  return describe(new (await loadExcel()).Workbook(), title, date);
-}
 
 /** The document properties of every workbook gk writes: gk as author, the given title, `date` as both dates. */
 function describe<T extends { creator: string; lastModifiedBy: string; created: Date; modified: Date }>(wb: T, title: string, date: Date): T {
@@ -31,16 +27,11 @@ function describe<T extends { creator: string; lastModifiedBy: string; created: 
 }
 
 /**
- * Deflate's fastest level: measured on a county's workbook (26 sheets, 780 rows) it writes in about 60 ms instead of
- * 90 at the default level 6, for a file 17 % larger (133 KB instead of 113); a city build writes a hundred of them.
+ * Deflate's fastest level for the report's workbook, whose sheets can list a province's missing items; the catalog's,
+ * written by Node's zlib in one call per entry, takes the default level 6 (a county's in about 20 ms; 17 % smaller).
  */
 const ZIP_LEVEL = 1;
-
-/** The workbook's bytes, every zip entry stamped with `date`: exceljs would stamp the current time. */
-export async function writeWorkbook(wb: ExcelJS.Workbook, date: Date): Promise<Uint8Array> {
-  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: ZIP_LEVEL } } });
-  return stampZipEntries(new Uint8Array(buffer as ArrayBuffer), date);
-}
+const CATALOG_ZIP_LEVEL = 6;
 
 /** A workbook written as it is filled (`streamingWorkbook`): rows go to the zip as they are committed. */
 export interface StreamingWorkbook {
@@ -50,9 +41,9 @@ export interface StreamingWorkbook {
 }
 
 /**
- * The same workbook as createWorkbook gives, for sheets of tens of thousands of rows (a province report lists every
- * missing item): exceljs's streaming writer keeps a row only until it is committed, where the other holds every cell
- * of the workbook as objects (issue 12: 670 MB for a 2,000-government report, against 284 MB for its other formats).
+ * The report's workbook, whose sheets may have tens of thousands of rows (a province report lists every missing item):
+ * exceljs's streaming writer keeps a row only until it is committed, where its other writer holds every cell of the
+ * workbook as objects (issue 12: 670 MB for a 2,000-government report, against 284 MB for its other formats).
  * Strings are written inline rather than shared, so nothing grows with the sheet either. Sheets must be filled one
  * after another (commit each before adding the next), which keeps the zip's entries in one order.
  */
@@ -179,12 +170,6 @@ export function heightOf(lines: number): number {
   return Math.max(MIN_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING);
 }
 
-function columnLetter(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
-
 /** Text for a page header or footer: `&` starts a code there, so a literal one is doubled. */
 function headerText(text: string): string {
   return text.replace(/&/g, '&&');
@@ -207,30 +192,6 @@ function channelCell(written: readonly string[], channels: ChannelVocabulary): s
   return [...marks.map((m) => `${m.on ? TICKED : UNTICKED}${m.name}`), ...others.map((o) => `${TICKED}${o}`)].join(' ');
 }
 
-const BORDER = { style: 'thin' as const, color: { argb: 'FF808080' } };
-
-/**
- * One style object per look and value type, shared by every cell that has it: exceljs numbers a style it has seen
- * by the object (a cell-by-cell copy costs it a serialisation each), and it numbers per value type, so a number
- * and a text cell never share one.
- */
-const STYLES = new Map<string, Partial<ExcelJS.Style>>();
-function styleOf(header: boolean, mark: boolean, official: boolean, type: ExcelJS.ValueType): Partial<ExcelJS.Style> {
-  const key = `${header} ${mark} ${official} ${type}`;
-  let style = STYLES.get(key);
-  if (style === undefined) {
-    style = {
-      // gk's own columns are one line each: they are not measured for the row heights, and never printed.
-      alignment: { wrapText: official, vertical: header || mark ? 'middle' : 'top', horizontal: header || mark ? 'center' : 'left' },
-      border: { top: BORDER, left: BORDER, bottom: BORDER, right: BORDER },
-      font: { name: FONT_NAME, size: FONT_SIZE, ...(header ? { bold: true } : {}) },
-      ...(header ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: official ? 'FFE8EEF4' : 'FFF2F2F2' } } } : {}),
-    };
-    STYLES.set(key, style);
-  }
-  return style;
-}
-
 /**
  * One sheet per domain. The official table (A to the last 公开层级 column) is the print area, printed A4 landscape one
  * page wide with its two header rows on every page; gk's own columns (五公开分类, 事项编号, …) follow it outside the print
@@ -238,7 +199,6 @@ function styleOf(header: boolean, mark: boolean, official: boolean, type: ExcelJ
  */
 export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
   const date = input.date !== undefined ? new Date(`${input.date}T00:00:00Z`) : UNDATED;
-  const wb = await createWorkbook(input.title, date);
   const groups: Array<{ header: string; values: readonly string[] }> = [
     { header: '公开对象', values: ['全社会', '特定群体'] },
     { header: '公开方式', values: ['主动', '依申请'] },
@@ -251,51 +211,41 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
     ...groups.flatMap((g) => g.values.map(markWidth)),
     ...EXTRA_HEADERS.map((h) => EXTRA_WIDTHS[h] ?? EXTRA_WIDTH),
   ];
+  const firstExtra = lastOfficial + 1;
+  // 序号 and the √ columns are centred; gk's own columns after the official ones are one line each.
+  const styleOf = (header: boolean, c: number): CellStyle => {
+    if (c >= firstExtra) return header ? CELL_STYLE.extraHeader : CELL_STYLE.extra;
+    if (header) return CELL_STYLE.header;
+    return c === 1 || c > TEXT_COLUMNS.length ? CELL_STYLE.mark : CELL_STYLE.text;
+  };
+  const top: string[] = TEXT_COLUMNS.map((c) => c.header);
+  const second: string[] = TEXT_COLUMNS.map((c) => c.header);
+  for (const g of groups) {
+    for (const v of g.values) {
+      top.push(g.header);
+      second.push(v);
+    }
+  }
+  top.push(...EXTRA_HEADERS);
+  second.push(...EXTRA_HEADERS);
+  // The header's merges: the text columns and gk's own span both rows, each group's name spans its √ columns.
+  const headerMerges: string[] = [];
+  TEXT_COLUMNS.forEach((_, i) => headerMerges.push(`${columnLetter(i + 1)}1:${columnLetter(i + 1)}2`));
+  let col = TEXT_COLUMNS.length + 1;
+  for (const g of groups) {
+    if (g.values.length > 1) headerMerges.push(`${columnLetter(col)}1:${columnLetter(col + g.values.length - 1)}1`);
+    col += g.values.length;
+  }
+  EXTRA_HEADERS.forEach((_, i) => headerMerges.push(`${columnLetter(firstExtra + i)}1:${columnLetter(firstExtra + i)}2`));
+  // In the first row a merged group shows its name once; in the second the headers spanning both rows are empty.
+  const topCells: Cell[] = top.map((text, i) => ({ value: i > 0 && top[i - 1] === text && i >= TEXT_COLUMNS.length && i < lastOfficial ? undefined : text, style: styleOf(true, i + 1) }));
+  const secondCells: Cell[] = second.map((text, i) => ({ value: i >= TEXT_COLUMNS.length && i < lastOfficial ? text : undefined, style: styleOf(true, i + 1) }));
   const taken = new Set<string>();
-  const domains = input.domains.filter((d) => d.rows.length > 0);
-  for (const domain of domains) {
-    const lastRow = domain.rows.length + 2;
-    const ws = wb.addWorksheet(sheetNameOf(domain.name, taken), {
-      views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
-      pageSetup: {
-        paperSize: 9,
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        horizontalCentered: true,
-        printTitlesRow: '1:2',
-        // exceljs puts a $ before each end: these become $A$1:$N$9, the absolute form LibreOffice needs to honour the area.
-        printArea: `A$1:${columnLetter(lastOfficial)}$${lastRow}`,
-        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      },
-      headerFooter: {
-        oddHeader: `&C${headerText(`${input.title}${domain.name}领域基层政务公开标准目录`)}`,
-        oddFooter: '&C第 &P 页，共 &N 页',
-      },
-    });
-    ws.columns = widths.map((width) => ({ width }));
-    const top: string[] = TEXT_COLUMNS.map((c) => c.header);
-    const second: string[] = TEXT_COLUMNS.map((c) => c.header);
-    for (const g of groups) {
-      for (const v of g.values) {
-        top.push(g.header);
-        second.push(v);
-      }
-    }
-    top.push(...EXTRA_HEADERS);
-    second.push(...EXTRA_HEADERS);
-    ws.addRow(top);
-    ws.addRow(second);
-    TEXT_COLUMNS.forEach((_, i) => ws.mergeCells(1, i + 1, 2, i + 1));
-    let col = TEXT_COLUMNS.length + 1;
-    for (const g of groups) {
-      if (g.values.length > 1) ws.mergeCells(1, col, 1, col + g.values.length - 1);
-      col += g.values.length;
-    }
-    const firstExtra = col;
-    EXTRA_HEADERS.forEach((_, i) => ws.mergeCells(1, firstExtra + i, 2, firstExtra + i));
+  const sheets: Sheet[] = [];
+  for (const domain of input.domains) {
+    if (domain.rows.length === 0) continue;
     const records: string[][] = [];
+    const rows: Cell[][] = [];
     for (const row of domain.rows) {
       const marks = [
         ...['全社会', '特定群体'].map((v) => ((row.audience as string[]).includes(v) ? '√' : '')),
@@ -305,33 +255,36 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
       const extra = csvRecordOf(row).slice(EXTRA_FROM);
       const record = [String(row.seq), row.category, row.name, row.content, row.basis.join('\n'), row.deadline, row.subject, channelCell(row.channels, input.channels), ...marks, ...extra];
       records.push(record);
-      ws.addRow([row.seq, ...record.slice(1)]);
+      rows.push(record.map((text, i) => ({ value: i === 0 ? row.seq : text, style: styleOf(false, i + 1) })));
     }
     const spans = categorySpans(domain.rows);
+    const merges = [...headerMerges];
     spans.forEach((span, i) => {
-      if (span > 1) ws.mergeCells(3 + i, 2, 3 + i + span - 1, 2);
+      if (span > 1) merges.push(`B${3 + i}:B${3 + i + span - 1}`);
     });
-    setRowHeights(ws, { top, second, records, spans, widths, groups: groups.map((g) => g.values.length), official: lastOfficial });
-    ws.eachRow((r, n) => {
-      r.eachCell({ includeEmpty: true }, (cell, c) => {
-        const mark = (c > TEXT_COLUMNS.length && c < firstExtra) || c === 1;
-        cell.style = styleOf(n <= 2, mark, c < firstExtra, cell.type);
-      });
+    const heights = rowHeights({ top, second, records, spans, widths, groups: groups.map((g) => g.values.length), official: lastOfficial });
+    sheets.push({
+      name: sheetNameOf(domain.name, taken),
+      widths,
+      rows: [topCells, secondCells, ...rows].map((cells, i) => ({ height: heights[i]!, cells })),
+      merges,
+      headerRows: 2,
+      printColumns: lastOfficial,
+      header: `&C${headerText(`${input.title}${domain.name}领域基层政务公开标准目录`)}`,
+      footer: '&C第 &P 页，共 &N 页',
     });
   }
-  if (domains.length === 0) wb.addWorksheet('目录');
-  return writeWorkbook(wb, date);
+  if (sheets.length === 0) sheets.push({ name: '目录', widths: [], rows: [], merges: [], headerRows: 0, printColumns: 1, header: '', footer: '' });
+  return writeWorkbook(sheets, input.title, date, CATALOG_ZIP_LEVEL);
 }
 
 /**
- * Every row as tall as its fullest cell (Excel and LibreOffice keep a row one line high unless told, and wrapped text
- * then overlaps the rows below). A merged 一级事项 that needs more than its rows give it makes its group's last row taller;
- * the header's vertically merged cells likewise lengthen the second header row.
+ * The height of every row, the two header rows first: each as tall as its fullest cell (Excel and LibreOffice keep a
+ * row one line high unless told, and wrapped text then overlaps the rows below). A merged 一级事项 that needs more than
+ * its rows give it makes its group's last row taller; the header's vertically merged cells likewise lengthen the
+ * second header row.
  */
-function setRowHeights(
-  ws: ExcelJS.Worksheet,
-  sheet: { top: string[]; second: string[]; records: string[][]; spans: number[]; widths: number[]; groups: number[]; official: number },
-): void {
+function rowHeights(sheet: { top: string[]; second: string[]; records: string[][]; spans: number[]; widths: number[]; groups: number[]; official: number }): number[] {
   const { widths } = sheet;
   const lines = (cells: readonly string[], skip: (c: number) => boolean = () => false) =>
     Math.max(1, ...cells.map((text, c) => (c >= sheet.official || skip(c) ? 1 : linesIn(text, widths[c]!))));
@@ -348,8 +301,6 @@ function setRowHeights(
   const second = lines(sheet.second, (col) => col < groupStart || col >= c);
   const both = lines(sheet.top, (col) => col >= groupStart && col < c);
   const topHeight = heightOf(top);
-  ws.getRow(1).height = topHeight;
-  ws.getRow(2).height = Math.max(heightOf(second), heightOf(both) - topHeight);
   // Items (gk's columns after the official ones are not measured: they do not wrap): the 一级事项 column (index 1) is measured over its merged group.
   const heights = sheet.records.map((record, i) => heightOf(lines(record, (col) => col === 1 && (sheet.spans[i] ?? 0) !== 1)));
   sheet.spans.forEach((span, i) => {
@@ -358,7 +309,5 @@ function setRowHeights(
     const have = heights.slice(i, i + span).reduce((a, b) => a + b, 0);
     if (needed > have) heights[i + span - 1]! += needed - have;
   });
-  heights.forEach((h, i) => {
-    ws.getRow(3 + i).height = h;
-  });
+  return [topHeight, Math.max(heightOf(second), heightOf(both) - topHeight), ...heights];
 }

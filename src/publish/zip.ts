@@ -1,4 +1,6 @@
-// Fixing the timestamps a zip writer stamps on every entry, so identical workbooks are identical bytes.
+// Zip archives with fixed timestamps, so identical workbooks are identical bytes: writing one (the catalog workbook),
+// and stamping the entries of one another writer made (exceljs's, for the report).
+import { deflateRawSync } from 'node:zlib';
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -42,4 +44,72 @@ export function stampZipEntries(zip: Uint8Array, date: Date): Uint8Array {
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return out;
+}
+
+/** CRC-32 (the zip polynomial, reflected), one table lookup a byte. */
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/**
+ * A zip archive of `entries` (name, text as UTF-8) in their order, each deflated at `level` by Node's zlib and stamped
+ * with `date`: nothing in it depends on the clock or the machine, so identical entries give identical bytes. No zip64:
+ * an entry or archive over 4 GB is refused.
+ */
+export function zipArchive(entries: ReadonlyArray<readonly [string, string | Uint8Array]>, date: Date, level: number): Uint8Array {
+  const { date: d, time: t } = dosDateTime(date);
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, content] of entries) {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const packed = deflateRawSync(data, { level });
+    const nameBytes = Buffer.from(name, 'utf8');
+    if (data.length > 0xfffffffe || offset + packed.length > 0xfffffffe) throw new Error(`zip entry ${name} is too large`);
+    const crc = crc32(data);
+    // The fields a local header and its central directory entry share, from "version needed" to the name's length.
+    const shared = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+      header.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+      header.writeUInt16LE(8, at + 4); // deflate
+      header.writeUInt16LE(t, at + 6);
+      header.writeUInt16LE(d, at + 8);
+      header.writeUInt32LE(crc, at + 10);
+      header.writeUInt32LE(packed.length, at + 14);
+      header.writeUInt32LE(data.length, at + 18);
+      header.writeUInt16LE(nameBytes.length, at + 22);
+      return header;
+    };
+    const local = Buffer.alloc(30); // the extra field's length after the shared fields: 0
+    local.writeUInt32LE(LOCAL_HEADER, 0);
+    shared(local, 4);
+    const entry = Buffer.alloc(46); // extra and comment lengths, disk number, internal and external attributes: 0
+    entry.writeUInt32LE(CENTRAL_HEADER, 0);
+    entry.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
+    shared(entry, 6);
+    entry.writeUInt32LE(offset, 42);
+    chunks.push(local, nameBytes, packed);
+    central.push(entry, nameBytes);
+    offset += local.length + nameBytes.length + packed.length;
+  }
+  const size = central.reduce((n, c) => n + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_OF_CENTRAL, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
 }

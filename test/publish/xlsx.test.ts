@@ -2,11 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADERS } from '../../src/publish/csv.js';
-import { heightOf, linesIn, sheetNameOf, textWidth } from '../../src/publish/xlsx.js';
+import { buildWorkbook, heightOf, linesIn, sheetNameOf, textWidth } from '../../src/publish/xlsx.js';
+import { xmlText } from '../../src/publish/workbook.js';
+import { loadChannelVocabulary } from '../../src/load/channels.js';
+import type { ItemRow } from '../../src/publish/rows.js';
 import { readChannelCell } from '../../src/model/table.js';
-import { dosDateTime, stampZipEntries } from '../../src/publish/zip.js';
+import { crc32, dosDateTime, stampZipEntries, zipArchive } from '../../src/publish/zip.js';
 import { build, county } from './helpers.js';
 
 async function workbookOf(file: string): Promise<ExcelJS.Workbook> {
@@ -143,5 +147,85 @@ describe('zip timestamps', () => {
     }
     expect(seen).toBeGreaterThan(5);
     expect(() => stampZipEntries(new Uint8Array(100), new Date())).toThrow();
+  });
+});
+
+/** One item row as the build tabulates it, with `over` replacing its fields. */
+function itemRow(seq: number, over: Partial<ItemRow> = {}): ItemRow {
+  return {
+    seq,
+    id: `x-${seq}`,
+    domain: 'x',
+    domainName: '测试',
+    category: '类别',
+    name: `事项${seq}`,
+    content: '内容',
+    basis: ['《条例》'],
+    deadline: '常年公开',
+    subject: '某局',
+    channels: ['政府网站'],
+    audience: ['全社会'],
+    mode: ['主动'],
+    levels: ['县级'],
+    publics: [],
+    ...over,
+  };
+}
+
+describe('gk’s own workbook writer', () => {
+  it('writes a zip any reader takes: the CRC of every entry checked, names and timestamps as given', async () => {
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+    const big = Buffer.from('政务公开'.repeat(5000));
+    const bytes = zipArchive([['a.xml', '<a/>'], ['dir/b.txt', big], ['empty', '']], new Date(Date.UTC(2024, 4, 1, 13, 14, 16)), 6);
+    // JSZip compares each entry's CRC with its own computation of it
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    expect(Object.keys(zip.files)).toEqual(['a.xml', 'dir/b.txt', 'empty']);
+    expect(await zip.file('a.xml')!.async('string')).toBe('<a/>');
+    expect(Buffer.from(await zip.file('dir/b.txt')!.async('uint8array')).equals(big)).toBe(true);
+    expect(await zip.file('empty')!.async('string')).toBe('');
+    expect(zip.file('a.xml')!.date.toISOString()).toBe('2024-05-01T13:14:16.000Z');
+    // stamping what it wrote changes nothing: the timestamps are already the given date
+    expect(Buffer.from(stampZipEntries(bytes, new Date(Date.UTC(2024, 4, 1, 13, 14, 16)))).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('escapes markup and leaves out only what XML cannot hold', () => {
+    expect(xmlText('a<b>&"c\'')).toBe('a&lt;b&gt;&amp;&quot;c\'');
+    expect(xmlText('行一\n\t行二\r')).toBe('行一\n\t行二\r');
+    expect(xmlText('x\u0001\u0008\u000b\u001f\u007fy\ufffe\uffff')).toBe('xy');
+    expect(xmlText('\ud800a\udc00😀')).toBe('a😀');
+  });
+
+  it('carries hostile text through unchanged (but for what XML cannot hold), in cells, sheet names and the page header', async () => {
+    const content = '<script>alert("&amp;")</script> & ]]> \u0001 =1+1';
+    const rows = [itemRow(1, { content, category: ' 前后空格 ', basis: ['第一', '第二'] }), itemRow(2, { name: '', category: '类别' })];
+    const bytes = await buildWorkbook({
+      domains: [{ id: 'x', name: "A&B<C>'\"", standard: false, rows }],
+      levelColumns: ['县级', '乡级'],
+      channels: loadChannelVocabulary(),
+      title: '某县<人民>政府&',
+      date: '2024-05-01',
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('A&B<C>’"');
+    expect(wb.title).toBe('某县<人民>政府&');
+    expect(ws.getCell('D3').value).toBe(content.replace('\u0001', ''));
+    expect(ws.getCell('B3').value).toBe(' 前后空格 ');
+    expect(ws.getCell('E3').value).toBe('第一\n第二');
+    expect(ws.getCell('A4').value).toBe(2);
+    expect(ws.getCell('C4').value).toBe('');
+    expect(ws.headerFooter.oddHeader).toBe('&C某县<人民>政府&&A&&B<C>\'"领域基层政务公开标准目录');
+    expect(ws.pageSetup).toMatchObject({ printArea: 'A1:N4', printTitlesRow: '1:2' });
+    // identical input, identical bytes
+    const again = await buildWorkbook({ domains: [{ id: 'x', name: "A&B<C>'\"", standard: false, rows }], levelColumns: ['县级', '乡级'], channels: loadChannelVocabulary(), title: '某县<人民>政府&', date: '2024-05-01' });
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('writes one empty sheet for a catalog without items', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildWorkbook({ domains: [], levelColumns: ['县级', '乡级'], channels: loadChannelVocabulary(), title: 't' })) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => [w.name, w.rowCount])).toEqual([['目录', 0]]);
+    expect(wb.created.toISOString()).toBe('1980-01-01T00:00:00.000Z');
   });
 });
