@@ -60,6 +60,11 @@ function shAsync(command: string, cwd: string, extra: NodeJS.ProcessEnv = {}): P
   });
 }
 
+/** The environment npx runs a project's installed bin in: its node_modules/.bin first on PATH. */
+function local(project: string): NodeJS.ProcessEnv {
+  return { PATH: `${path.join(project, 'node_modules', '.bin')}${path.delimiter}${env.PATH}` };
+}
+
 /** A long-running gk (serve, build --watch, lsp) started from an installed binary; its output gathered as it comes. */
 function startGk(bin: string, args: string[], cwd: string): { child: ChildProcess; out: () => string; err: () => string; exit: Promise<number | null> } {
   const child = spawn(bin, args, { cwd, env });
@@ -169,10 +174,13 @@ describe('the packed tarball', () => {
     const before = sh('npx gk validate .', county);
     expect(before.code, before.err).toBe(0);
     expect(before.out).toContain('unknown-channel');
-    expect(sh('npx gk fmt .', county).code).toBe(0);
-    const after = sh('npx gk validate -f json .', county);
+    // npx ran the county's gk (its bin, on the PATH npx gives it): the same run through that bin says the same.
+    const direct = sh('gk validate .', county, local(county));
+    expect(direct).toEqual(before);
+    expect(sh('gk fmt .', county, local(county)).code).toBe(0);
+    const after = sh('gk validate -f json .', county, local(county));
     expect(JSON.parse(after.out).summary).toMatchObject({ errors: 0, warnings: 0 });
-    const build = sh('npx gk build --date 2026-01-02 .', county);
+    const build = sh('gk build --date 2026-01-02 .', county, local(county));
     expect(build.code, build.err).toBe(0);
     expect(fs.readFileSync(path.join(county, 'dist', 'index.html'), 'utf8')).toContain('测试县人民政府');
     fs.rmSync(path.join(county, 'dist'), { recursive: true });
@@ -220,8 +228,17 @@ describe('the packed tarball', () => {
     const gitlab = recipeCommands('gitlab');
     expect(github.some((c) => c.startsWith('npx gk validate'))).toBe(true);
     expect(gitlab.some((c) => c.startsWith('npx gk validate'))).toBe(true);
-    const runAll = (commands: string[]) =>
-      commands.filter((c) => !c.startsWith('npm ')).map((c) => ({ c, ...sh(c.replace(/\$\{\{\s*github\.base_ref\s*\}\}/g, '$GITHUB_BASE_REF'), repo, ciEnv) }));
+    // GitHub's steps run as written, through npx; GitLab's (the same commands in other formats) run as npx runs them,
+    // the installed bin first on PATH, without npm's second of start-up for each.
+    const runAll = (commands: string[], through: 'npx' | 'bin') =>
+      commands
+        .filter((c) => !c.startsWith('npm '))
+        .map((c) => {
+          const command = c.replace(/\$\{\{\s*github\.base_ref\s*\}\}/g, '$GITHUB_BASE_REF');
+          if (through === 'npx') return { c, ...sh(command, repo, ciEnv) };
+          expect(command).toMatch(/^npx gk /);
+          return { c, ...sh(command.replace(/^npx /, ''), repo, { ...ciEnv, ...local(repo) }) };
+        });
     // The install step is `npm ci`, done above from the same lockfile.
     expect([...github, ...gitlab].filter((c) => c.startsWith('npm '))).toEqual(['npm ci', 'npm ci']);
 
@@ -231,8 +248,8 @@ describe('the packed tarball', () => {
     const dropped = text.replace(/  - id: sa-02\n(?: {4}.*\n)+/, '').replace('政府网站', '政府网占');
     expect(dropped).not.toBe(text);
     fs.writeFileSync(file, dropped);
-    const onGithub = runAll(github);
-    const onGitlab = runAll(gitlab);
+    const onGithub = runAll(github, 'npx');
+    const onGitlab = runAll(gitlab, 'bin');
     const step = (results: typeof onGithub, start: string) => results.find((r) => r.c.startsWith(start))!;
     // A warning annotates the line and does not fail the job; the dropped item fails the diff step on both.
     expect(step(onGithub, 'npx gk validate')).toMatchObject({ code: 0 });
@@ -321,7 +338,7 @@ describe('the packed tarball', () => {
     expect(failing.out).toContain('at 5:14, expected 4:14');
 
     fs.writeFileSync(path.join(dir, 'catalog', 'social-assistance.yaml'), fs.readFileSync(path.join(dir, 'catalog', 'social-assistance.yaml'), 'utf8').replace('subject: 测试县民政局', 'subject: 市民政局'));
-    const r = sh('npx gk validate -f json .', dir);
+    const r = sh('gk validate -f json .', dir, local(dir));
     expect(r.code, r.err).toBe(0);
     const found = (JSON.parse(r.out) as { diagnostics: Array<{ code: string; file: string }> }).diagnostics.filter((d) => d.code === 'subject-prefix');
     expect(found.map((d) => d.file)).toEqual(['catalog/social-assistance.yaml']);
