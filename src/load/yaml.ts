@@ -109,8 +109,9 @@ export function parseYaml(text: string, file: string, lang: Lang): ParsedYaml {
   const tooDeep = () => ({ data: undefined, diagnostics: [...colonDiagnostics, nestingDiagnostic(file, lang)], locator });
   if (!ANCHOR_OR_ALIAS.test(text)) {
     try {
+      // No depth walk of the data here: js-yaml counts every node it composes, scalars included, against maxDepth,
+      // and this text has no aliases, so what it returns nests at most MAX_NESTING lists and mappings deep.
       const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: file, maxDepth: MAX_NESTING } as jsYaml.LoadOptions);
-      if (deeperThan(data, MAX_NESTING)) return tooDeep();
       return { data, diagnostics: colonDiagnostics, locator };
     } catch (err) {
       if (isTooDeep(err)) return tooDeep();
