@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { patchPlugin } from './bundle-patches.js';
 
 /** Entries by the name they get in dist/bundle/; a worker keeps its file name, which its spawner resolves beside itself. */
 const ENTRIES = {
@@ -36,7 +37,10 @@ export async function writeBundle(distDir: string): Promise<void> {
   const out = path.join(distDir, 'bundle');
   fs.rmSync(out, { recursive: true, force: true });
   const { build } = await import('rolldown');
+  // Exact edits to bundled packages that change what they cost, not what they do (src/commands/bundle-patches.ts).
+  const patches = patchPlugin();
   await build({
+    plugins: [patches],
     input: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(distDir, file)])),
     platform: 'node',
     // Other bare specifiers (node:*, the larger packages) are imported at run time as before; #… are a package's own.
@@ -49,6 +53,8 @@ export async function writeBundle(distDir: string): Promise<void> {
       chunkFileNames: 'chunk-[name]-[hash].js',
     },
   });
+  const missed = patches.unapplied();
+  if (missed.length > 0) throw new Error(`gk build: no bundled module matched the patch for ${missed.join(', ')}; look at the package again`);
   // The files here are CommonJS whatever the package's own "type" says.
   fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
   for (const [from, to] of BESIDE) {

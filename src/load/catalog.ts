@@ -30,7 +30,9 @@ function strList(v: unknown): string[] | undefined {
 
 function enumList<T extends string>(v: unknown, allowed: readonly T[]): T[] | undefined {
   const list = strList(v);
-  return list?.filter((x): x is T => (allowed as readonly string[]).includes(x));
+  // Nearly always every value is allowed: the list itself then, not a copy.
+  if (list === undefined || list.every((x) => (allowed as readonly string[]).includes(x))) return list as T[] | undefined;
+  return list.filter((x): x is T => (allowed as readonly string[]).includes(x));
 }
 
 export function readItem(raw: unknown): ItemSpec {

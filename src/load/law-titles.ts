@@ -102,5 +102,11 @@ function matchUncached(titles: LawTitles, written: string): TitleMatch {
 
 /** Every 《title》 in a text, with its offset; a title holds no 《 or 》 of its own and no line break. */
 export function titlesIn(text: string): Array<{ title: string; at: number }> {
-  return [...text.matchAll(/《[^《》\n]{2,80}》/g)].map((m) => ({ title: m[0], at: m.index }));
+  const out: Array<{ title: string; at: number }> = [];
+  if (!text.includes('《')) return out;
+  TITLE.lastIndex = 0;
+  for (let m = TITLE.exec(text); m !== null; m = TITLE.exec(text)) out.push({ title: m[0], at: m.index });
+  return out;
 }
+
+const TITLE = /《[^《》\n]{2,80}》/g;

@@ -45,6 +45,7 @@ export interface LintInput {
 export function runRules(input: LintInput, ruleList: readonly Rule[] = rules): Diagnostic[] {
   const out: Diagnostic[] = [];
   const suppressed = new Map<SourceFile, Map<number, Set<string>>>();
+  const places = new Map<CatalogSource, readonly ItemAt[]>();
   for (const rule of ruleList) {
     if (input.only && !input.only.has(rule.meta.id)) continue;
     const severity = severityFor(rule, input.government);
@@ -92,18 +93,24 @@ export function runRules(input: LintInput, ruleList: readonly Rule[] = rules): D
     if (rule.file || rule.item) {
       for (const file of input.government.catalogs) {
         rule.file?.(file, context);
-        if (rule.item) visitItems(file, context, rule.item);
+        if (rule.item) for (const at of itemsOf(file, input.edition, places)) rule.item(at, context);
       }
     }
   }
   return out;
 }
 
-function visitItems(file: CatalogSource, context: RuleContext, visit: (at: ItemAt, context: RuleContext) => void): void {
-  const items = file.catalog.items;
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index]!;
-    const national = item.standard !== undefined ? context.edition?.items.get(item.standard) : undefined;
-    visit({ file, index, item, national, path: (...rest) => ['items', index, ...rest] }, context);
-  }
+/**
+ * Where each item of a file is, made once for all the rules that look at items (about fifteen) rather than once for
+ * each of them: at city scale those places were an eighth of what validate allocated (issue 12).
+ */
+function itemsOf(file: CatalogSource, edition: Edition | undefined, places: Map<CatalogSource, readonly ItemAt[]>): readonly ItemAt[] {
+  let list = places.get(file);
+  if (list) return list;
+  list = file.catalog.items.map((item, index) => {
+    const national = item.standard !== undefined ? edition?.items.get(item.standard) : undefined;
+    return Object.freeze({ file, index, item, national, path: (...rest: Array<string | number>) => ['items', index, ...rest] });
+  });
+  places.set(file, list);
+  return list;
 }
