@@ -106,6 +106,31 @@ function inside(child: string, parent: string): boolean {
 
 const boundaries = new Map<string, string>();
 
+interface Ancestry {
+  /** The nearest folder at or above this one that holds `.git`. */
+  git: string | undefined;
+  /** The outermost folder at or above this one, below `git`, that holds a gk.yaml. */
+  outermost: string | undefined;
+}
+
+/** What each folder's ancestors hold, asked of the disk once per folder: a city's governments share their ancestors. */
+const ancestries = new Map<string, Ancestry>();
+
+function ancestryOf(dir: string): Ancestry {
+  const cached = ancestries.get(dir);
+  if (cached) return cached;
+  let result: Ancestry;
+  if (fs.existsSync(path.join(dir, '.git'))) {
+    result = { git: dir, outermost: undefined };
+  } else {
+    const parent = path.dirname(dir);
+    const above: Ancestry = parent === dir ? { git: undefined, outermost: undefined } : ancestryOf(parent);
+    result = { git: above.git, outermost: above.outermost ?? (fs.existsSync(path.join(dir, 'gk.yaml')) ? dir : undefined) };
+  }
+  ancestries.set(dir, result);
+  return result;
+}
+
 /**
  * The folder a file may link within: the nearest folder at or above it that holds `.git` (the repository), else the
  * outermost folder above it that holds a gk.yaml (a workspace or government), else the file's own folder. Real path.
@@ -114,17 +139,8 @@ export function repositoryOf(file: string): string {
   const start = path.dirname(path.resolve(file));
   const cached = boundaries.get(start);
   if (cached !== undefined) return cached;
-  let outermost: string | undefined;
-  let found: string | undefined;
-  for (let d = start; ; d = path.dirname(d)) {
-    if (fs.existsSync(path.join(d, '.git'))) {
-      found = d;
-      break;
-    }
-    if (fs.existsSync(path.join(d, 'gk.yaml'))) outermost = d;
-    if (path.dirname(d) === d) break;
-  }
-  let boundary = found ?? outermost ?? start;
+  const { git, outermost } = ancestryOf(start);
+  let boundary = git ?? outermost ?? start;
   try {
     boundary = fs.realpathSync(boundary);
   } catch {

@@ -1,5 +1,5 @@
 // The report in one function that reads top to bottom: load the workspace, date it from git, collect, rank, compare.
-import { compiledWorker, defaultJobs, runWorker } from '../check/parallel.js';
+import { compiledWorker, defaultJobs, runWorker, scavengeInEachThread } from '../check/parallel.js';
 import { findGovernmentRoots } from '../load/government.js';
 import { loadEdition } from '../load/edition.js';
 import type { Edition, Lang } from '../model/types.js';
@@ -49,6 +49,7 @@ async function collectOnDisk(roots: string[], workspace: Workspace, dir: string,
   const shares = Array.from({ length: workers }, (_, i) => workspace.members.slice(i * size, (i + 1) * size).map((m) => m.root)).filter((s) => s.length > 0);
   // This thread takes the first share itself while the workers do the others: it has the workspace open already, and
   // one thread fewer is one heap fewer (the province report's peak memory).
+  scavengeInEachThread();
   const pending = shares.slice(1).map((share) => runWorker<{ governments: GovernmentFacts[]; editions: string[] }>(file, { roots, share, cwd, lang, base: dir, dates: dates ? [...dates] : undefined }));
   const own = collectGovernments(workspace, options, new Set(shares[0]));
   const parts = [{ governments: own.governments, editions: [] as string[] }, ...(await Promise.all(pending))];
