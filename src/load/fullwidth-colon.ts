@@ -114,11 +114,36 @@ function indentOf(line: string): number {
  * and one search of the text spares them the line-by-line scan. `m`'s line starts are a superset of the scan's
  * (it also starts a line after a lone \r), so this never passes over a line the scan would report.
  */
-const MAYBE_KEY = /^ *(?:-[ \t]+)*[A-Za-z_][\w-]*[ \t]*：/m;
+const MAYBE_KEY = /^ *(?:-[ \t]+)*[A-Za-z_][\w-]*[ \t]*：$/;
+
+/** A character MAYBE_KEY can match before the `：`: blanks, `-`, a key's letters. */
+function inPrefix(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x2d || c === 0x5f || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Where `^` of a multiline regular expression matches: after \n, \r, U+2028 or U+2029. */
+function endsLine(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * Whether some line matches MAYBE_KEY, asked from each `：` rather than each line: back from the colon over the
+ * characters MAYBE_KEY could match to where the line starts, then MAYBE_KEY on that stretch. A colon reached over
+ * any other character ends no such line. (At city scale the search of every line was 3 % of validate.)
+ */
+function maybeKey(text: string): boolean {
+  for (let colon = text.indexOf('：'); colon !== -1; colon = text.indexOf('：', colon + 1)) {
+    let start = colon;
+    while (start > 0 && inPrefix(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && !endsLine(text.charCodeAt(start - 1))) continue;
+    if (MAYBE_KEY.test(text.slice(start, colon + 1))) return true;
+  }
+  return false;
+}
 
 /** Every `key：` that stands where YAML expects a key, in text order. */
 export function findFullwidthColonKeys(text: string): FullwidthColonKey[] {
-  return MAYBE_KEY.test(text) ? scanFullwidthColonKeys(text) : [];
+  return maybeKey(text) ? scanFullwidthColonKeys(text) : [];
 }
 
 /** The line-by-line scan behind findFullwidthColonKeys, without its first search (exported for its test). */

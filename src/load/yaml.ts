@@ -107,7 +107,8 @@ export function parseYaml(text: string, file: string, lang: Lang): ParsedYaml {
   if (colonKeys.length > 0) ({ text, insertions } = repairForParsing(text, colonKeys));
   const locator = new Locator(text, { insertions });
   const tooDeep = () => ({ data: undefined, diagnostics: [...colonDiagnostics, nestingDiagnostic(file, lang)], locator });
-  if (!ANCHOR_OR_ALIAS.test(text)) {
+  // (Without a & or * at all the search is not needed: most texts have neither.)
+  if ((!text.includes('&') && !text.includes('*')) || !ANCHOR_OR_ALIAS.test(text)) {
     try {
       // No depth walk of the data here: js-yaml counts every node it composes, scalars included, against maxDepth,
       // and this text has no aliases, so what it returns nests at most MAX_NESTING lists and mappings deep.

@@ -99,7 +99,7 @@ describe('full-width colons: keys only', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const parts = [' ', '  ', '- ', '-', '\t', 'a', 'Ab_1', '-x', '：', ':', ' ：', '#', '"', "'", '|', '>', '[', '{', ']', '}', ',', '\n', '\r\n', '\r', '值', '\uFEFF'];
+    const parts = [' ', '  ', '- ', '-', '\t', 'a', 'Ab_1', '-x', '：', ':', ' ：', '#', '"', "'", '|', '>', '[', '{', ']', '}', ',', '\n', '\r\n', '\r', '\u2028', '值', '\uFEFF'];
     let keyed = 0;
     for (let i = 0; i < 20000; i++) {
       const text = Array.from({ length: 1 + next(24) }, () => parts[next(parts.length)]).join('');
