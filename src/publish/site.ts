@@ -97,7 +97,13 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
   let done = 0;
   const progress = (stage: OutputFormat) => options.onProgress?.(stage, done++, options.formats.size);
   const downloads: Download[] = [];
-  const offer = (file: string, label: string) => downloads.push({ href: `${options.baseUrl}${file}`, label, size: size(byteLength(files.get(file)!)) });
+  // A download is encoded once, here: the index page shows its size, and these are the bytes written.
+  const offer = (file: string, label: string) => {
+    const data = files.get(file)!;
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    files.set(file, bytes);
+    downloads.push({ href: `${options.baseUrl}${file}`, label, size: size(bytes.byteLength) });
+  };
 
   if (options.formats.has('csv')) {
     progress('csv');

@@ -131,36 +131,58 @@ const WIDE = 1.9;
 /** The part of a column a cell keeps for its padding, in column-width units. */
 const CELL_PADDING = 0.6;
 
-function charWidth(ch: string): number {
-  return eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true }) === 2 ? WIDE : 1;
+/** The width of one code point; CJK ideographs and ASCII, nearly all of a catalog's text, are answered without a lookup. */
+function codeWidth(code: number): number {
+  if (code < 0x80) return 1;
+  if (code >= 0x4e00 && code <= 0x9fff) return WIDE;
+  return eastAsianWidth(code, { ambiguousAsWide: true }) === 2 ? WIDE : 1;
+}
+
+/** The code point at `i` (a lone surrogate stands for itself) and how many UTF-16 units it takes. */
+function codePointAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return code;
 }
 
 /** How wide `text` is in column-width units. */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += charWidth(ch);
+  for (let i = 0; i < text.length; ) {
+    const code = codePointAt(text, i);
+    width += codeWidth(code);
+    i += code > 0xffff ? 2 : 1;
+  }
   return width;
 }
 
 /**
- * How many lines `text` takes when wrapped in a column `width` units wide: each line of the text starts a new line,
- * and a line wider than the column is broken between characters.
+ * How many lines `text` takes when wrapped in a column `width` units wide: each line of the text (ended by CR LF, CR or
+ * LF) starts a new line, and a line wider than the column is broken between characters. One pass over the text by
+ * character codes: a city's workbooks measure some two million cells.
  */
 export function linesIn(text: string, width: number): number {
   const room = Math.max(1, width - CELL_PADDING);
-  let lines = 0;
-  for (const line of text.split(/\r\n?|\n/)) {
-    let used = 0;
-    let count = 1;
-    for (const ch of line) {
-      const w = charWidth(ch);
-      if (used + w > room && used > 0) {
-        count++;
-        used = 0;
-      }
-      used += w;
+  let lines = 1;
+  let used = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = codePointAt(text, i);
+    i += code > 0xffff ? 2 : 1;
+    if (code === 10 || code === 13) {
+      if (code === 13 && text.charCodeAt(i) === 10) i++;
+      lines++;
+      used = 0;
+      continue;
     }
-    lines += count;
+    const w = codeWidth(code);
+    if (used + w > room && used > 0) {
+      lines++;
+      used = 0;
+    }
+    used += w;
   }
   return lines;
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { eastAsianWidth } from 'get-east-asian-width';
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADERS } from '../../src/publish/csv.js';
 import { buildWorkbook, heightOf, linesIn, sheetNameOf, textWidth } from '../../src/publish/xlsx.js';
@@ -98,6 +99,38 @@ describe('cell measures', () => {
     expect(linesIn('x'.repeat(10), 10.6)).toBe(1);
     expect(heightOf(1)).toBeGreaterThanOrEqual(15);
     expect(heightOf(10)).toBeGreaterThan(heightOf(9) + 10);
+  });
+
+  it('measures as splitting into lines and walking their code points does, on seeded random text', () => {
+    // the plain definition: lines split at CR LF, CR or LF; each code point 1.9 units when East Asian wide or ambiguous
+    const width = (ch: string) => (eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: true }) === 2 ? 1.9 : 1);
+    const plainLines = (text: string, w: number) => {
+      const room = Math.max(1, w - 0.6);
+      let lines = 0;
+      for (const line of text.split(/\r\n?|\n/)) {
+        let used = 0;
+        let count = 1;
+        for (const ch of line) {
+          if (used + width(ch) > room && used > 0) {
+            count++;
+            used = 0;
+          }
+          used += width(ch);
+        }
+        lines += count;
+      }
+      return lines;
+    };
+    const plainWidth = (text: string) => [...text].reduce((n, ch) => n + width(ch), 0);
+    const pieces = ['a', 'Z', '1', ' ', '政', '務', '（', '）', '■', '□', '√', '·', 'é', 'Ω', '😀', '𠀀', '\ud800', '\udc00', '\r', '\n', '\r\n', '\t', 'ｶ', '한', '\u3000'];
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: Math.floor(next() * 40) }, () => pieces[Math.floor(next() * pieces.length)]!).join('');
+      const w = 1 + Math.floor(next() * 30) / 2;
+      expect(linesIn(text, w), JSON.stringify([text, w])).toBe(plainLines(text, w));
+      expect(textWidth(text)).toBeCloseTo(plainWidth(text), 9);
+    }
   });
 });
 
