@@ -369,6 +369,17 @@ export class OutputDirWriter {
     this.listed += `${this.listed === '' ? '' : ','}${JSON.stringify(rel)}:${JSON.stringify(hash)}`;
   }
 
+  /** Folders made in the temporary folder so far: a city's 3,000 files are in a hundred of them. */
+  private readonly made = new Set<string>();
+
+  /** Makes the folder `file` goes in, once. */
+  private folderFor(file: string): void {
+    const folder = path.dirname(file);
+    if (this.made.has(folder)) return;
+    fs.mkdirSync(folder, { recursive: true });
+    this.made.add(folder);
+  }
+
   /** Runs `step` on the temporary folder; any failure removes it and says the output could not be written. */
   private guarded(step: (tmp: string) => void): void {
     const tmp = this.open();
@@ -404,7 +415,7 @@ export class OutputDirWriter {
       batch.forEach(([rel, bytes], i) => {
         if (first && i === batch.length >> 1) killPoint('writing');
         const target = containedPath(tmp, rel);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
+        this.folderFor(target);
         fs.writeFileSync(target, bytes);
       });
     });
@@ -427,7 +438,7 @@ export class OutputDirWriter {
       this.writeStamp(tmp);
       for (const [rel] of batch) {
         const target = containedPath(tmp, rel);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
+        this.folderFor(target);
         const from = containedPath(this.dir, rel);
         try {
           fs.linkSync(from, target);

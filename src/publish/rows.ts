@@ -98,6 +98,17 @@ export function standardChannelNames(channels: ChannelVocabulary): string[] {
   return channels.entries.filter((e) => e.checkbox).map((e) => e.name);
 }
 
+/** standardChannelNames as a set, worked out once per vocabulary: every item's channel cell asks. */
+const standardSets = new WeakMap<ChannelVocabulary, { names: string[]; set: ReadonlySet<string> }>();
+function standardOf(channels: ChannelVocabulary): { names: string[]; set: ReadonlySet<string> } {
+  let known = standardSets.get(channels);
+  if (known === undefined) {
+    const names = standardChannelNames(channels);
+    standardSets.set(channels, (known = { names, set: new Set(names) }));
+  }
+  return known;
+}
+
 export interface ChannelMarks {
   /** Every standard channel, `on` when the item uses it under its name or an alias. */
   marks: Array<{ name: string; on: boolean }>;
@@ -106,13 +117,13 @@ export interface ChannelMarks {
 }
 
 export function markChannels(written: readonly string[], channels: ChannelVocabulary): ChannelMarks {
-  const standard = standardChannelNames(channels);
+  const standard = standardOf(channels);
   const chosen = new Set<string>();
   const others: string[] = [];
   for (const w of written) {
     const m = matchChannel(channels, w);
-    if (m.kind !== 'unknown' && standard.includes(m.name)) chosen.add(m.name);
+    if (m.kind !== 'unknown' && standard.set.has(m.name)) chosen.add(m.name);
     else if (!others.includes(w)) others.push(w);
   }
-  return { marks: standard.map((name) => ({ name, on: chosen.has(name) })), others };
+  return { marks: standard.names.map((name) => ({ name, on: chosen.has(name) })), others };
 }

@@ -94,6 +94,13 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
   const domains = tabulateCatalog(catalog);
   const columns = levelColumns(catalog, domains);
   const diff = diffAgainstStandard(catalog, options.channels);
+  // Every item names its file: each file's path is worked out once, not once per item (and per element with --provenance).
+  const paths = new Map<string, string>();
+  const catalogPath = (file: string) => {
+    let p = paths.get(file);
+    if (p === undefined) paths.set(file, (p = options.catalogPath(file)));
+    return p;
+  };
   let done = 0;
   const progress = (stage: OutputFormat) => options.onProgress?.(stage, done++, options.formats.size);
   const downloads: Download[] = [];
@@ -122,7 +129,7 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
     progress('json');
     files.set(
       'catalog.json',
-      formatCatalogJson({ catalog, diff, catalogPath: options.catalogPath, sources: options.sources, generator: options.generator, provenance: options.provenance === true, ...(options.date !== undefined ? { date: options.date } : {}) }),
+      formatCatalogJson({ catalog, diff, catalogPath, sources: options.sources, generator: options.generator, provenance: options.provenance === true, ...(options.date !== undefined ? { date: options.date } : {}) }),
     );
     offer('catalog.json', options.provenance === true ? '结构化数据（JSON，含每项要素的来源）' : '结构化数据（JSON）');
   }
@@ -142,7 +149,7 @@ export async function buildOutputs(catalog: ResolvedCatalog, options: BuildOptio
     files.set(SEARCH_INDEX_FILE, formatSearchIndex(buildSearchIndex(domains, options.baseUrl)));
     // The maintainers' page: the edition's transcription sources and every element's origin, linked from no public page.
     if (options.provenance === true) {
-      files.set(PROVENANCE_PAGE, render('provenance', provenanceView({ catalog, domains, catalogPath: options.catalogPath, root: options.baseUrl, assets: input.assets ?? options.baseUrl, ...(options.date !== undefined ? { date: options.date } : {}) })));
+      files.set(PROVENANCE_PAGE, render('provenance', provenanceView({ catalog, domains, catalogPath, root: options.baseUrl, assets: input.assets ?? options.baseUrl, ...(options.date !== undefined ? { date: options.date } : {}) })));
     }
     if (options.assets?.write !== false) {
       for (const asset of SHARED_ASSETS) {

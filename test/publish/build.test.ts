@@ -216,6 +216,25 @@ describe('HTML output', () => {
   });
 });
 
+describe('templates that read @-data', () => {
+  it('still get @index, @first and @root, in the page itself and through a partial, while the bundled pages render without them', async () => {
+    const dir = tempDir('gk-templates-');
+    // publics.hbs reads @index itself; the footer partial reads @first and @root, so every page calling it needs data too
+    fs.writeFileSync(path.join(dir, 'publics.hbs'), '{{#each classes}}<p>{{@index}}:{{name}}{{#if @first}} first{{/if}}</p>\n{{/each}}');
+    fs.writeFileSync(path.join(dir, 'footer.hbs'), '{{#each government}}<i>{{#if @first}}[{{/if}}{{@key}}={{this}} {{@root.date}}</i>{{/each}}\n</body>\n</html>\n');
+    const r = await build(county, [...DATE, '--templates', dir]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.text('publics.html')).toBe('<p>0:决策公开 first</p>\n<p>1:执行公开</p>\n<p>2:管理公开</p>\n<p>3:服务公开</p>\n<p>4:结果公开</p>\n<p>5:未分类</p>\n');
+    for (const page of ['index.html', 'social-assistance.html', 'search.html']) expect(r.text(page)).toContain('<i>[name=测试县人民政府 2024-05-01</i><i>code=');
+    // the bundled footer again: the same pages as a build without --templates
+    fs.rmSync(path.join(dir, 'footer.hbs'));
+    fs.rmSync(path.join(dir, 'publics.hbs'));
+    const plain = await build(county, DATE);
+    const custom = await build(county, [...DATE, '--templates', dir]);
+    for (const page of ['index.html', 'social-assistance.html', 'publics.html', 'search.html']) expect(custom.text(page)).toBe(plain.text(page));
+  });
+});
+
 describe('refusing and failing', () => {
   it('refuses a catalog with errors: prints them, exits 1 and leaves the output folder alone', async () => {
     const out = path.join(tempDir(), 'dist');
