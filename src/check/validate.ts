@@ -10,7 +10,7 @@ import { runRules } from './lint/run.js';
 import type { Rule, WorkspaceView } from './lint/rule.js';
 import { loadGovernmentFrom, type Government } from '../load/government.js';
 import { buildCatalogSchema, buildManifestSchema } from './schema/generate.js';
-import { compileSchemas, schemaDiagnostics, type SchemaKind } from './schema/validate.js';
+import { compileSchemas, schemaDiagnostics, type SchemaKind, type Validators } from './schema/validate.js';
 import { loadChannelVocabulary, type ChannelVocabulary } from '../load/channels.js';
 import { bundledEditionIds, editionDir, loadEdition } from '../load/edition.js';
 import { DOMAIN_IDS, DOMAIN_NAMES, type Diagnostic, type Edition, type Lang } from '../model/types.js';
@@ -24,7 +24,7 @@ const M: Record<string, Message> = {
   },
 };
 
-let compiled: Record<SchemaKind, ValidateFunction> | undefined;
+let compiled: Validators | undefined;
 
 export function defaultEdition(): Edition {
   return loadEdition(path.join(bundledStandardDir, 'national-2020'));
@@ -41,10 +41,10 @@ export function generatedSchemas(): Record<SchemaKind, Record<string, unknown>> 
  * The schema validators, once per thread: precompiled at build time (dist/check/schema/validators.cjs, see
  * `npm run build`) where present, compiled here otherwise (running from sources).
  */
-export function schemaValidators(): Record<SchemaKind, ValidateFunction> {
+export function schemaValidators(): Validators {
   if (compiled) return compiled;
   const precompiled = fileURLToPath(new URL('./schema/validators.cjs', import.meta.url));
-  compiled = exists(precompiled) ? (createRequire(import.meta.url)(precompiled) as Record<SchemaKind, ValidateFunction>) : compileSchemas(generatedSchemas());
+  compiled = exists(precompiled) ? (createRequire(import.meta.url)(precompiled) as Validators) : compileSchemas(generatedSchemas());
   return compiled;
 }
 
@@ -94,13 +94,13 @@ export interface CheckConfig {
 export function checkGovernment(government: Government, lang: Lang, channels: ChannelVocabulary = loadChannelVocabulary(), workspace?: WorkspaceView, config: CheckConfig = {}): GovernmentCheck {
   const validators = schemaValidators();
   const diagnostics: Diagnostic[] = [...government.manifestSource.diagnostics];
-  append(diagnostics, schemaDiagnostics(validators.manifest, government.manifestSource, lang));
+  append(diagnostics, schemaDiagnostics(validators.manifest, government.manifestSource, lang, validators.quick.manifest));
   if (government.manifest.workspace) return { government, edition: undefined, diagnostics: sortDiagnostics(diagnostics) };
   const { edition, diagnostics: editionDiagnostics } = config.edition ? { edition: config.edition, diagnostics: [] } : resolveEdition(government, lang);
   append(diagnostics, editionDiagnostics);
   for (const file of government.catalogs) {
     append(diagnostics, file.diagnostics);
-    append(diagnostics, schemaDiagnostics(validators.catalog, file, lang));
+    append(diagnostics, schemaDiagnostics(validators.catalog, file, lang, validators.quick.catalog));
   }
   append(diagnostics, runRules({ government, edition, channels, domains: domainsOf(government), lang, workspace }, config.rules));
   return { government, edition, diagnostics: sortDiagnostics(diagnostics) };
