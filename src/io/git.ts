@@ -1,5 +1,12 @@
 // The git edge: running git without a shell, and reading many files of a revision at once; callers turn failures into their own messages.
-import { execFileSync } from 'node:child_process';
+import type { ExecFileSyncOptions } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+/** node:child_process, loaded when git first runs: most runs (a validate) never start a process, and loading it costs. */
+function execFileSync(file: string, args: readonly string[], options: ExecFileSyncOptions): Buffer {
+  const child = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+  return child.execFileSync(file, args, options) as Buffer;
+}
 
 export type GitResult = { ok: true; stdout: Buffer } | { ok: false; stderr: string };
 

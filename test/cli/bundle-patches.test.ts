@@ -1,6 +1,7 @@
 // The edits the build makes to bundled packages (src/commands/bundle-patches.ts) change what a package costs, never
 // what it does: the edited js-yaml parses every text of a corpus exactly as the package does, errors included; an
 // edit that no longer fits fails loudly; and the bundle the build wrote carries the edit.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,7 +69,18 @@ describe('bundle patches', () => {
   it('the bundle the build wrote carries every edit', () => {
     const bundle = path.join(repoRoot, 'dist', 'bundle');
     const code = fs.readdirSync(bundle).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(bundle, f), 'utf8')).join('\n');
-    for (const patch of PATCHES) for (const edit of patch.edits) expect(code).toContain(edit.to);
+    // (the bundler prints strings with double quotes)
+    for (const patch of PATCHES) for (const edit of patch.edits) expect([edit.to, edit.to.replaceAll("'", '"')].some((to) => code.includes(to)), edit.to).toBe(true);
     expect(code).not.toContain('const overridableKeys = /* @__PURE__ */ Object.create(null);\n\t\tlet keyNode');
+  });
+
+  it('a validate of the example county loads no node:child_process (commander and the git edge take it when they start a process)', () => {
+    const probe = path.join(tmp, 'probe.cjs');
+    fs.writeFileSync(probe, "process.on('exit', () => require('fs').writeSync(2, `\\nLOADED ${process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).join(',')}\\n`));\n");
+    const r = spawnSync(process.execPath, ['-r', probe, path.join(repoRoot, 'bin', 'gk.js'), 'validate', path.join(repoRoot, 'catalogs', 'examples', 'shiyan-county')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const loaded = r.stderr.split('\nLOADED ')[1]!.trim().split(',');
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded).not.toContain('NativeModule child_process');
   });
 });
