@@ -3,8 +3,8 @@
 (function () {
   'use strict';
   // A government's search page has its index (search-index.js) loaded before this script. A workspace's search
-  // across governments lists their indexes (#search-sources) and loads them here, one after another: each entry
-  // gets its government's name and a link from the top of the output.
+  // across governments lists their indexes (#search-sources) and loads them here, all at once, run in order: each
+  // entry gets its government's name and a link from the top of the output.
   var sources = document.querySelectorAll('#search-sources [data-src]');
   var index = sources.length > 0 ? [] : window.GK_SEARCH_INDEX || [];
   var loading = sources.length > 0;
@@ -244,38 +244,40 @@
   input.value = initial;
   render(initial);
 
-  // Loaded in order, each read as soon as it has run (its load event comes before the next one runs); one that is
-  // missing is passed over. Then the search runs on what the visitor has typed meanwhile.
-  function loadFrom(at) {
-    if (at >= sources.length) {
+  // Fetched all at once and run in order (async = false): each index's load event comes right after it has run and
+  // before the next one runs, so the entries it left in GK_SEARCH_INDEX are its own. One that is missing is passed
+  // over. When the last has run, the search runs on what the visitor has typed meanwhile.
+  function loadAll() {
+    var left = sources.length;
+    var finish = function (script) {
+      window.GK_SEARCH_INDEX = undefined;
+      script.parentNode.removeChild(script);
+      left--;
+      if (left > 0) return;
       loading = false;
       prepare();
       render(input.value);
-      return;
-    }
-    var source = sources[at];
-    var script = document.createElement('script');
-    var done = function () {
-      var entries = window.GK_SEARCH_INDEX || [];
-      window.GK_SEARCH_INDEX = undefined;
-      var name = source.textContent;
-      var base = source.getAttribute('data-base') || '';
-      entries.forEach(function (e) {
-        e.g = name;
-        if (!/^\//.test(e.h)) e.h = base + e.h;
-        index.push(e);
-      });
-      script.parentNode.removeChild(script);
-      loadFrom(at + 1);
     };
-    script.onload = done;
-    script.onerror = function () {
-      window.GK_SEARCH_INDEX = undefined;
-      script.parentNode.removeChild(script);
-      loadFrom(at + 1);
-    };
-    script.src = source.getAttribute('data-src');
-    document.body.appendChild(script);
+    Array.prototype.forEach.call(sources, function (source) {
+      var script = document.createElement('script');
+      script.async = false;
+      script.onload = function () {
+        var entries = window.GK_SEARCH_INDEX || [];
+        var name = source.textContent;
+        var base = source.getAttribute('data-base') || '';
+        entries.forEach(function (e) {
+          e.g = name;
+          if (!/^\//.test(e.h)) e.h = base + e.h;
+          index.push(e);
+        });
+        finish(script);
+      };
+      script.onerror = function () {
+        finish(script);
+      };
+      script.src = source.getAttribute('data-src');
+      document.body.appendChild(script);
+    });
   }
-  if (loading) loadFrom(0);
+  if (loading) loadAll();
 })();

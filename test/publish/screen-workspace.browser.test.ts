@@ -16,4 +16,24 @@ screenSuite('workspace', (s) => {
     expect(await publics.locator('a[href$="#item-dongjie-02"]').textContent()).toBe('最低生活保障');
     expect(s.problems).toEqual([]);
   });
+
+  it('the search across governments requests every government’s index at once, and still names each result’s government', async () => {
+    // Before the page's scripts: note how many index scripts are in the document together, at most.
+    const page = await s.open({ kind: 'landing', file: 'index.html' }, 1024);
+    await page.addInitScript(() => {
+      const w = window as unknown as { gkMostIndexes: number };
+      w.gkMostIndexes = 0;
+      new MutationObserver(() => {
+        w.gkMostIndexes = Math.max(w.gkMostIndexes, document.querySelectorAll('script[src$="search-index.js"]').length);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const search = await s.open({ kind: 'search', file: 'search.html', query: '低保' }, 1024);
+    const sources = await search.locator('#search-sources [data-src]').count();
+    expect(sources).toBeGreaterThan(1);
+    await expect.poll(() => search.evaluate(() => (window as unknown as { gkMostIndexes: number }).gkMostIndexes)).toBe(sources);
+    const item = search.locator('#search-results li', { has: search.locator('a[href$="#item-dongjie-02"]') });
+    await expect.poll(() => item.locator('.result-meta').textContent()).toMatch(/^示例县城关镇东街社区 · /);
+    expect(s.problems).toEqual([]);
+  });
 });
+
