@@ -111,8 +111,8 @@ function indentOf(line: string): number {
 /**
  * A line the scan below could report: indentation (spaces), entry markers (`- `), a key of KEY's letters, blanks,
  * then `：`. Every line it reports looks so; most texts have no such line (a `：` in a value follows other text),
- * and one search of the text spares them the line-by-line scan. `m`'s line starts are a superset of the scan's
- * (it also starts a line after a lone \r), so this never passes over a line the scan would report.
+ * and one search of the text (maybeKey) spares them the line-by-line scan. Its line starts (after \n, \r, U+2028
+ * and U+2029) are a superset of the scan's, so this never passes over a line the scan would report.
  */
 const MAYBE_KEY = /^ *(?:-[ \t]+)*[A-Za-z_][\w-]*[ \t]*：$/;
 

@@ -259,7 +259,7 @@ function collapse(errors: ErrorObject[]): Collapsed[] {
 /** `quick`, when given, answers first: a valid document (nearly every one) is then never run through `validate`. */
 export function schemaDiagnostics(validate: ValidateFunction, source: SourceFile, lang: Lang, quick?: ValidateFunction): Diagnostic[] {
   if (source.data === undefined) return [];
-  if (quick ? quick(source.data) : validate(source.data)) return [];
+  if (quick?.(source.data)) return [];
   if (validate(source.data)) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
