@@ -1,6 +1,7 @@
 // The one shape every input becomes: a grid of cell texts with merged cells expanded, and where each cell came from.
 import type { Encoding } from '../load/decode.js';
 import type { Lang } from '../model/types.js';
+import { columnLetters } from '../model/table.js';
 
 export type TableKind = 'sheet' | 'csv' | 'html';
 
@@ -58,18 +59,9 @@ export function squareRows(rows: string[][]): string[][] {
   return rows.map((r) => (r.length === width ? r : [...r, ...Array<string>(width - r.length).fill('')]));
 }
 
-/** A → 1, Z → 26, AA → 27, XFD → 16384 */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** 0 → A, 25 → Z, 26 → AA */
 export function spellColumn(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return columnLetters(col + 1);
 }
 
 /** Where a cell is, the way the user finds it: `Sheet1!C12`, `line 14`, `table 1, row 5`. */

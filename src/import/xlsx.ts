@@ -2,7 +2,8 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../io/excel.js';
 import JSZip from 'jszip';
-import { checkTableSize, columnNumber, squareRows, TableTooLarge, type Table } from './table.js';
+import { columnNumber } from '../model/table.js';
+import { checkTableSize, squareRows, TableTooLarge, type Table } from './table.js';
 
 /** What a symbol font draws for the letters Excel stores: Wingdings `t` is ◆, Wingdings 2 `R` is ☑, and so on. */
 const SYMBOL_FONTS: Record<string, Record<string, string>> = {

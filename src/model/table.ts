@@ -55,3 +55,17 @@ export function readChannelCell(cell: string): string[] | undefined {
   if (!boxes.every((b) => b.startsWith(TICKED) || b.startsWith(UNTICKED))) return undefined;
   return boxes.filter((b) => b.startsWith(TICKED)).map((b) => b.slice(TICKED.length).trim()).filter((b) => b !== '');
 }
+
+/** A spreadsheet column's letters from its number: 1 → A, 26 → Z, 27 → AA, 16384 → XFD. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** A spreadsheet column's number from its letters: A → 1, Z → 26, AA → 27, XFD → 16384. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}

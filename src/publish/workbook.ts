@@ -3,6 +3,7 @@
 // as XML text and deflated by Node's zlib. exceljs wrote the same workbook at about 100 ms of CPU per government (a
 // city build: some 10 s, a third of the whole); this writes it in a few. exceljs still reads workbooks (gk import)
 // and writes the report's.
+import { columnLetters } from '../model/table.js';
 import { zipArchive } from './zip.js';
 
 /** The cell styles the catalog workbook uses; their order is their index in styles.xml's cellXfs (0 is Excel's default). */
@@ -57,12 +58,6 @@ export function xmlText(text: string): string {
   );
 }
 
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
-
 const STYLES =
   `<styleSheet xmlns="${NS}">` +
   '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="10"/><name val="宋体"/></font><font><sz val="10"/><name val="宋体"/></font></fonts>' +
@@ -107,7 +102,7 @@ export function writeWorkbook(sheets: readonly Sheet[], title: string, date: Dat
     const lastRow = Math.max(1, sheet.rows.length);
     const top = `A${sheet.headerRows + 1}`;
     parts.push(
-      `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${columnLetter(lastCol)}${lastRow}"/>`,
+      `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${columnLetters(lastCol)}${lastRow}"/>`,
       sheet.headerRows > 0
         ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${sheet.headerRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`
         : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>',
@@ -119,7 +114,7 @@ export function writeWorkbook(sheets: readonly Sheet[], title: string, date: Dat
       const n = r + 1;
       let cells = '';
       row.cells.forEach((cell, c) => {
-        const ref = `${columnLetter(c + 1)}${n}`;
+        const ref = `${columnLetters(c + 1)}${n}`;
         if (cell.value === undefined) cells += `<c r="${ref}" s="${cell.style}"/>`;
         else if (typeof cell.value === 'number') cells += `<c r="${ref}" s="${cell.style}"><v>${num(cell.value)}</v></c>`;
         else cells += `<c r="${ref}" s="${cell.style}" t="s"><v>${sharedIndex(cell.value)}</v></c>`;
@@ -141,7 +136,7 @@ export function writeWorkbook(sheets: readonly Sheet[], title: string, date: Dat
     sheet.rows.length === 0
       ? []
       : [
-          `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlText(`'${sheet.name}'!$A$1:$${columnLetter(sheet.printColumns)}$${sheet.rows.length}`)}</definedName>`,
+          `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlText(`'${sheet.name}'!$A$1:$${columnLetters(sheet.printColumns)}$${sheet.rows.length}`)}</definedName>`,
           ...(sheet.headerRows > 0 ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`'${sheet.name}'!$1:$${sheet.headerRows}`)}</definedName>`] : []),
         ],
   );

@@ -5,11 +5,11 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import type { LevelMark } from '../model/types.js';
 import type { ChannelVocabulary } from '../load/channels.js';
 import { CSV_HEADERS, csvRecordOf } from './csv.js';
-import { TICKED, UNTICKED } from '../model/table.js';
+import { columnLetters, TICKED, UNTICKED } from '../model/table.js';
 import { loadExcel } from '../io/excel.js';
 import { categorySpans, markChannels, type DomainRows } from './rows.js';
 import { stampZipEntries } from './zip.js';
-import { CELL_STYLE, columnLetter, writeWorkbook, type Cell, type CellStyle, type Sheet } from './workbook.js';
+import { CELL_STYLE, writeWorkbook, type Cell, type CellStyle, type Sheet } from './workbook.js';
 
 /** The zip epoch; docProps and zip entries carry it when the catalog has no date. */
 export const UNDATED = new Date(Date.UTC(1980, 0, 1));
@@ -252,13 +252,13 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
   second.push(...EXTRA_HEADERS);
   // The header's merges: the text columns and gk's own span both rows, each group's name spans its √ columns.
   const headerMerges: string[] = [];
-  TEXT_COLUMNS.forEach((_, i) => headerMerges.push(`${columnLetter(i + 1)}1:${columnLetter(i + 1)}2`));
+  TEXT_COLUMNS.forEach((_, i) => headerMerges.push(`${columnLetters(i + 1)}1:${columnLetters(i + 1)}2`));
   let col = TEXT_COLUMNS.length + 1;
   for (const g of groups) {
-    if (g.values.length > 1) headerMerges.push(`${columnLetter(col)}1:${columnLetter(col + g.values.length - 1)}1`);
+    if (g.values.length > 1) headerMerges.push(`${columnLetters(col)}1:${columnLetters(col + g.values.length - 1)}1`);
     col += g.values.length;
   }
-  EXTRA_HEADERS.forEach((_, i) => headerMerges.push(`${columnLetter(firstExtra + i)}1:${columnLetter(firstExtra + i)}2`));
+  EXTRA_HEADERS.forEach((_, i) => headerMerges.push(`${columnLetters(firstExtra + i)}1:${columnLetters(firstExtra + i)}2`));
   // In the first row a merged group shows its name once; in the second the headers spanning both rows are empty.
   const topCells: Cell[] = top.map((text, i) => ({ value: i > 0 && top[i - 1] === text && i >= TEXT_COLUMNS.length && i < lastOfficial ? undefined : text, style: styleOf(true, i + 1) }));
   const secondCells: Cell[] = second.map((text, i) => ({ value: i >= TEXT_COLUMNS.length && i < lastOfficial ? text : undefined, style: styleOf(true, i + 1) }));
